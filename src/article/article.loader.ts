@@ -1,0 +1,48 @@
+import type { Article as ArticleRow, ArticleImage, RelatedLink } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { childPageLoaders } from "../common/child-pages";
+import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
+
+const articlesNewestFirst = { sortColumn: "publishedAt", sortType: "timestamp", direction: "DESC" } as const;
+
+export function createArticleLoaders(prisma: PrismaClient, options: LoaderOptions) {
+  return {
+    byId: rowLoader((ids: string[]) => prisma.article.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    images: groupLoader(
+      (ids: string[]) => prisma.articleImage.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } }),
+      (row: ArticleImage) => row.articleId,
+      options,
+    ),
+    relatedLinks: groupLoader(
+      (ids: string[]) => prisma.relatedLink.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } }),
+      (row: RelatedLink) => row.articleId,
+      options,
+    ),
+    byPublisher: childPageLoaders<ArticleRow>(
+      prisma,
+      { from: `SELECT a.*, a."publisherId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
+      options,
+    ),
+    byCrisis: childPageLoaders<ArticleRow>(
+      prisma,
+      { from: `SELECT a.*, a."crisisId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
+      options,
+    ),
+    mentioningPerson: childPageLoaders<ArticleRow>(
+      prisma,
+      {
+        from: `SELECT a.*, m."personId" AS "parentKey" FROM "Article" a JOIN "ArticlePerson" m ON m."articleId" = a.id`,
+        ...articlesNewestFirst,
+      },
+      options,
+    ),
+    mentioningPlace: childPageLoaders<ArticleRow>(
+      prisma,
+      {
+        from: `SELECT a.*, m."placeId" AS "parentKey" FROM "Article" a JOIN "ArticlePlace" m ON m."articleId" = a.id`,
+        ...articlesNewestFirst,
+      },
+      options,
+    ),
+  };
+}

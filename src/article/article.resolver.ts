@@ -1,0 +1,70 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context";
+import { parseId } from "../common/ids";
+import { PageArgs } from "../common/pagination";
+import { CasualtyStatistic } from "../casualty/casualty-statistic.type";
+import { Crisis } from "../crisis/crisis.type";
+import { Event } from "../event/event.type";
+import { Person } from "../person/person.type";
+import { Place } from "../place/place.type";
+import { Publisher } from "../publisher/publisher.type";
+import { ArticleFilter } from "./article.filter";
+import { listArticles } from "./article.service";
+import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => Article, { nullable: true, description: "An article by id; null when there is none." })
+  article(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.article.byId.load(parseId(id));
+  }
+
+  @Query(() => ArticleConnection, { description: "Articles, newest first." })
+  articles(
+    @Args() page: PageArgs,
+    @Arg("filter", () => ArticleFilter, { nullable: true }) filter: ArticleFilter | undefined,
+    @Ctx() { prisma }: Context,
+  ) {
+    return listArticles(prisma, filter ?? undefined, page);
+  }
+
+  @FieldResolver(() => Publisher)
+  publisher(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.publisher.byId.load(article.publisherId);
+  }
+
+  @FieldResolver(() => Crisis, { nullable: true })
+  crisis(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return article.crisisId ? loaders.crisis.byId.load(article.crisisId) : null;
+  }
+
+  @FieldResolver(() => [ArticleImage])
+  images(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.article.images.load(article.id);
+  }
+
+  @FieldResolver(() => [RelatedLink])
+  relatedLinks(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.article.relatedLinks.load(article.id);
+  }
+
+  @FieldResolver(() => [Event], { description: "Events this article reports, in time order." })
+  events(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.event.byArticle.load(article.id);
+  }
+
+  @FieldResolver(() => [CasualtyStatistic], { description: "Casualty and detention claims in this article, in text order." })
+  casualtyStatistics(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.casualtyStatistic.byArticle.load(article.id);
+  }
+
+  @FieldResolver(() => [Person])
+  mentionedPeople(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.person.mentionedInArticle.load(article.id);
+  }
+
+  @FieldResolver(() => [Place])
+  mentionedPlaces(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.place.mentionedInArticle.load(article.id);
+  }
+}

@@ -1,0 +1,48 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { dateRange, isoCode, optionalId } from "../common/filters";
+import { keyset, PageArgs, toConnection, toPage } from "../common/pagination";
+import { sortValue } from "../common/child-pages";
+import { badInput } from "../errors";
+import type { ArticleFilter } from "./article.filter";
+
+const MAX_SEARCH_WORDS = 10;
+
+function articleWhere(filter: ArticleFilter = {}): Prisma.ArticleWhereInput {
+  const where: Prisma.ArticleWhereInput[] = [];
+  const publishedAt = dateRange(filter.publishedFrom, filter.publishedTo, ["publishedFrom", "publishedTo"]);
+  if (publishedAt) where.push({ publishedAt });
+  const publisherId = optionalId(filter.publisherId, "publisherId");
+  if (publisherId) where.push({ publisherId });
+  const crisisId = optionalId(filter.crisisId, "crisisId");
+  if (crisisId) where.push({ crisisId });
+  const placeId = optionalId(filter.placeId, "placeId");
+  if (placeId) where.push({ mentionedPlaces: { some: { placeId } } });
+  if (filter.countryIsoCode) {
+    where.push({ mentionedPlaces: { some: { place: { country: { isoCode: isoCode(filter.countryIsoCode, "countryIsoCode") } } } } });
+  }
+  if (filter.search != null) {
+    const words = filter.search.split(/\s+/).filter(Boolean);
+    if (words.length === 0) throw badInput('"search" must contain at least one word', "search");
+    if (words.length > MAX_SEARCH_WORDS) throw badInput(`"search" takes at most ${MAX_SEARCH_WORDS} words`, "search");
+    for (const word of words) {
+      where.push({
+        OR: [
+          { headline: { contains: word, mode: "insensitive" } },
+          { alternativeHeadline: { contains: word, mode: "insensitive" } },
+          { body: { contains: word, mode: "insensitive" } },
+        ],
+      });
+    }
+  }
+  return { AND: where };
+}
+
+/** Newest first. */
+export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs) {
+  const page = toPage(args);
+  const where = articleWhere(filter);
+  const order = keyset("publishedAt", "desc", page.after);
+  const rows = await prisma.article.findMany({ where: { AND: [where, order.where] }, orderBy: order.orderBy, take: page.take + 1 });
+  return toConnection(rows, page, (row) => sortValue(row.publishedAt), () => prisma.article.count({ where }));
+}

@@ -1,0 +1,85 @@
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../common/scalars";
+import { Connection } from "../common/pagination";
+
+@ObjectType({ description: "A news article (after IPTC ninjs and schema.org NewsArticle). Quotes of claims and events index into `body`." })
+@Directive('@key(fields: "id")')
+export class Article {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  headline: string;
+
+  @Field(() => String, { nullable: true, description: "Standfirst / subtitle." })
+  alternativeHeadline: string | null;
+
+  @Field(() => String, { nullable: true })
+  section: string | null;
+
+  @Field(() => String, { nullable: true })
+  byline: string | null;
+
+  @Field({ description: "BCP 47 language tag." })
+  language: string;
+
+  @Field(() => DateTimeScalar, { description: "Publication time (UTC unless the source gave a zone)." })
+  publishedAt: Date;
+
+  @Field(() => String, { nullable: true, description: "The publication time exactly as the page printed it." })
+  publishedText: string | null;
+
+  @Field(() => String, { nullable: true, description: "Canonical URL of the page." })
+  url: string | null;
+
+  @Field({ description: "SHA-256 of the source text." })
+  contentHash: string;
+
+  @Field({ description: "Body paragraphs separated by a blank line." })
+  body: string;
+
+  publisherId: string;
+  crisisId: string | null;
+}
+
+@ObjectType({ description: "An image attached to an article, with its caption and credit." })
+export class ArticleImage {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => String, { nullable: true })
+  url: string | null;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field(() => String, { nullable: true })
+  caption: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who took or supplied it ("AP / Vasily Krestyaninov").' })
+  credit: string | null;
+
+  @Field(() => String, { nullable: true, description: "The copyright line as printed." })
+  copyrightNotice: string | null;
+}
+
+@ObjectType({ description: 'A "Read more" link the page placed in or beside the article.' })
+export class RelatedLink {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  url: string | null;
+}
+
+@ObjectType()
+export class ArticleConnection extends Connection("Article", Article) {}

@@ -1,0 +1,39 @@
+import { Field, ID, InputType } from "type-graphql";
+import { AffectedGroup, CasualtyCategory, ReviewStatus } from "../common/enums";
+import { DateScalar } from "../common/scalars";
+
+@InputType({ description: "All given conditions must hold." })
+export class CasualtyStatisticFilter {
+  @Field(() => DateScalar, { nullable: true, description: "Reported on or after this day." })
+  reportedFrom?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Reported on or before this day." })
+  reportedTo?: Date | null;
+
+  @Field(() => [CasualtyCategory], { nullable: true, description: "Any of these categories." })
+  categories?: CasualtyCategory[] | null;
+
+  @Field(() => [AffectedGroup], { nullable: true, description: "Any of these groups." })
+  affectedGroups?: AffectedGroup[] | null;
+
+  @Field(() => ID, { nullable: true })
+  claimantId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  publisherId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  crisisId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  articleId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  placeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Claims about a place in this country (ISO 3166-1 alpha-2)." })
+  countryIsoCode?: string | null;
+
+  @Field(() => [ReviewStatus], { nullable: true })
+  reviewStatuses?: ReviewStatus[] | null;
+}

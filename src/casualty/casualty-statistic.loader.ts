@@ -1,0 +1,21 @@
+import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { childPageLoaders } from "../common/child-pages";
+import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
+
+const newestClaimsFirst = { sortColumn: "reportedAt", sortType: "date", direction: "DESC" } as const;
+
+export function createCasualtyStatisticLoaders(prisma: PrismaClient, options: LoaderOptions) {
+  const from = (parentColumn: string) => `SELECT c.*, c."${parentColumn}" AS "parentKey" FROM "CasualtyStatistic" c`;
+  return {
+    byId: rowLoader((ids: string[]) => prisma.casualtyStatistic.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byArticle: groupLoader(
+      (ids: string[]) => prisma.casualtyStatistic.findMany({ where: { articleId: { in: ids } }, orderBy: [{ quoteStart: "asc" }, { id: "asc" }] }),
+      (row: CasualtyStatisticRow) => row.articleId,
+      options,
+    ),
+    byClaimant: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("claimantId"), ...newestClaimsFirst }, options),
+    byCrisis: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("crisisId"), ...newestClaimsFirst }, options),
+    atPlace: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("placeId"), ...newestClaimsFirst }, options),
+  };
+}

@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context";
+import { Article } from "../article/article.type";
+import { parseId } from "../common/ids";
+import { PageArgs } from "../common/pagination";
+import { Crisis } from "../crisis/crisis.type";
+import { Place } from "../place/place.type";
+import { CasualtyStatisticFilter } from "./casualty-statistic.filter";
+import { listCasualtyStatistics } from "./casualty-statistic.service";
+import { CasualtyStatistic, CasualtyStatisticConnection } from "./casualty-statistic.type";
+import { Claimant } from "./claimant.type";
+
+@Resolver(() => CasualtyStatistic)
+export class CasualtyStatisticResolver {
+  @Query(() => CasualtyStatistic, { nullable: true, description: "A casualty statistic by id; null when there is none." })
+  casualtyStatistic(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.casualtyStatistic.byId.load(parseId(id));
+  }
+
+  @Query(() => CasualtyStatisticConnection, { description: "Casualty and detention claims, newest report first." })
+  casualtyStatistics(
+    @Args() page: PageArgs,
+    @Arg("filter", () => CasualtyStatisticFilter, { nullable: true }) filter: CasualtyStatisticFilter | undefined,
+    @Ctx() { prisma }: Context,
+  ) {
+    return listCasualtyStatistics(prisma, filter ?? undefined, page);
+  }
+
+  @FieldResolver(() => Claimant)
+  claimant(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+    return loaders.claimant.byId.load(statistic.claimantId);
+  }
+
+  @FieldResolver(() => Article, { description: "The article that states the figure." })
+  article(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+    return loaders.article.byId.load(statistic.articleId);
+  }
+
+  @FieldResolver(() => Place, { nullable: true })
+  place(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+    return statistic.placeId ? loaders.place.byId.load(statistic.placeId) : null;
+  }
+
+  @FieldResolver(() => Crisis)
+  crisis(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+    return loaders.crisis.byId.load(statistic.crisisId);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { sortValue } from "../common/child-pages";
+import { isoCode, optionalId } from "../common/filters";
+import { keyset, PageArgs, toConnection, toPage } from "../common/pagination";
+import { badInput } from "../errors";
+import type { CasualtyStatisticFilter } from "./casualty-statistic.filter";
+
+function casualtyStatisticWhere(filter: CasualtyStatisticFilter = {}): Prisma.CasualtyStatisticWhereInput {
+  const where: Prisma.CasualtyStatisticWhereInput[] = [];
+  if (filter.reportedFrom && filter.reportedTo && filter.reportedFrom > filter.reportedTo) {
+    throw badInput('"reportedFrom" must not be after "reportedTo"', "reportedFrom");
+  }
+  if (filter.reportedFrom) where.push({ reportedAt: { gte: filter.reportedFrom } });
+  if (filter.reportedTo) where.push({ reportedAt: { lte: filter.reportedTo } });
+  if (filter.categories?.length) where.push({ category: { in: filter.categories } });
+  if (filter.affectedGroups?.length) where.push({ affectedGroup: { in: filter.affectedGroups } });
+  if (filter.reviewStatuses?.length) where.push({ reviewStatus: { in: filter.reviewStatuses } });
+  const claimantId = optionalId(filter.claimantId, "claimantId");
+  if (claimantId) where.push({ claimantId });
+  const publisherId = optionalId(filter.publisherId, "publisherId");
+  if (publisherId) where.push({ article: { publisherId } });
+  const crisisId = optionalId(filter.crisisId, "crisisId");
+  if (crisisId) where.push({ crisisId });
+  const articleId = optionalId(filter.articleId, "articleId");
+  if (articleId) where.push({ articleId });
+  const placeId = optionalId(filter.placeId, "placeId");
+  if (placeId) where.push({ placeId });
+  if (filter.countryIsoCode) where.push({ place: { country: { isoCode: isoCode(filter.countryIsoCode, "countryIsoCode") } } });
+  return { AND: where };
+}
+
+/** Newest report first. */
+export async function listCasualtyStatistics(prisma: PrismaClient, filter: CasualtyStatisticFilter | undefined, args: PageArgs) {
+  const page = toPage(args);
+  const where = casualtyStatisticWhere(filter);
+  const order = keyset("reportedAt", "desc", page.after);
+  const rows = await prisma.casualtyStatistic.findMany({ where: { AND: [where, order.where] }, orderBy: order.orderBy, take: page.take + 1 });
+  return toConnection(rows, page, (row) => sortValue(row.reportedAt), () => prisma.casualtyStatistic.count({ where }));
+}

@@ -1,0 +1,15 @@
+import type { childPageLoaders } from "./child-pages";
+import { sortValue } from "./child-pages";
+import { PageArgs, toConnection, toPage } from "./pagination";
+
+/** A connection of one parent's children through its batched page loaders. */
+export async function childConnection<V extends { id: string }>(
+  loaders: ReturnType<typeof childPageLoaders<V>>,
+  parentId: string,
+  args: PageArgs,
+  sortColumn: keyof V & string,
+) {
+  const page = toPage(args);
+  const rows = await loaders.page(page).load(parentId);
+  return toConnection(rows, page, (row) => sortValue(row[sortColumn]), () => loaders.count.load(parentId));
+}

@@ -1,0 +1,74 @@
+// Pages of children for many parents in one SQL statement: a window function
+// numbers each parent's children in sort order and keeps the first `take + 1`.
+// This is what keeps `publisher { articles(first: 10) }` over a page of
+// publishers at one statement, instead of one per publisher.
+import DataLoader from "dataloader";
+import type { PrismaClient } from "../db/prisma";
+import type { LoaderOptions } from "./loaders";
+import { loaderFamily } from "./loaders";
+import type { Page } from "./pagination";
+
+export interface ChildSource {
+  /**
+   * SQL yielding the child rows with their parent's id as "parentKey". A
+   * constant written in code; never built from client input.
+   */
+  from: string;
+  sortColumn: string;
+  sortType: "timestamp" | "date";
+  direction: "ASC" | "DESC";
+}
+
+type WithRowNumber<V> = V & { parentKey: string; rowNumber?: bigint };
+
+export function childPageLoaders<V extends { id: string }>(prisma: PrismaClient, source: ChildSource, options: LoaderOptions) {
+  const { from, sortColumn, sortType, direction } = source;
+  const after = direction === "ASC" ? ">" : "<";
+
+  const page = loaderFamily(
+    (p: Page) =>
+      new DataLoader<string, V[]>(
+        async (parentIds) => {
+          const params: unknown[] = [parentIds, p.take + 1];
+          let keyset = "";
+          if (p.after) {
+            params.push(p.after.sort, p.after.id);
+            keyset = `AND (s."${sortColumn}", s.id) ${after} ($3::${sortType}, $4::uuid)`;
+          }
+          const rows = await prisma.$queryRawUnsafe<WithRowNumber<V>[]>(
+            `SELECT * FROM (
+               SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s."parentKey" ORDER BY s."${sortColumn}" ${direction}, s.id ${direction}) AS "rowNumber"
+               FROM (${from}) s
+               WHERE s."parentKey" = ANY($1::uuid[]) ${keyset}
+             ) numbered
+             WHERE numbered."rowNumber" <= $2
+             ORDER BY numbered."rowNumber"`,
+            ...params,
+          );
+          const groups = new Map<string, V[]>(parentIds.map((id) => [id, []]));
+          for (const { rowNumber: _rowNumber, ...row } of rows) groups.get(row.parentKey)?.push(row as unknown as V);
+          return parentIds.map((id) => groups.get(id) ?? []);
+        },
+        { maxBatchSize: options.maxBatchSize },
+      ),
+  );
+
+  const count = new DataLoader<string, number>(
+    async (parentIds) => {
+      const rows = await prisma.$queryRawUnsafe<{ parentKey: string; total: number }[]>(
+        `SELECT s."parentKey", count(*)::int AS total FROM (${from}) s WHERE s."parentKey" = ANY($1::uuid[]) GROUP BY 1`,
+        parentIds,
+      );
+      const totals = new Map(rows.map((row) => [row.parentKey, Number(row.total)]));
+      return parentIds.map((id) => totals.get(id) ?? 0);
+    },
+    { maxBatchSize: options.maxBatchSize },
+  );
+
+  return { page, count };
+}
+
+/** The cursor's sort value for a row: dates as ISO text. */
+export function sortValue(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}

@@ -1,0 +1,138 @@
+// Relay cursor connections: arguments, cursors, and the generic types.
+// Cursors are opaque base64url of the sort key and id (keyset pagination),
+// so pages stay stable while rows are added.
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
+import { badInput } from "../errors";
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items to return (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Return items after this cursor (from `pageInfo.endCursor`)." })
+  after?: string | null;
+}
+
+@ObjectType({ description: "Relay page information." })
+@Directive("@shareable")
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface CursorKey {
+  /** The sort column's value, as ISO text for dates. */
+  sort: string;
+  id: string;
+}
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify([key.sort, key.id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): CursorKey {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && UUID.test(value[1])) {
+      return { sort: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput(`Malformed cursor "${cursor.slice(0, 100)}": pass a cursor exactly as the API returned it`, "after");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface Page {
+  /** Rows to return; one more is fetched to learn whether a next page exists. */
+  take: number;
+  after: CursorKey | null;
+}
+
+/** Validates `first`/`after`; `first: 0` is allowed and returns no edges. */
+export function toPage(args: PageArgs): Page {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0) throw badInput(`"first" must be zero or more, got ${first}`, "first");
+  if (first > MAX_PAGE_SIZE) throw badInput(`"first" must be at most ${MAX_PAGE_SIZE}, got ${first}`, "first");
+  return { take: first, after: args.after ? decodeCursor(args.after) : null };
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  /** Resolved only when the client asks for `totalCount`. */
+  countTotal: () => Promise<number>;
+}
+
+/** Builds a connection from rows fetched with `take + 1`. */
+export function toConnection<T extends { id: string }>(
+  rows: T[],
+  page: Page,
+  sortKey: (row: T) => string,
+  countTotal: () => Promise<number>,
+): ConnectionShape<T> {
+  const nodes = rows.slice(0, page.take);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor({ sort: sortKey(node), id: node.id }), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > page.take,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    countTotal,
+  };
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
+export function Connection<T extends object>(name: string, nodeType: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType()
+  abstract class ConnectionType {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    countTotal: () => Promise<number>;
+
+    @Field(() => Int, { description: "How many items match, across all pages. Costs a COUNT query: ask only when needed." })
+    totalCount(): Promise<number> {
+      return this.countTotal();
+    }
+  }
+  return ConnectionType;
+}
+
+/** Prisma `orderBy` and keyset `where` for a connection sorted by a date column, then id. */
+export function keyset(sortField: string, direction: "asc" | "desc", after: CursorKey | null) {
+  const orderBy = [{ [sortField]: direction }, { id: direction }];
+  if (!after) return { orderBy, where: {} };
+  const value = new Date(after.sort);
+  if (Number.isNaN(value.getTime())) throw badInput("Malformed cursor: pass a cursor exactly as the API returned it", "after");
+  const op = direction === "asc" ? "gt" : "lt";
+  return { orderBy, where: { OR: [{ [sortField]: { [op]: value } }, { [sortField]: value, id: { [op]: after.id } }] } };
+}

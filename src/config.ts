@@ -1,0 +1,66 @@
+// The one place that reads the environment. Every variable is documented,
+// with its default, in .env.example.
+import path from "node:path";
+
+export interface Config {
+  nodeEnv: string;
+  isProduction: boolean;
+  host: string;
+  port: number;
+  /** Unset: start an embedded PostgreSQL (see src/db/embedded-postgres.ts). */
+  databaseUrl: string | undefined;
+  embeddedPostgres: { dataDir: string; port: number };
+  dbPoolMax: number;
+  /** Load the seed data when the database has none of it. */
+  seedOnStart: boolean;
+  /** Hard cap on `first` for every connection. */
+  maxPageSize: number;
+  /** Largest key list one batched SQL statement gets (bounds `IN (...)`). */
+  loaderMaxBatchSize: number;
+}
+
+const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
+
+function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`Environment variable ${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`Environment variable ${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV || "development";
+  return {
+    nodeEnv,
+    isProduction: nodeEnv === "production",
+    host: env.HOST || "127.0.0.1",
+    port: integer("PORT", 4000, env),
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedPostgres: {
+      dataDir: path.resolve(projectRoot, env.EMBEDDED_PG_DIR || ".data/postgres"),
+      port: integer("EMBEDDED_PG_PORT", 54329, env),
+    },
+    dbPoolMax: integer("DB_POOL_MAX", 10, env),
+    seedOnStart: boolean("SEED_ON_START", true, env),
+    maxPageSize: 100,
+    loaderMaxBatchSize: integer("LOADER_MAX_BATCH_SIZE", 1000, env),
+  };
+}
+
+export const paths = {
+  projectRoot,
+  prismaSchema: path.join(projectRoot, "prisma/schema.prisma"),
+  migrations: path.join(projectRoot, "prisma/migrations"),
+  seedData: path.join(projectRoot, "prisma/seed/kazakhstan-2022.json"),
+};

@@ -1,0 +1,15 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A country, keyed by id and by its ISO 3166-1 alpha-2 code." })
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "isoCode")')
+export class Country {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: "ISO 3166-1 alpha-2 code, e.g. KZ." })
+  isoCode: string;
+
+  @Field()
+  name: string;
+}

@@ -1,0 +1,37 @@
+import type { Event as EventRow, EventParticipant } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { childPageLoaders } from "../common/child-pages";
+import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
+
+const eventsInTimeOrder = { sortColumn: "startDate", sortType: "date", direction: "ASC" } as const;
+
+export function createEventLoaders(prisma: PrismaClient, options: LoaderOptions) {
+  return {
+    byId: rowLoader((ids: string[]) => prisma.event.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byArticle: groupLoader(
+      (ids: string[]) =>
+        prisma.event.findMany({ where: { articleId: { in: ids } }, orderBy: [{ startDate: "asc" }, { endDate: "asc" }, { createdAt: "asc" }, { id: "asc" }] }),
+      (row: EventRow) => row.articleId as string,
+      options,
+    ),
+    participants: groupLoader(
+      (ids: string[]) => prisma.eventParticipant.findMany({ where: { eventId: { in: ids } }, orderBy: [{ role: "asc" }, { id: "asc" }] }),
+      (row: EventParticipant) => row.eventId,
+      options,
+    ),
+    byCrisis: childPageLoaders<EventRow>(prisma, { from: `SELECT e.*, e."crisisId" AS "parentKey" FROM "Event" e`, ...eventsInTimeOrder }, options),
+    atPlace: childPageLoaders<EventRow>(
+      prisma,
+      { from: `SELECT e.*, ep."placeId" AS "parentKey" FROM "Event" e JOIN "EventPlace" ep ON ep."eventId" = e.id`, ...eventsInTimeOrder },
+      options,
+    ),
+    withPerson: childPageLoaders<EventRow>(
+      prisma,
+      {
+        from: `SELECT DISTINCT ON (e.id, p."personId") e.*, p."personId" AS "parentKey" FROM "Event" e JOIN "EventParticipant" p ON p."eventId" = e.id WHERE p."personId" IS NOT NULL`,
+        ...eventsInTimeOrder,
+      },
+      options,
+    ),
+  };
+}

@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context";
+import { Article } from "../article/article.type";
+import { parseId } from "../common/ids";
+import { PageArgs } from "../common/pagination";
+import { Country } from "../country/country.type";
+import { Crisis } from "../crisis/crisis.type";
+import { Organization } from "../organization/organization.type";
+import { Person } from "../person/person.type";
+import { Place } from "../place/place.type";
+import { EventFilter } from "./event.filter";
+import { listEvents } from "./event.service";
+import { Event, EventConnection, EventParticipant } from "./event.type";
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => Event, { nullable: true, description: "An event by id; null when there is none." })
+  event(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.event.byId.load(parseId(id));
+  }
+
+  @Query(() => EventConnection, { description: "Events in time order." })
+  events(
+    @Args() page: PageArgs,
+    @Arg("filter", () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
+    @Ctx() { prisma }: Context,
+  ) {
+    return listEvents(prisma, filter ?? undefined, page);
+  }
+
+  @FieldResolver(() => Crisis)
+  crisis(@Root() event: Event, @Ctx() { loaders }: Context) {
+    return loaders.crisis.byId.load(event.crisisId);
+  }
+
+  @FieldResolver(() => Article, { nullable: true, description: "The article that reports the event." })
+  article(@Root() event: Event, @Ctx() { loaders }: Context) {
+    return event.articleId ? loaders.article.byId.load(event.articleId) : null;
+  }
+
+  @FieldResolver(() => [Place])
+  places(@Root() event: Event, @Ctx() { loaders }: Context) {
+    return loaders.place.ofEvent.load(event.id);
+  }
+
+  @FieldResolver(() => [EventParticipant])
+  participants(@Root() event: Event, @Ctx() { loaders }: Context) {
+    return loaders.event.participants.load(event.id);
+  }
+}
+
+@Resolver(() => EventParticipant)
+export class EventParticipantResolver {
+  @FieldResolver(() => Person, { nullable: true })
+  person(@Root() participant: EventParticipant, @Ctx() { loaders }: Context) {
+    return participant.personId ? loaders.person.byId.load(participant.personId) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() participant: EventParticipant, @Ctx() { loaders }: Context) {
+    return participant.organizationId ? loaders.organization.byId.load(participant.organizationId) : null;
+  }
+
+  @FieldResolver(() => Country, { nullable: true })
+  country(@Root() participant: EventParticipant, @Ctx() { loaders }: Context) {
+    return participant.countryId ? loaders.country.byId.load(participant.countryId) : null;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { sortValue } from "../common/child-pages";
+import { isoCode, optionalId } from "../common/filters";
+import { keyset, PageArgs, toConnection, toPage } from "../common/pagination";
+import { badInput } from "../errors";
+import type { EventFilter } from "./event.filter";
+
+function eventWhere(filter: EventFilter = {}): Prisma.EventWhereInput {
+  const where: Prisma.EventWhereInput[] = [];
+  if (filter.from && filter.to && filter.from > filter.to) throw badInput('"from" must not be after "to"', "from");
+  // Overlap, not containment: a RANGE event that may have happened in the window counts.
+  if (filter.from) where.push({ endDate: { gte: filter.from } });
+  if (filter.to) where.push({ startDate: { lte: filter.to } });
+  if (filter.types?.length) where.push({ type: { in: filter.types } });
+  const crisisId = optionalId(filter.crisisId, "crisisId");
+  if (crisisId) where.push({ crisisId });
+  const articleId = optionalId(filter.articleId, "articleId");
+  if (articleId) where.push({ articleId });
+  const placeId = optionalId(filter.placeId, "placeId");
+  if (placeId) where.push({ places: { some: { placeId } } });
+  if (filter.countryIsoCode) {
+    where.push({ places: { some: { place: { country: { isoCode: isoCode(filter.countryIsoCode, "countryIsoCode") } } } } });
+  }
+  const publisherId = optionalId(filter.publisherId, "publisherId");
+  if (publisherId) where.push({ article: { publisherId } });
+  return { AND: where };
+}
+
+/** In time order (earliest start first). */
+export async function listEvents(prisma: PrismaClient, filter: EventFilter | undefined, args: PageArgs) {
+  const page = toPage(args);
+  const where = eventWhere(filter);
+  const order = keyset("startDate", "asc", page.after);
+  const rows = await prisma.event.findMany({ where: { AND: [where, order.where] }, orderBy: order.orderBy, take: page.take + 1 });
+  return toConnection(rows, page, (row) => sortValue(row.startDate), () => prisma.event.count({ where }));
+}

@@ -1,0 +1,60 @@
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { DatePrecision, EventType } from "../common/enums";
+import { Connection } from "../common/pagination";
+import { DateScalar } from "../common/scalars";
+
+@ObjectType({ description: "Something that happened, as an article reports it, with its date and how exactly that date is known." })
+@Directive('@key(fields: "id")')
+export class Event {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EventType)
+  type: EventType;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => DateScalar, { description: "First day the event may have happened on." })
+  startDate: Date;
+
+  @Field(() => DateScalar, { description: "Last day the event may have happened on (equal to startDate for DAY precision)." })
+  endDate: Date;
+
+  @Field(() => DatePrecision)
+  datePrecision: DatePrecision;
+
+  @Field(() => String, { nullable: true, description: 'The words that date it in the text ("on Wednesday").' })
+  dateText: string | null;
+
+  @Field(() => String, { nullable: true, description: "The sentence that supports the event, exactly as in the article body." })
+  quote: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Offset of `quote` in the article body (UTF-16 code units)." })
+  quoteStart: number | null;
+
+  @Field(() => Int, { nullable: true, description: "End offset of `quote` (exclusive)." })
+  quoteEnd: number | null;
+
+  crisisId: string;
+  articleId: string | null;
+}
+
+@ObjectType({ description: "An actor in an event: a person, an organisation or a country, in a role." })
+export class EventParticipant {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  role: string;
+
+  personId: string | null;
+  organizationId: string | null;
+  countryId: string | null;
+}
+
+@ObjectType()
+export class EventConnection extends Connection("Event", Event) {}

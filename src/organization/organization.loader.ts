@@ -1,0 +1,71 @@
+import type { Chairmanship, Membership, Organization as OrganizationRow } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { groupLoader, LoaderOptions, loaderFamily, rowLoader } from "../common/loaders";
+
+/** Valid on a day: started on or before it, and not yet ended (`to` is exclusive). */
+export function validOn(day: Date) {
+  return { from: { lte: day }, OR: [{ to: null }, { to: { gt: day } }] };
+}
+
+export function createOrganizationLoaders(prisma: PrismaClient, options: LoaderOptions) {
+  return {
+    byId: rowLoader((ids: string[]) => prisma.organization.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byAcronym: rowLoader(
+      (acronyms: string[]) => prisma.organization.findMany({ where: { acronym: { in: acronyms }, parentId: null } }),
+      (row) => row.acronym as string,
+      options,
+    ),
+    bodies: groupLoader(
+      (ids: string[]) => prisma.organization.findMany({ where: { parentId: { in: ids } }, orderBy: { name: "asc" } }),
+      (row: OrganizationRow) => row.parentId as string,
+      options,
+    ),
+    membershipsOfOrganization: groupLoader(
+      (ids: string[]) => prisma.membership.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
+      (row: Membership) => row.organizationId,
+      options,
+    ),
+    membershipsOfCountry: groupLoader(
+      (ids: string[]) => prisma.membership.findMany({ where: { countryId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
+      (row: Membership) => row.countryId,
+      options,
+    ),
+    chairmanshipsOfOrganization: groupLoader(
+      (ids: string[]) => prisma.chairmanship.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
+      (row: Chairmanship) => row.organizationId,
+      options,
+    ),
+    chairmanshipsOfCountry: groupLoader(
+      (ids: string[]) => prisma.chairmanship.findMany({ where: { countryId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
+      (row: Chairmanship) => row.countryId,
+      options,
+    ),
+    chairmanshipsOfPerson: groupLoader(
+      (ids: string[]) => prisma.chairmanship.findMany({ where: { personId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
+      (row: Chairmanship) => row.personId as string,
+      options,
+    ),
+    /** Memberships with status MEMBER on a day, per organisation. */
+    membersOn: loaderFamily((day: Date) =>
+      groupLoader(
+        (ids: string[]) =>
+          prisma.membership.findMany({
+            where: { organizationId: { in: ids }, status: "MEMBER", ...validOn(day) },
+            orderBy: [{ from: "asc" }, { id: "asc" }],
+          }),
+        (row: Membership) => row.organizationId,
+        options,
+      ),
+    ),
+    /** The chairmanship in force on a day, per organisation. */
+    chairOn: loaderFamily((day: Date) =>
+      rowLoader(
+        (ids: string[]) => prisma.chairmanship.findMany({ where: { organizationId: { in: ids }, ...validOn(day) } }),
+        (row: Chairmanship) => row.organizationId,
+        options,
+      ),
+    ),
+    membershipById: rowLoader((ids: string[]) => prisma.membership.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    chairmanshipById: rowLoader((ids: string[]) => prisma.chairmanship.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+  };
+}

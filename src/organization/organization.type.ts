@@ -1,0 +1,64 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { MembershipStatus } from "../common/enums";
+import { DateScalar } from "../common/scalars";
+
+@ObjectType({ description: "An organisation: an alliance such as the CSTO, one of its bodies, a ministry, an agency." })
+@Directive('@key(fields: "id")')
+export class Organization {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  acronym: string | null;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  foundedOn: Date | null;
+
+  parentId: string | null;
+  countryId: string | null;
+}
+
+@ObjectType({ description: "A country's membership of an organisation over a period; `to` is exclusive, null while it lasts." })
+@Directive('@key(fields: "id")')
+export class Membership {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MembershipStatus)
+  status: MembershipStatus;
+
+  @Field(() => DateScalar)
+  from: Date;
+
+  @Field(() => DateScalar, { nullable: true })
+  to: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Sources and caveats for the dates." })
+  note: string | null;
+
+  countryId: string;
+  organizationId: string;
+}
+
+@ObjectType({ description: "A country chairing an organisation over a period; `to` is exclusive, null while it lasts." })
+@Directive('@key(fields: "id")')
+export class Chairmanship {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DateScalar)
+  from: Date;
+
+  @Field(() => DateScalar, { nullable: true })
+  to: Date | null;
+
+  countryId: string;
+  organizationId: string;
+  personId: string | null;
+}

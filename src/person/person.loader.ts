@@ -1,0 +1,21 @@
+import type { Person as PersonRow, PersonRole } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
+
+export function createPersonLoaders(prisma: PrismaClient, options: LoaderOptions) {
+  const query = <V>(sql: string, keys: string[]) => prisma.$queryRawUnsafe<(V & { parentKey: string })[]>(sql, keys);
+  return {
+    byId: rowLoader((ids: string[]) => prisma.person.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    roles: groupLoader(
+      (ids: string[]) => prisma.personRole.findMany({ where: { personId: { in: ids } }, orderBy: [{ from: { sort: "asc", nulls: "first" } }, { title: "asc" }] }),
+      (row: PersonRole) => row.personId,
+      options,
+    ),
+    mentionedInArticle: sqlGroupLoader<PersonRow>(
+      query,
+      `SELECT p.*, m."articleId" AS "parentKey" FROM "Person" p JOIN "ArticlePerson" m ON m."personId" = p.id
+       WHERE m."articleId" = ANY($1::uuid[]) ORDER BY p.name, p.id`,
+      options,
+    ),
+  };
+}

@@ -1,0 +1,34 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../common/scalars";
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Person {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+}
+
+@ObjectType({ description: "A title a person holds, optionally bounded in time (`to` exclusive)." })
+export class PersonRole {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  from: Date | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  to: Date | null;
+
+  personId: string;
+  countryId: string | null;
+  organizationId: string | null;
+}

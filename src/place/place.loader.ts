@@ -1,0 +1,32 @@
+import type { Place as PlaceRow } from "../generated/prisma/client";
+import type { PrismaClient } from "../db/prisma";
+import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
+
+export function createPlaceLoaders(prisma: PrismaClient, options: LoaderOptions) {
+  const query = <V>(sql: string, keys: string[]) => prisma.$queryRawUnsafe<(V & { parentKey: string })[]>(sql, keys);
+  return {
+    byId: rowLoader((ids: string[]) => prisma.place.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    children: groupLoader(
+      (ids: string[]) => prisma.place.findMany({ where: { parentId: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      (row: PlaceRow) => row.parentId as string,
+      options,
+    ),
+    inCountry: groupLoader(
+      (ids: string[]) => prisma.place.findMany({ where: { countryId: { in: ids } }, orderBy: [{ kind: "asc" }, { name: "asc" }, { id: "asc" }] }),
+      (row: PlaceRow) => row.countryId as string,
+      options,
+    ),
+    ofEvent: sqlGroupLoader<PlaceRow>(
+      query,
+      `SELECT p.*, ep."eventId" AS "parentKey" FROM "Place" p JOIN "EventPlace" ep ON ep."placeId" = p.id
+       WHERE ep."eventId" = ANY($1::uuid[]) ORDER BY p.kind, p.name, p.id`,
+      options,
+    ),
+    mentionedInArticle: sqlGroupLoader<PlaceRow>(
+      query,
+      `SELECT p.*, m."articleId" AS "parentKey" FROM "Place" p JOIN "ArticlePlace" m ON m."placeId" = p.id
+       WHERE m."articleId" = ANY($1::uuid[]) ORDER BY p.kind, p.name, p.id`,
+      options,
+    ),
+  };
+}

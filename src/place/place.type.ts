@@ -1,0 +1,27 @@
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { PlaceKind } from "../common/enums";
+
+@ObjectType({ description: "A country, region, city or site, with optional coordinates and population." })
+@Directive('@key(fields: "id")')
+export class Place {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => PlaceKind)
+  kind: PlaceKind;
+
+  @Field(() => Float, { nullable: true })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude: number | null;
+
+  @Field(() => Int, { nullable: true })
+  population: number | null;
+
+  countryId: string | null;
+  parentId: string | null;
+}

@@ -1,0 +1,31 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context";
+import { ArticleConnection } from "../article/article.type";
+import { childConnection } from "../common/child-connection";
+import { parseId } from "../common/ids";
+import { PageArgs } from "../common/pagination";
+import { Country } from "../country/country.type";
+import { Publisher } from "./publisher.type";
+
+@Resolver(() => Publisher)
+export class PublisherResolver {
+  @Query(() => Publisher, { nullable: true })
+  publisher(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.publisher.byId.load(parseId(id));
+  }
+
+  @Query(() => [Publisher], { description: "All publishers, by name." })
+  publishers(@Ctx() { prisma }: Context) {
+    return prisma.publisher.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] });
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: "This publisher's articles, newest first." })
+  articles(@Root() publisher: Publisher, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+    return childConnection(loaders.article.byPublisher, publisher.id, page, "publishedAt");
+  }
+
+  @FieldResolver(() => Country, { nullable: true })
+  country(@Root() publisher: Publisher, @Ctx() { loaders }: Context) {
+    return publisher.countryId ? loaders.country.byId.load(publisher.countryId) : null;
+  }
+}

@@ -1,0 +1,19 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A news outlet that publishes articles." })
+@Directive('@key(fields: "id")')
+export class Publisher {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  url: string | null;
+
+  @Field(() => String, { nullable: true })
+  copyrightHolder: string | null;
+
+  countryId: string | null;
+}

@@ -1,0 +1,130 @@
+// The HTTP server: Apollo Server 5 on node:http, GraphQL at /graphql.
+// main.ts starts it for real; tests start the same thing on a free port.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from "@apollo/server/plugin/landingPage/default";
+import bodyParser from "body-parser";
+import { parse as parseContentType } from "content-type";
+import cors from "cors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Config } from "./config";
+import { createContext, type Context } from "./context";
+import type { PrismaClient } from "./db/prisma";
+import { ErrorCode } from "./errors";
+import { buildFederatedSchema } from "./schema";
+
+export const GRAPHQL_PATH = "/graphql";
+const MAX_BODY = "1mb";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Client mistakes keep their message and code; everything else (a database
+ * failure, a bug) becomes INTERNAL_SERVER_ERROR, with its message and stack
+ * shown only outside production.
+ */
+export function formatError(isProduction: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    // A literal of the wrong type ("asOf: \"yesterday\"") is bad input, not a malformed document.
+    if (code === "GRAPHQL_VALIDATION_FAILED" && /^(Expected value of type|.* cannot represent)/.test(formatted.message)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    }
+    const original = unwrapResolverError(error);
+    const isClientError = original instanceof GraphQLError && code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+    if (isClientError || code === "GRAPHQL_PARSE_FAILED" || code === "GRAPHQL_VALIDATION_FAILED" || code === "BAD_USER_INPUT") {
+      return formatted;
+    }
+    if (!isProduction) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}
+
+export async function startServer(options: { config: Config; prisma: PrismaClient; port?: number; host?: string }): Promise<RunningServer> {
+  const { config, prisma } = options;
+  const schema = await buildFederatedSchema();
+  const httpServer = http.createServer();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    formatError: formatError(config.isProduction),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  const corsHandler = cors();
+  const jsonHandler = bodyParser.json({
+    limit: MAX_BODY,
+    verify(req) {
+      const charset = parseContentType(req.headers["content-type"] ?? "application/json").parameters.charset || "utf-8";
+      if (!/^utf-8$/i.test(charset)) {
+        throw Object.assign(new Error(`Unsupported charset "${charset}": send UTF-8`), { status: 415, type: "charset.unsupported" });
+      }
+    },
+  });
+
+  httpServer.on("request", (req: http.IncomingMessage & { body?: unknown }, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+    if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { error: `Not found: GraphQL is served at ${GRAPHQL_PATH}` });
+    corsHandler(req, res, () =>
+      jsonHandler(req, res, (bodyError?: { status?: number; message?: string }) => {
+        if (bodyError) {
+          const status = bodyError.status ?? 400;
+          return sendJson(res, status, { errors: [{ message: bodyError.message ?? "Bad request", extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST" } }] });
+        }
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+        }
+        const request: HTTPGraphQLRequest = { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body: req.body };
+        apollo
+          .executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(prisma, config) })
+          .then(async (response) => {
+            for (const [key, value] of response.headers) res.setHeader(key, value);
+            res.statusCode = response.status ?? 200;
+            if (response.body.kind === "complete") return void res.end(response.body.string);
+            for await (const chunk of response.body.asyncIterator) res.write(chunk);
+            res.end();
+          })
+          .catch((error: unknown) => {
+            console.error(error);
+            if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+            else res.end();
+          });
+      }),
+    );
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port ?? config.port, options.host ?? config.host, () => resolve());
+  });
+  const { port, address } = httpServer.address() as AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}

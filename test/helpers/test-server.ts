@@ -1,0 +1,55 @@
+// A real server on a free port, over real HTTP, on the test database, with
+// every SQL statement counted.
+import { loadConfig } from "../../src/config";
+import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
+import { startServer, type RunningServer } from "../../src/server";
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: (string | number)[] }[];
+}
+
+export interface TestServer {
+  url: string;
+  prisma: PrismaClient;
+  /** SQL statements run since the last `resetSql()`. */
+  sql: string[];
+  resetSql(): void;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export function testDatabaseUrl(): string {
+  const url = process.env.CRISIS_GRAPH_TEST_DATABASE_URL;
+  if (!url) throw new Error("CRISIS_GRAPH_TEST_DATABASE_URL is unset: run the tests with `npm test` (jest's globalSetup sets it)");
+  return url;
+}
+
+export async function startTestServer(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: "test", ...options.env });
+  const sql: string[] = [];
+  // BEGIN/COMMIT are bookkeeping, not queries: count only statements that read or write.
+  const prisma = createPrismaClient(options.databaseUrl ?? testDatabaseUrl(), config, ({ query }) => {
+    if (!/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.trim())) sql.push(query);
+  });
+  const server: RunningServer = await startServer({ config, prisma, port: 0, host: "127.0.0.1" });
+  return {
+    url: server.url,
+    prisma,
+    sql,
+    resetSql: () => void sql.splice(0),
+    async query(query, variables) {
+      const response = await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async stop() {
+      await server.stop();
+      await prisma.$disconnect();
+    },
+  };
+}
