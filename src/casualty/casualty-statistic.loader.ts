@@ -5,12 +5,18 @@ import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
 
 const newestClaimsFirst = { sortColumn: "reportedAt", sortType: "date", direction: "DESC" } as const;
 
+/** Text order: by sentence, then by where the figure stands in it (one sentence often holds two claims). */
+function inTextOrder(rows: CasualtyStatisticRow[]): CasualtyStatisticRow[] {
+  const position = (row: CasualtyStatisticRow) => row.quote.toLowerCase().indexOf(row.figureText.toLowerCase());
+  return rows.sort((a, b) => a.quoteStart - b.quoteStart || position(a) - position(b) || a.id.localeCompare(b.id));
+}
+
 export function createCasualtyStatisticLoaders(prisma: PrismaClient, options: LoaderOptions) {
   const from = (parentColumn: string) => `SELECT c.*, c."${parentColumn}" AS "parentKey" FROM "CasualtyStatistic" c`;
   return {
     byId: rowLoader((ids: string[]) => prisma.casualtyStatistic.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
     byArticle: groupLoader(
-      (ids: string[]) => prisma.casualtyStatistic.findMany({ where: { articleId: { in: ids } }, orderBy: [{ quoteStart: "asc" }, { id: "asc" }] }),
+      async (ids: string[]) => inTextOrder(await prisma.casualtyStatistic.findMany({ where: { articleId: { in: ids } } })),
       (row: CasualtyStatisticRow) => row.articleId,
       options,
     ),

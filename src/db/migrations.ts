@@ -35,9 +35,12 @@ function loadEngineModule(): Promise<typeof SchemaEngineModule> {
       __wbg_set_wasm(exports: Record<string, unknown>): void;
     };
     const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
-      "./schema_engine_bg.js": bindings,
-    });
+    // The engine leaves ~10 s timers behind that would hold a CLI run open; unref them.
+    const imports: Record<string, unknown> = { ...bindings };
+    for (const name of Object.keys(imports).filter((key) => key.startsWith("__wbg_setTimeout_"))) {
+      imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+    }
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { "./schema_engine_bg.js": imports });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;

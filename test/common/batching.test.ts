@@ -1,0 +1,96 @@
+// N+1 guard: a nested query costs one SQL statement per relation level,
+// whatever the page size.
+import { createSyntheticCrisis, type SyntheticCrisis } from "../helpers/synthetic-data";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+
+let server: TestServer;
+let crisis: SyntheticCrisis;
+beforeAll(async () => {
+  server = await startTestServer();
+  crisis = await createSyntheticCrisis(server.prisma, { articles: 120, tag: "batching" });
+});
+afterAll(async () => {
+  await crisis.remove();
+  await server.stop();
+});
+
+const NESTED = `query ($first: Int, $crisisId: ID) {
+  articles(first: $first, filter: { crisisId: $crisisId }) {
+    edges { node {
+      headline
+      publisher { name }
+      events { title places { name } }
+      casualtyStatistics { best claimant { name } }
+    } }
+  }
+}`;
+
+test.each([10, 50, 100])("articles → events → places, claims → claimant: 6 statements at page size %i", async (first) => {
+  server.resetSql();
+  const response = await server.query(NESTED, { first, crisisId: crisis.crisisId });
+  expect(response.errors).toBeUndefined();
+  const edges = response.data!.articles.edges;
+  expect(edges).toHaveLength(first);
+  expect(edges.every((edge: any) => edge.node.events.length === 3 && edge.node.events[0].places.length === 2)).toBe(true);
+  expect(edges.every((edge: any) => edge.node.casualtyStatistics.length === 2 && edge.node.casualtyStatistics[0].claimant.name)).toBe(true);
+  // articles, publisher, events, places, claims, claimants
+  expect(server.sql).toHaveLength(6);
+});
+
+test("nested connections under a list batch too: places → events(first) → article, with totalCount", async () => {
+  const query = `query ($crisisId: ID) {
+    events(first: 100, filter: { crisisId: $crisisId }) { edges { node { places {
+      name
+      events(first: 3) { totalCount edges { node { article { headline } } } }
+    } } } }
+  }`;
+  server.resetSql();
+  const response = await server.query(query, { crisisId: crisis.crisisId });
+  expect(response.errors).toBeUndefined();
+  const places = response.data!.events.edges.flatMap((edge: any) => edge.node.places);
+  expect(places.length).toBe(200);
+  expect(places.every((place: any) => place.events.edges.length === 3 && place.events.totalCount > 3)).toBe(true);
+  // events, places, events per place (window query), their counts, articles
+  expect(server.sql).toHaveLength(5);
+});
+
+test("cursor pagination walks every article once, newest first, and totalCount counts them all", async () => {
+  const seen: string[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  for (;;) {
+    const response: any = await server.query(
+      `query ($after: String, $crisisId: ID) {
+        articles(first: 50, after: $after, filter: { crisisId: $crisisId }) {
+          totalCount
+          pageInfo { hasNextPage hasPreviousPage endCursor }
+          edges { cursor node { id publishedAt } }
+        }
+      }`,
+      { after, crisisId: crisis.crisisId },
+    );
+    expect(response.errors).toBeUndefined();
+    const { edges, pageInfo, totalCount } = response.data.articles;
+    expect(totalCount).toBe(120);
+    expect(pageInfo.hasPreviousPage).toBe(after !== null);
+    seen.push(...edges.map((edge: any) => edge.node.id));
+    pages += 1;
+    if (!pageInfo.hasNextPage) break;
+    after = pageInfo.endCursor;
+  }
+  expect(pages).toBe(3);
+  expect(seen).toHaveLength(120);
+  expect(new Set(seen).size).toBe(120);
+  expect(new Set(seen)).toEqual(new Set(crisis.articleIds));
+});
+
+test("publisher → articles(first) pages within one parent", async () => {
+  const query = `query ($id: ID!, $after: String) { publisher(id: $id) { articles(first: 40, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
+  } } }`;
+  const first: any = await server.query(query, { id: crisis.publisherId });
+  const second: any = await server.query(query, { id: crisis.publisherId, after: first.data.publisher.articles.pageInfo.endCursor });
+  const ids = [...first.data.publisher.articles.edges, ...second.data.publisher.articles.edges].map((edge: any) => edge.node.id);
+  expect(first.data.publisher.articles.totalCount).toBe(120);
+  expect(new Set(ids).size).toBe(80);
+});
