@@ -2,14 +2,18 @@
 // `npm run schema:print` after any schema change; a test fails while it is stale.
 import fs from "node:fs";
 import path from "node:path";
-import { printSubgraphSchema } from "@apollo/subgraph";
+import { graphql } from "graphql";
 import { paths } from "./config";
 import { buildFederatedSchema } from "./schema";
 
 export const SUBGRAPH_SDL_PATH = path.join(paths.projectRoot, "schema/subgraph.graphql");
 
+/** Exactly what a router reads from `_service { sdl }`. */
 export async function printSubgraphSdl(): Promise<string> {
-  return `${printSubgraphSchema(await buildFederatedSchema()).trim()}\n`;
+  const result = await graphql({ schema: await buildFederatedSchema(), source: "{ _service { sdl } }" });
+  const sdl = (result.data as { _service?: { sdl?: string } } | null)?._service?.sdl;
+  if (!sdl) throw new Error(`_service { sdl } failed: ${JSON.stringify(result.errors)}`);
+  return `${sdl.trim()}\n`;
 }
 
 if (require.main === module) {

@@ -8,6 +8,7 @@ import { createPrismaClient } from "../src/db/prisma";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { applyMigrations } from "../src/db/migrations";
 import { seedDatabase } from "../src/seed/seed.service";
+import os from "node:os";
 import path from "node:path";
 
 const TEST_DATABASE = "crisis_graph_test";
@@ -16,7 +17,9 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(__dirname, "../.data/test-postgres"),
+      // Under the temp dir, not the clone: PostgreSQL runs as the `postgres`
+      // user when we are root, and a clone's parents may be closed to it.
+      dataDir: path.join(os.tmpdir(), `crisis-graph-test-postgres-${process.getuid?.() ?? "user"}`),
       port: Number(process.env.TEST_EMBEDDED_PG_PORT || 54339),
     });
     (globalThis as { __embeddedPostgres?: typeof embedded }).__embeddedPostgres = embedded;
