@@ -8,29 +8,35 @@ import { createPrismaClient } from "../src/db/prisma";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { applyMigrations, diffSchemaAgainstMigrations } from "../src/db/migrations";
 import { seedDatabase } from "../src/seed/seed.service";
+import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-const TEST_DATABASE = "crisis_graph_test";
+// Named per run, so runs against one server (TEST_DATABASE_URL) can overlap.
+const TEST_DATABASE = `crisis_graph_test_${process.pid}`;
 
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({
-      // Under the temp dir, not the clone: PostgreSQL runs as the `postgres`
-      // user when we are root, and a clone's parents may be closed to it.
-      dataDir: path.join(os.tmpdir(), `crisis-graph-test-postgres-${process.getuid?.() ?? "user"}-pg17`),
-      port: Number(process.env.TEST_EMBEDDED_PG_PORT || 54339),
-    });
+    // A fresh cluster per run, in its own temp folder on a free port, so runs
+    // can overlap. Under the temp dir, not the clone: PostgreSQL runs as the
+    // `postgres` user when we are root, and a clone's parents may be closed to it.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crisis-graph-test-pg-"));
+    const embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_EMBEDDED_PG_PORT) || (await freePort()) });
+    const stop = embedded.stop;
+    embedded.stop = async () => {
+      await stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
     (globalThis as { __embeddedPostgres?: typeof embedded }).__embeddedPostgres = embedded;
     serverUrl = embedded.url;
   }
-  // A database of our own on that server, recreated each run.
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${TEST_DATABASE}`);
-  await admin.end();
+  // A database of our own on that server, dropped by the teardown.
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
+  await adminQuery(serverUrl, `CREATE DATABASE ${TEST_DATABASE}`);
+  (globalThis as { __dropTestDatabase?: () => Promise<void> }).__dropTestDatabase = () =>
+    adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
   const url = new URL(serverUrl);
   url.pathname = `/${TEST_DATABASE}`;
   const databaseUrl = url.toString();
@@ -43,4 +49,25 @@ export default async function globalSetup(): Promise<void> {
   await seedDatabase(prisma);
   await prisma.$disconnect();
   process.env.CRISIS_GRAPH_TEST_DATABASE_URL = databaseUrl;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }

@@ -1,4 +1,5 @@
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as { __embeddedPostgres?: { stop(): Promise<void> } }).__embeddedPostgres;
-  await embedded?.stop();
+  const state = globalThis as { __dropTestDatabase?: () => Promise<void>; __embeddedPostgres?: { stop(): Promise<void> } };
+  await state.__dropTestDatabase?.();
+  await state.__embeddedPostgres?.stop();
 }

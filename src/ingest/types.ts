@@ -1,0 +1,90 @@
+// What the extractors produce from one page, before anything is stored.
+import type {
+  AffectedGroup,
+  CasualtyCategory,
+  ClaimantKind,
+  DatePrecision,
+  EventType,
+  Qualifier,
+} from "../generated/prisma/enums";
+
+export interface PageInput {
+  /** The page as plain text (as a scraper saved it), or */
+  text?: string;
+  /** the page as HTML. Exactly one of the two. */
+  html?: string;
+  /** Canonical URL, if known. */
+  url?: string;
+  /** Publisher name, if known (else taken from the page, e.g. its copyright line). */
+  publisher?: string;
+}
+
+export interface ExtractedArticle {
+  headline: string;
+  /** Standfirst / subtitle. */
+  alternativeHeadline: string | null;
+  section: string | null;
+  byline: string | null;
+  /** BCP 47, "en" unless the page says otherwise. */
+  language: string;
+  /** Publication time; UTC when the page gives no zone. */
+  publishedAt: Date;
+  /** The publication time exactly as printed. */
+  publishedText: string | null;
+  /** Body paragraphs, each trimmed; the stored body is paragraphs.join("\n\n"). */
+  paragraphs: string[];
+  images: { title: string | null; caption: string | null; credit: string | null; copyrightNotice: string | null; url: string | null }[];
+  relatedLinks: { title: string; url: string | null }[];
+  /** From the copyright line, e.g. Autonomous Nonprofit Organization “TV-Novosti”. */
+  copyrightHolder: string | null;
+  /** The publisher's name when the page shows it (e.g. "RT"), else null. */
+  publisherName: string | null;
+  url: string | null;
+}
+
+/** A span of the body: body.slice(start, end) === text. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ExtractedClaim {
+  category: CasualtyCategory;
+  affectedGroup: AffectedGroup;
+  /** The group as the text names it ("police officers and military personnel"). */
+  affectedGroupText: string;
+  qualifier: Qualifier;
+  /** The figure as printed, with its hedge ("at least 18", "several dozen", "exceeded 5,000"). */
+  figureText: string;
+  low: number;
+  best: number;
+  high: number | null;
+  claimant: { name: string; kind: ClaimantKind };
+  /** The whole sentence, exactly as in the body, and its offsets. */
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  /** 0..1 */
+  confidence: number;
+}
+
+export interface ExtractedEvent {
+  type: EventType;
+  title: string;
+  description: string | null;
+  /** UTC midnight of the first / last possible day. */
+  startDate: Date;
+  endDate: Date;
+  datePrecision: DatePrecision;
+  /** The words that date it ("on Wednesday"), or null. */
+  dateText: string | null;
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  /** Place names as written in the text, for linking to Place records. */
+  placeNames: string[];
+  /** Person / organisation / country names as written, with a role. */
+  participants: { name: string; role: string }[];
+  confidence: number;
+}
