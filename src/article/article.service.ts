@@ -1,8 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { dateRange, isoCode, optionalId } from "../common/filters";
-import { keyset, PageArgs, toConnection, toPage } from "../common/pagination";
-import { sortValue } from "../common/child-pages";
+import { findPage, PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
 import type { ArticleFilter } from "./article.filter";
 
@@ -35,14 +34,18 @@ function articleWhere(filter: ArticleFilter = {}): Prisma.ArticleWhereInput {
       });
     }
   }
+  if (!filter.includeEarlierVersions) where.push({ nextVersion: null });
   return { AND: where };
 }
 
 /** Newest first. */
 export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs) {
-  const page = toPage(args);
   const where = articleWhere(filter);
-  const order = keyset("publishedAt", "desc", page.after);
-  const rows = await prisma.article.findMany({ where: { AND: [where, order.where] }, orderBy: order.orderBy, take: page.take + 1 });
-  return toConnection(rows, page, (row) => sortValue(row.publishedAt), () => prisma.article.count({ where }));
+  return findPage(
+    args,
+    "publishedAt",
+    "desc",
+    ({ after, orderBy, take }) => prisma.article.findMany({ where: { AND: [where, after] }, orderBy, take }),
+    () => prisma.article.count({ where }),
+  );
 }

@@ -1,8 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { sortValue } from "../common/child-pages";
 import { isoCode, optionalId } from "../common/filters";
-import { keyset, PageArgs, toConnection, toPage } from "../common/pagination";
+import { findPage, PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
 import type { CasualtyStatisticFilter } from "./casualty-statistic.filter";
 
@@ -27,14 +26,18 @@ function casualtyStatisticWhere(filter: CasualtyStatisticFilter = {}): Prisma.Ca
   const placeId = optionalId(filter.placeId, "placeId");
   if (placeId) where.push({ placeId });
   if (filter.countryIsoCode) where.push({ place: { country: { isoCode: isoCode(filter.countryIsoCode, "countryIsoCode") } } });
+  if (!filter.includeCorrected) where.push({ correctedBy: null });
   return { AND: where };
 }
 
 /** Newest report first. */
 export async function listCasualtyStatistics(prisma: PrismaClient, filter: CasualtyStatisticFilter | undefined, args: PageArgs) {
-  const page = toPage(args);
   const where = casualtyStatisticWhere(filter);
-  const order = keyset("reportedAt", "desc", page.after);
-  const rows = await prisma.casualtyStatistic.findMany({ where: { AND: [where, order.where] }, orderBy: order.orderBy, take: page.take + 1 });
-  return toConnection(rows, page, (row) => sortValue(row.reportedAt), () => prisma.casualtyStatistic.count({ where }));
+  return findPage(
+    args,
+    "reportedAt",
+    "desc",
+    ({ after, orderBy, take }) => prisma.casualtyStatistic.findMany({ where: { AND: [where, after] }, orderBy, take }),
+    () => prisma.casualtyStatistic.count({ where }),
+  );
 }

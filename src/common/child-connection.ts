@@ -1,6 +1,5 @@
 import type { childPageLoaders } from "./child-pages";
-import { sortValue } from "./child-pages";
-import { PageArgs, toConnection, toPage } from "./pagination";
+import { PageArgs, sortValue, toConnection, toPage } from "./pagination";
 
 /** A connection of one parent's children through its batched page loaders. */
 export async function childConnection<V extends { id: string }>(

@@ -67,8 +67,3 @@ export function childPageLoaders<V extends { id: string }>(prisma: PrismaClient,
 
   return { page, count };
 }
-
-/** The cursor's sort value for a row: dates as ISO text. */
-export function sortValue(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
-}

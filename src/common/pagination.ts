@@ -136,3 +136,26 @@ export function keyset(sortField: string, direction: "asc" | "desc", after: Curs
   const op = direction === "asc" ? "gt" : "lt";
   return { orderBy, where: { OR: [{ [sortField]: { [op]: value } }, { [sortField]: value, id: { [op]: after.id } }] } };
 }
+
+/**
+ * One page of a root connection sorted by a date column, then id: validates
+ * the page arguments, fetches `first + 1` rows after the cursor, and counts
+ * only when `totalCount` is asked for.
+ */
+export async function findPage<T extends { id: string }>(
+  args: PageArgs,
+  sortField: string,
+  direction: "asc" | "desc",
+  find: (query: { after: object; orderBy: object[]; take: number }) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<ConnectionShape<T>> {
+  const page = toPage(args);
+  const order = keyset(sortField, direction, page.after);
+  const rows = await find({ after: order.where, orderBy: order.orderBy, take: page.take + 1 });
+  return toConnection(rows, page, (row) => sortValue((row as Record<string, unknown>)[sortField]), count);
+}
+
+/** The cursor's sort value for a row: dates as ISO text. */
+export function sortValue(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}

@@ -1,8 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { sortValue } from "../common/child-pages";
 import { isoCode, optionalId } from "../common/filters";
-import { keyset, PageArgs, toConnection, toPage } from "../common/pagination";
+import { findPage, PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
 import type { EventFilter } from "./event.filter";
 
@@ -29,9 +28,12 @@ function eventWhere(filter: EventFilter = {}): Prisma.EventWhereInput {
 
 /** In time order (earliest start first). */
 export async function listEvents(prisma: PrismaClient, filter: EventFilter | undefined, args: PageArgs) {
-  const page = toPage(args);
   const where = eventWhere(filter);
-  const order = keyset("startDate", "asc", page.after);
-  const rows = await prisma.event.findMany({ where: { AND: [where, order.where] }, orderBy: order.orderBy, take: page.take + 1 });
-  return toConnection(rows, page, (row) => sortValue(row.startDate), () => prisma.event.count({ where }));
+  return findPage(
+    args,
+    "startDate",
+    "asc",
+    ({ after, orderBy, take }) => prisma.event.findMany({ where: { AND: [where, after] }, orderBy, take }),
+    () => prisma.event.count({ where }),
+  );
 }
