@@ -1,6 +1,13 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
+import { ArticleConnection } from "../article/article.type";
+import { Claimant } from "../casualty/claimant.type";
+import { childConnection } from "../common/child-connection";
 import { isoCode } from "../common/filters";
+import { PageArgs } from "../common/pagination";
+import { Crisis } from "../crisis/crisis.type";
+import { Organization } from "../organization/organization.type";
+import { Publisher } from "../publisher/publisher.type";
 import { Chairmanship, Membership } from "../organization/organization.type";
 import { Place } from "../place/place.type";
 import { Country } from "./country.type";
@@ -30,5 +37,30 @@ export class CountryResolver {
   @FieldResolver(() => [Place], { description: "Places in this country (the country itself, regions, cities, sites)." })
   places(@Root() country: Country, @Ctx() { loaders }: Context) {
     return loaders.place.inCountry.load(country.id);
+  }
+
+  @FieldResolver(() => [Crisis], { description: "Crises in this country, most recent first." })
+  crises(@Root() country: Country, @Ctx() { loaders }: Context) {
+    return loaders.country.crises.load(country.id);
+  }
+
+  @FieldResolver(() => [Publisher], { description: "Publishers based in this country." })
+  publishers(@Root() country: Country, @Ctx() { loaders }: Context) {
+    return loaders.country.publishers.load(country.id);
+  }
+
+  @FieldResolver(() => [Claimant], { description: "Claimants of this country (its ministries, officials)." })
+  claimants(@Root() country: Country, @Ctx() { loaders }: Context) {
+    return loaders.country.claimants.load(country.id);
+  }
+
+  @FieldResolver(() => [Organization], { description: "National bodies of this country (ministries, agencies)." })
+  organizations(@Root() country: Country, @Ctx() { loaders }: Context) {
+    return loaders.country.organizations.load(country.id);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: "Articles that name this country, newest first." })
+  articles(@Root() country: Country, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+    return childConnection(loaders.article.mentioningCountry, country.id, page, "publishedAt");
   }
 }

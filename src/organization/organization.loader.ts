@@ -1,4 +1,4 @@
-import type { Chairmanship, Membership, Organization as OrganizationRow } from "../generated/prisma/client";
+import type { Chairmanship, Claimant, Membership, Organization as OrganizationRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { groupLoader, LoaderOptions, loaderFamily, rowLoader } from "../common/loaders";
 
@@ -18,6 +18,11 @@ export function createOrganizationLoaders(prisma: PrismaClient, options: LoaderO
     bodies: groupLoader(
       (ids: string[]) => prisma.organization.findMany({ where: { parentId: { in: ids } }, orderBy: { name: "asc" } }),
       (row: OrganizationRow) => row.parentId as string,
+      options,
+    ),
+    claimants: groupLoader(
+      (ids: string[]) => prisma.claimant.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      (row: Claimant) => row.organizationId as string,
       options,
     ),
     membershipsOfOrganization: groupLoader(

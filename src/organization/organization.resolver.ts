@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
+import { Claimant } from "../casualty/claimant.type";
 import { parseId } from "../common/ids";
 import { DateScalar } from "../common/scalars";
 import { Country } from "../country/country.type";
@@ -53,6 +54,11 @@ export class OrganizationResolver {
   @FieldResolver(() => Country, { nullable: true, description: "The country a national body belongs to." })
   country(@Root() organization: Organization, @Ctx() { loaders }: Context) {
     return organization.countryId ? loaders.country.byId.load(organization.countryId) : null;
+  }
+
+  @FieldResolver(() => [Claimant], { description: "Claimants that speak for this organisation." })
+  claimants(@Root() organization: Organization, @Ctx() { loaders }: Context) {
+    return loaders.organization.claimants.load(organization.id);
   }
 
   @FieldResolver(() => [Membership], { description: "The whole membership history, oldest first." })
