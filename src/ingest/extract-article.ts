@@ -1,0 +1,904 @@
+// Turns one news page (scraped plain text or HTML) into an ExtractedArticle:
+// the article's own words and metadata, with the site's chrome left behind.
+//
+// Input rules
+//   - Exactly one of `text` / `html`; empty or whitespace-only → EMPTY_INPUT.
+//   - More than MAX_PAGE_BYTES of UTF-8 → TOO_LARGE.
+//   - Any NUL, or many control / U+FFFD characters (binary or mis-decoded
+//     bytes) → UNSUPPORTED_ENCODING.
+//   - No headline, or no paragraph of real prose → NO_ARTICLE; so is a page
+//     with no findable publication date (a guessed date would corrupt every
+//     relative date resolved against it).
+//
+// Plain-text rules (one line = one unit; blank lines carry no meaning)
+//   - Chrome lines: a line of icon names (≥ 3 tokens ending in "icon", at
+//     least a third of the line), cookie notices, "© … All rights reserved",
+//     UI words ("Share", "Sign in", "Skip to …"), "Read more"/"Related" labels.
+//   - Prose: has lower case and ends with . ! ? … (closing quotes allowed);
+//     ≥ 4 words for the first prose line, which anchors the article, ≥ 2 after.
+//   - Head: walk back from the first prose line, skipping datelines, bylines,
+//     captions, image titles and UI chrome; the title-like lines met (at most
+//     two) are headline and standfirst. Anything else (a breadcrumb, a short
+//     menu word, icons) ends the head. If only the headline is found, the
+//     first prose line is the standfirst when a byline or dateline follows it.
+//   - Dateline: a line with a four-digit year whose chrono-node date (day and
+//     year known) covers it apart from labels ("Published", "Updated", "on",
+//     "|" segments). The first non-"updated" one in the head wins; then any
+//     dateline on the page; then a date in the URL. No zone → UTC; no time →
+//     00:00 UTC. The printed text is chrono's match ("on" trimmed).
+//   - Byline: "By X" (cut at " | "), or a line of 1–4 people ("A B in C and
+//     D E") next to the dateline.
+//   - Breadcrumb: "News › Central Asia › Kazakhstan" (› » > →, or " / " after
+//     "Home"), or a glued "Home" prefix ("HomeRussia & FSU"); the section is
+//     the last crumb that is not "Home".
+//   - Caption: text followed by "© credit", or "Photograph:/Photo:/Credit: x".
+//     A title-like line just before it that repeats another head line is the
+//     image title (RT prints the headline there).
+//   - Body: prose lines from the body start until an end marker ("Top
+//     stories", "Most read", "Tags:", "… Explainers", copyright, cookies).
+//     "X / Read more / X", "Read more: X" and "Related:" lists (with URLs in
+//     brackets) become related links; other non-prose lines (crossheads,
+//     "Advertisement") are dropped.
+//   - Copyright line ("©"/"Copyright ©|year" first) → copyrightHolder without
+//     "©", years, "All rights reserved", "or its affiliated companies".
+//   - Publisher name: input.publisher, else "<Name> (News) App" / "Read <Name>
+//     Privacy policy" lines (most frequent), else null.
+//
+// HTML rules
+//   - Parsed by linkedom (scripts are removed, never run; JSON-LD is only
+//     JSON.parse'd). Metadata: JSON-LD NewsArticle first, then og:/article:
+//     meta tags, then visible markup (<h1>, <time>, .byline, .breadcrumbs,
+//     .standfirst/.summary, the footer's © line); language from <html lang>.
+//   - publishedText is the printed date (<time> text or a .date element);
+//     publishedAt prefers the machine-readable value.
+//   - Related links ("Read more"/"Related" labelled blocks, or related /
+//     read-more classes) and <figure>s are taken out before the body is read;
+//     figures give url, title attribute, figcaption caption and credit (a
+//     .credit element or a "©" / "Photo:" tail), gaps filled from JSON-LD.
+//   - nav, aside, footer, forms, cookie/share/ad/social blocks are removed.
+//   - Body: <p>s of [itemprop=articleBody] or the <article>; without such
+//     markup, Mozilla Readability picks the content. Whitespace is collapsed
+//     as a browser would (ASCII only: NBSPs stay); paragraphs must be prose.
+import { Readability } from "@mozilla/readability";
+import * as chrono from "chrono-node";
+import { parseHTML } from "linkedom";
+import type { ExtractedArticle, PageInput } from "./types";
+
+export type ExtractionErrorCode = "EMPTY_INPUT" | "NO_ARTICLE" | "TOO_LARGE" | "UNSUPPORTED_ENCODING";
+
+export class ExtractionError extends Error {
+  constructor(
+    public readonly code: ExtractionErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExtractionError";
+  }
+}
+
+export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
+type Image = ExtractedArticle["images"][number];
+type RelatedLink = ExtractedArticle["relatedLinks"][number];
+
+export function extractArticle(input: PageInput): ExtractedArticle {
+  const page = checkInput(input);
+  return page.kind === "html" ? extractFromHtml(page.content, input) : extractFromText(page.content, input);
+}
+
+// ---------------------------------------------------------------------------
+// Input checks
+
+function checkInput(input: PageInput): { kind: "text" | "html"; content: string } {
+  // null counts as absent: JSON and GraphQL callers send it for the unused field.
+  const hasText = input.text !== undefined && input.text !== null;
+  const hasHtml = input.html !== undefined && input.html !== null;
+  if (hasText && hasHtml) {
+    throw new ExtractionError("EMPTY_INPUT", "Give the page either as text or as HTML, not both.");
+  }
+  if (!hasText && !hasHtml) {
+    throw new ExtractionError("EMPTY_INPUT", "No page was given: provide the page as text or as HTML.");
+  }
+  const kind = hasHtml ? "html" : "text";
+  const content: unknown = hasHtml ? input.html : input.text;
+  if (typeof content !== "string") throw new ExtractionError("EMPTY_INPUT", `The page ${kind} must be a string.`);
+  const bytes = Buffer.byteLength(content, "utf8");
+  if (bytes > MAX_PAGE_BYTES) {
+    throw new ExtractionError(
+      "TOO_LARGE",
+      `The page is ${(bytes / 1024 / 1024).toFixed(1)} MB; pages larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB are not accepted.`,
+    );
+  }
+  if (content.trim() === "") {
+    throw new ExtractionError("EMPTY_INPUT", `The page ${kind} is empty.`);
+  }
+  const bad = countUndecodable(content);
+  if (bad.nul > 0 || (bad.other >= 5 && bad.other / content.length > 0.01)) {
+    throw new ExtractionError(
+      "UNSUPPORTED_ENCODING",
+      "The page contains binary data or characters that could not be decoded; send the page as UTF-8 text.",
+    );
+  }
+  return { kind, content };
+}
+
+/** NULs, other control characters (not tab/newline) and U+FFFD replacement characters. */
+function countUndecodable(s: string): { nul: number; other: number } {
+  let nul = 0;
+  let other = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) nul++;
+    else if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) other++;
+  }
+  return { nul, other };
+}
+
+function noArticle(message: string): ExtractionError {
+  return new ExtractionError("NO_ARTICLE", message);
+}
+
+// ---------------------------------------------------------------------------
+// Line rules shared by text and HTML
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
+const TERMINAL = /[.!?…]["'”’)\]»]*$/;
+const COOKIE = /\bcookies?\b/i;
+const CHROME_SENTENCE = /\b(?:all rights reserved|sign up (?:for|to) (?:our|the)|subscribe to our|our newsletter|download (?:our|the) app|click here|terms of (?:use|service))\b/i;
+const UI_CHROME =
+  /^(?:skip to\b.*|share(?: (?:on|via|this)\b.*)?|tweet|email|print(?: subscriptions)?|save(?: for later)?|sign (?:in|up|out)|log ?(?:in|out)|register|subscribe\b.*|search(?: jobs)?|menu|close|reuse this content|listen(?: to this article)?|advertisement|sponsored|show more|load more|back to top|this article is more than .* old|jump to\b.*|follow (?:us|@?\S+ on)\b.*|(?:view )?comments?(?: \(\d+\))?|open in app|all podcasts)$/i;
+const END_MARKER =
+  /^(?:top stories|most (?:read|popular|viewed|shared)|trending(?: now)?|latest(?: news| stories)?|more (?:stories|news|from\b.*)|you (?:may|might) also like|recommended(?: for you)?|editor['’]s picks|(?:all )?podcasts?|comments?|join the conversation|explore more on these topics|related topics|topics|(?:\S+ )?explainers?|newsletters?)\s*:?$|^(?:tags|topics|filed under)\s*:/i;
+const RELATED_LABEL =
+  /^(?:read more|read also|also read|see also|related(?: (?:stories|articles|coverage|content|news|reading))?|more on this(?: story| topic)?)\s*[:»›→]?$/i;
+const INLINE_RELATED = /^(?:read more|read also|also read|see also|related)\s*[:»›→|–—]\s*(.+)$/i;
+
+function words(s: string): string[] {
+  return s.match(WORD) ?? [];
+}
+
+/** Collapses HTML whitespace (ASCII only, as browsers do: NBSPs stay) and trims. */
+function collapse(s: string | null | undefined): string {
+  return (s ?? "").replace(/[ \t\n\r\f]+/g, " ").trim();
+}
+
+function isIconLine(line: string): boolean {
+  const tokens = line.split(/\s+/);
+  const icons = tokens.filter((t) => /icon$/i.test(t)).length;
+  return icons >= 3 && icons * 3 >= tokens.length;
+}
+
+function isCookieLine(line: string): boolean {
+  return COOKIE.test(line) && /\b(?:use|uses|accept|consent|privacy|settings|policy|manage)\b/i.test(line);
+}
+
+function isUiChrome(line: string): boolean {
+  return words(line).length <= 8 && UI_CHROME.test(line);
+}
+
+/** Where the trailing chrome starts ("Top stories", "Tags: …"); never a sentence. */
+function isEndMarker(line: string): boolean {
+  return END_MARKER.test(line) && !TERMINAL.test(line);
+}
+
+/** Lines that are never article text, wherever they appear. */
+function isChromeLine(line: string): boolean {
+  return (
+    isIconLine(line) ||
+    isCookieLine(line) ||
+    parseCopyrightHolder(line) !== null ||
+    isUiChrome(line) ||
+    RELATED_LABEL.test(line) ||
+    CHROME_SENTENCE.test(line)
+  );
+}
+
+/** A sentence-shaped line; the first one of an article must have ≥ 4 words, later ones ≥ 2 (“Never,” he said.). */
+function isProse(line: string, minWords = 4): boolean {
+  return words(line).length >= minWords && /\p{Ll}/u.test(line) && TERMINAL.test(line);
+}
+
+/** A headline-shaped line: a few words, no full stop at the end. */
+function isTitleLike(line: string): boolean {
+  const n = words(line).length;
+  return n >= 3 && line.length >= 15 && line.length <= 250 && !/[.,;:]$/.test(line) && /\p{L}/u.test(line);
+}
+
+const PERSON = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|al|bin|la|le|du)){1,3}";
+const PLACE = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)?";
+const NAME_GROUP = new RegExp(`^${PERSON}(?:\\s+in\\s+${PLACE})?$`, "u");
+
+/** "Daniyar Oralov in Almaty and Helen Marsh": people (2–4 capitalised words), each maybe "in <place>". */
+function isNameLike(line: string): boolean {
+  if (/\d|[.!?:]$/.test(line)) return false;
+  const groups = line.replace(/^by\s+/i, "").split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+  return groups.length <= 4 && groups.every((g) => NAME_GROUP.test(g));
+}
+
+/** "By Aliya Serikbayeva | Steppe Wire" → "Aliya Serikbayeva". */
+function parseByline(line: string): string | null {
+  for (const segment of line.split(/\s+[|•·]\s+/)) {
+    const m = /^by\s+(\p{Lu}.*)$/iu.exec(segment.trim());
+    if (m && words(m[1]).length <= 15 && !TERMINAL.test(m[1])) return m[1].trim();
+  }
+  return null;
+}
+
+/** Splits "caption. © credit" / "caption. Photograph: credit" into its parts. */
+function splitCaption(line: string): Omit<Image, "title" | "url"> | null {
+  const at = line.indexOf("©");
+  if (at >= 0) {
+    const notice = line.slice(at).trim();
+    const credit = notice.slice(1).trim();
+    if (credit === "" || words(credit).length > 10 || /rights reserved/i.test(credit)) return null;
+    // A leading © with a year is the site's copyright line, not a photo credit.
+    if (at === 0 && /\b(?:19|20)\d{2}\b/.test(credit)) return null;
+    const caption = line.slice(0, at).trim();
+    return { caption: caption || null, credit, copyrightNotice: notice };
+  }
+  const labelled = /^(.*?)\s*\(?\b(?:Photograph|Photo|Image|Picture|Credit|Photo credit)s?:\s*([^()]{2,80}?)\)?$/.exec(line);
+  if (labelled && words(labelled[2]).length <= 10) {
+    return { caption: labelled[1].trim() || null, credit: labelled[2].trim(), copyrightNotice: null };
+  }
+  return null;
+}
+
+/** "© Autonomous Nonprofit Organization “TV-Novosti”, 2005–2022. All rights reserved." → the holder. */
+function parseCopyrightHolder(line: string): string | null {
+  if (!/^(?:©|\(c\)|copyright\s*(?:©|\(c\)|(?:19|20)\d{2}\b))/i.test(line)) return null;
+  if (!/rights reserved/i.test(line) && !/\b(?:19|20)\d{2}\b/.test(line)) return null;
+  const holder = line
+    .replace(/^(?:copyright\s*)?(?:©|\(c\))?\s*/i, "")
+    .replace(/\ball rights reserved\b\.?/i, "")
+    .replace(/\b(?:19|20)\d{2}(?:\s*[–—-]\s*(?:19|20)\d{2})?\b/g, "")
+    .replace(/\s+or its affiliat.*$/i, "")
+    .replace(/\s*[,.;]\s*(?=[,.;]|$)/g, "")
+    .replace(/^[\s,.;:–—-]+|[\s,.;:–—-]+$/g, "")
+    .replace(/ {2,}/g, " ");
+  return holder === "" ? null : holder;
+}
+
+const SITE_NAME = "(\\p{Lu}[\\p{L}\\d&'’-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d&'’-]*){0,3}?)";
+const PUBLISHER_PATTERNS = [
+  new RegExp(`^(?:[Dd]ownload |[Gg]et )?(?:[Tt]he )?${SITE_NAME}\\s+(?:[Nn]ews\\s+)?[Aa]pp$`, "u"),
+  new RegExp(`\\b[Rr]ead\\s+${SITE_NAME}\\s+[Pp]rivacy [Pp]olicy\\b`, "u"),
+];
+
+// "Mobile App", "Our App": words, not names.
+const GENERIC_APP_WORDS = /^(?:mobile|our|free|official|news|ios|android|web|desktop|download|get|open)$/i;
+
+/** The name the page gives itself ("RT News App" → "RT"); the most frequent wins. */
+function inferPublisherName(lines: string[]): string | null {
+  const votes = new Map<string, number>();
+  for (const line of lines) {
+    for (const pattern of PUBLISHER_PATTERNS) {
+      const m = pattern.exec(line);
+      if (m && !GENERIC_APP_WORDS.test(m[1])) votes.set(m[1], (votes.get(m[1]) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  for (const [name, n] of votes) if (best === null || n > (votes.get(best) ?? 0)) best = name;
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+
+interface Dateline {
+  text: string;
+  date: Date;
+  isUpdate: boolean;
+}
+
+const DATE_LABELS = /\b(?:first|published|posted|updated|last|modified|date|on|at|time)\b/gi;
+
+/** A line that is (apart from labels) a full date, e.g. "Published: 9 Jan, 2022 12:13". */
+function parseDateline(line: string): Dateline | null {
+  // chrono is slow: only lines short enough and carrying a four-digit year are tried.
+  if (line.length > 120 || line.length < 6 || !/(?:19|20)\d{2}/.test(line)) return null;
+  for (const segment of line.split(/\s+[|•·]\s+/)) {
+    const found = parseDateIn(segment);
+    if (!found) continue;
+    const leftover = segment.slice(0, found.start) + " " + segment.slice(found.end);
+    if (!/^[\s\p{P}]*$/u.test(leftover.replace(DATE_LABELS, ""))) continue;
+    return { text: found.text, date: found.date, isUpdate: /updated|modified/i.test(leftover) };
+  }
+  return null;
+}
+
+/** The first date with day and year in `s`, via chrono-node; UTC when no zone, 00:00 when no time. */
+function parseDateIn(s: string): { text: string; start: number; end: number; date: Date } | null {
+  const results = chrono.parse(s, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 }, { forwardDate: false });
+  const first = results[0];
+  if (!first || !first.start.isCertain("year") || !first.start.isCertain("day")) return null;
+  let start = first.index;
+  let end = first.index + first.text.length;
+  let time = first.start;
+  // "Jan 9, 2022 — 12:13" comes back as two results: join the time to the date.
+  const next = results[1];
+  if (!time.isCertain("hour") && next && next.start.isCertain("hour") && !next.start.isCertain("day") && next.index - end <= 4) {
+    end = next.index + next.text.length;
+    time = next.start;
+  }
+  const lead = /^(?:on|at)\s+/i.exec(s.slice(start, end));
+  if (lead) start += lead[0].length;
+  const hasTime = time.isCertain("hour");
+  const offset = time.isCertain("timezoneOffset") ? (time.get("timezoneOffset") ?? 0) : 0;
+  const utc = Date.UTC(
+    first.start.get("year") ?? 0,
+    (first.start.get("month") ?? 1) - 1,
+    first.start.get("day") ?? 1,
+    hasTime ? (time.get("hour") ?? 0) : 0,
+    hasTime ? (time.get("minute") ?? 0) : 0,
+    hasTime ? (time.get("second") ?? 0) : 0,
+  );
+  return { text: s.slice(start, end).trim(), start, end, date: new Date(utc - offset * 60_000) };
+}
+
+/** ISO-ish machine dates; a missing zone means UTC, not the server's local time. */
+function parseMachineDate(value: unknown): Date | null {
+  if (typeof value !== "string" || value.trim() === "") return null;
+  const s = value.trim();
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (iso) {
+    // Only strict ISO goes to Date(): other strings it would read in the server's zone.
+    const date = new Date(iso[2] ? `${iso[1]}T${iso[2]}${(iso[3] ?? "Z").replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")}` : iso[1]);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return parseDateIn(s)?.date ?? null;
+}
+
+/** /2022/01/09/ or 2022-01-09 in the URL, as a last resort. */
+function dateFromUrl(url: string | null): Date | null {
+  const m = url ? /(20\d{2}|19\d{2})[/-](\d{2})[/-](\d{2})(?!\d)/.exec(url) : null;
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
+function noDate(): ExtractionError {
+  return noArticle("Could not find when the article was published: the page has no date line (such as \"9 Jan, 2022 12:13\").");
+}
+
+// ---------------------------------------------------------------------------
+// Plain text
+
+interface TextHead {
+  headline: number;
+  standfirst: number | null;
+  bodyStart: number;
+  imageTitle: number | null;
+}
+
+function extractFromText(text: string, input: PageInput): ExtractedArticle {
+  const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim());
+  const firstProse = lines.findIndex((l) => isBodyProse(l));
+  if (firstProse < 0) throw noArticle("No article found: the page has no paragraph of article text (only menus, links or short lines).");
+  const head = findHead(lines, firstProse);
+  const headLines = lines.slice(0, head.bodyStart);
+  const url = input.url ?? null;
+
+  const datelines = headLines.map(parseDateline).filter((d): d is Dateline => d !== null);
+  const dateline = datelines.find((d) => !d.isUpdate) ?? datelines[0] ?? lines.map(parseDateline).find((d) => d !== null) ?? null;
+  const publishedAt = dateline?.date ?? dateFromUrl(url);
+  const body = readTextBody(lines, head.bodyStart);
+  if (!body.paragraphs.some((p) => isProse(p))) throw noArticle("No article found: the page has no paragraph of article text.");
+  if (!publishedAt) throw noDate();
+
+  const images = [...headImages(lines, head), ...body.images];
+  return {
+    headline: lines[head.headline],
+    alternativeHeadline: head.standfirst === null ? null : lines[head.standfirst],
+    section: headLines.map(parseBreadcrumb).find((s) => s !== null) ?? null,
+    byline: findTextByline(lines, head),
+    language: "en",
+    publishedAt,
+    publishedText: dateline?.text ?? null,
+    paragraphs: body.paragraphs,
+    images,
+    relatedLinks: body.relatedLinks,
+    copyrightHolder: lines.map(parseCopyrightHolder).find((h) => h !== null) ?? null,
+    publisherName: input.publisher ?? inferPublisherName(lines),
+    url,
+  };
+}
+
+function isBodyProse(line: string, minWords = 4): boolean {
+  return !isChromeLine(line) && splitCaption(line) === null && !INLINE_RELATED.test(line) && isProse(line, minWords);
+}
+
+function prevNonBlank(lines: string[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (lines[j] !== "") return j;
+  return -1;
+}
+
+function nextNonBlank(lines: string[], i: number): number {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j] !== "") return j;
+  return -1;
+}
+
+function isDateOrByline(lines: string[], i: number): boolean {
+  const line = lines[i];
+  if (parseDateline(line) || parseByline(line)) return true;
+  // An unlabelled name line counts as a byline only next to a dateline.
+  const neighbours = [prevNonBlank(lines, i), nextNonBlank(lines, i)].filter((j) => j >= 0);
+  return isNameLike(line) && neighbours.some((j) => parseDateline(lines[j]) !== null);
+}
+
+/** Walks back from the first prose line to find headline, standfirst and image title. */
+function findHead(lines: string[], firstProse: number): TextHead {
+  const found: number[] = [];
+  const nameLines: number[] = [];
+  let imageTitle: number | null = null;
+  for (let i = firstProse - 1; i >= 0 && found.length < 2; i--) {
+    const line = lines[i];
+    if (line === "" || isUiChrome(line)) continue;
+    if (isDateOrByline(lines, i)) {
+      if (!parseDateline(line) && !parseByline(line)) nameLines.unshift(i);
+      continue;
+    }
+    if (splitCaption(line)) {
+      const j = prevNonBlank(lines, i);
+      if (j >= 0 && isTitleLike(lines[j]) && lines.slice(0, j).includes(lines[j])) {
+        imageTitle = j;
+        i = j;
+      }
+      continue;
+    }
+    if (isChromeLine(line) || parseBreadcrumb(line) !== null || !isTitleLike(line)) break;
+    found.unshift(i);
+  }
+  // A short Title Case headline next to the dateline looks like a byline: take it when nothing else is found.
+  if (found.length === 0 && nameLines.length > 0 && isTitleLike(lines[nameLines[0]])) found.push(nameLines[0]);
+  if (found.length === 0) throw noArticle("No article found: the page has no headline before its first paragraph.");
+  if (found.length === 2) return { headline: found[0], standfirst: found[1], bodyStart: firstProse, imageTitle };
+  // A one-sentence standfirst ending in a full stop looks like prose: it is
+  // the standfirst when the byline or dateline comes after it.
+  const after = nextNonBlank(lines, firstProse);
+  const nextProse = lines.findIndex((l, k) => k > firstProse && isBodyProse(l));
+  if (after >= 0 && nextProse > after && isDateOrByline(lines, after)) {
+    return { headline: found[0], standfirst: firstProse, bodyStart: nextProse, imageTitle };
+  }
+  return { headline: found[0], standfirst: null, bodyStart: firstProse, imageTitle };
+}
+
+function headImages(lines: string[], head: TextHead): Image[] {
+  const images: Image[] = [];
+  for (let i = 0; i < head.bodyStart; i++) {
+    const parts = lines[i] === "" ? null : splitCaption(lines[i]);
+    if (!parts) continue;
+    const title = head.imageTitle !== null && prevNonBlank(lines, i) === head.imageTitle ? lines[head.imageTitle] : null;
+    images.push({ title, url: null, ...parts });
+  }
+  return images;
+}
+
+/** "HomeRussia & FSU" or "News › Central Asia › Kazakhstan" → the last crumb. */
+function parseBreadcrumb(line: string): string | null {
+  if (line.length > 100) return null;
+  let crumbs: string[] | null = null;
+  const glued = /^Home(?=\p{Lu})(.+)$/u.exec(line);
+  if (glued) {
+    crumbs = glued[1].split(/(?<=\p{Ll})(?=\p{Lu})/u);
+  } else if (/\s*[›»>→]\s*/.test(line)) {
+    crumbs = line.split(/\s*[›»>→]\s*/);
+  } else if (/^home\s+\/\s+/i.test(line)) {
+    crumbs = line.split(/\s+\/\s+/);
+  }
+  if (!crumbs) return null;
+  crumbs = crumbs.map((c) => c.trim()).filter((c) => c !== "" && !/^home$/i.test(c));
+  if (crumbs.length === 0 || crumbs.some((c) => words(c).length > 5 || TERMINAL.test(c))) return null;
+  return crumbs[crumbs.length - 1];
+}
+
+function findTextByline(lines: string[], head: TextHead): string | null {
+  for (let i = 0; i < head.bodyStart; i++) {
+    if (lines[i] === "" || i === head.headline) continue;
+    const byline = parseByline(lines[i]);
+    if (byline) return byline;
+    if (isDateOrByline(lines, i) && !parseDateline(lines[i])) return lines[i];
+  }
+  return null;
+}
+
+/** Body paragraphs, related links and in-body images, up to the first end marker. */
+function readTextBody(lines: string[], start: number): { paragraphs: string[]; relatedLinks: RelatedLink[]; images: Image[] } {
+  const paragraphs: string[] = [];
+  const relatedLinks: RelatedLink[] = [];
+  const images: Image[] = [];
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === "") continue;
+    if (isEndMarker(line) || parseCopyrightHolder(line) !== null || isCookieLine(line)) break;
+    if (RELATED_LABEL.test(line)) {
+      i = readRelatedBlock(lines, i, relatedLinks);
+      continue;
+    }
+    const inline = INLINE_RELATED.exec(line);
+    if (inline) {
+      relatedLinks.push(parseLinkLine(inline[1]));
+      continue;
+    }
+    const caption = splitCaption(line);
+    if (caption) {
+      images.push({ title: null, url: null, ...caption });
+      continue;
+    }
+    if (isBodyProse(line, 2)) paragraphs.push(line);
+  }
+  return { paragraphs, relatedLinks, images: images };
+}
+
+/**
+ * Reads a related-article block at label line i and returns the last line it used.
+ * "X / Read more / X" is one link; "Related:" followed by lines is a list.
+ */
+function readRelatedBlock(lines: string[], i: number, out: RelatedLink[]): number {
+  const before = i > 0 ? lines[i - 1] : "";
+  const after = i + 1 < lines.length ? lines[i + 1] : "";
+  if (before !== "" && before === after && !isProse(before)) {
+    out.push({ title: before, url: null });
+    return i + 1;
+  }
+  let j = i + 1;
+  while (j < lines.length && lines[j] !== "" && !isBodyProse(lines[j].replace(/^[-•*–—·]\s+|^\d+[.)]\s+/, "")) && !isEndMarker(lines[j])) {
+    out.push(parseLinkLine(lines[j]));
+    j++;
+  }
+  if (j === i + 1 && before !== "" && isTitleLike(before) && !isProse(before)) out.push({ title: before, url: null });
+  return j - 1;
+}
+
+/** "- Title (https://…)" → { title, url }. */
+function parseLinkLine(line: string): RelatedLink {
+  const item = line.replace(/^[-•*–—·]\s+|^\d+[.)]\s+/, "").trim();
+  const withUrl = /^(.*?)\s*(?:[(<]\s*(https?:\/\/\S+?)\s*[)>]|[–—-]?\s*(https?:\/\/\S+))$/.exec(item);
+  if (withUrl && withUrl[1] !== "") return { title: withUrl[1].trim(), url: withUrl[2] ?? withUrl[3] ?? null };
+  return { title: item, url: null };
+}
+
+// ---------------------------------------------------------------------------
+// HTML
+//
+// tsconfig has no DOM lib, so the few DOM members used are typed here.
+
+interface DomNode {
+  readonly nodeType: number;
+  readonly textContent: string | null;
+}
+interface DomElement extends DomNode {
+  readonly tagName: string;
+  readonly childNodes: ArrayLike<DomNode>;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  closest(selector: string): DomElement | null;
+  contains(other: DomNode): boolean;
+  replaceWith(...nodes: (DomNode | string)[]): void;
+  remove(): void;
+}
+interface DomDocument {
+  readonly documentElement: DomElement;
+  readonly body: DomElement | null;
+  readonly title: string;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|Report|BlogPosting)$/;
+const CHROME_SELECTOR = [
+  "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form", "button",
+  "input", "select", "textarea", "nav", "aside", "footer", "dialog", "[role=navigation]", "[role=complementary]",
+  "[role=contentinfo]", "[role=dialog]", "[aria-hidden=true]", "[hidden]",
+].join(", ");
+const CHROME_CLASS = /(?:^|[-_])(?:cookies?|consent|gdpr|newsletter|subscribe|share|sharing|social|advert|ads?|promo|sponsored|popup|modal|comments?|breadcrumbs?|tweet|embed)(?:[-_]|$)/i;
+const RELATED_CLASS = /(?:^|[-_])(?:related|read-?more|see-?also|also-?read|more-?on)(?:[-_]|$)/i;
+const STANDFIRST_CLASS = /(?:^|[-_])(?:standfirst|subtitle|sub-?headline|dek|summary|lede|lead|intro|excerpt)(?:[-_]|$)/i;
+const DATE_CLASS = /(?:^|[-_])(?:date|dateline|timestamp|published|pubdate|time)(?:[-_]|$)/i;
+const NON_BODY_P_CLASS = /(?:^|[-_])(?:byline|author|date|timestamp|caption|credits?|tags|meta)(?:[-_]|$)/i;
+const CREDIT_SELECTOR = "[class*=credit], [class*=copyright], [itemprop=copyrightHolder], [itemprop=creditText], [class*=source]";
+
+function all(root: { querySelectorAll(s: string): ArrayLike<DomElement> }, selector: string): DomElement[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+function classTokens(el: DomElement): string[] {
+  return `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.split(/\s+/).filter(Boolean);
+}
+
+function hasClass(el: DomElement, pattern: RegExp): boolean {
+  return classTokens(el).some((t) => pattern.test(t));
+}
+
+function resolveUrl(href: string | null, base: string | null): string | null {
+  if (!href || /^(?:javascript:|#|mailto:)/i.test(href.trim())) return null;
+  try {
+    return new URL(href.trim(), base ?? undefined).toString();
+  } catch {
+    return href.trim();
+  }
+}
+
+function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
+  const doc = parseHTML(html).document as DomDocument;
+  // <br> separates words even though textContent would glue them.
+  for (const br of all(doc, "br")) br.replaceWith(" ");
+  const ld = findArticleJsonLd(doc);
+  const meta = (name: string): string | null =>
+    collapse(doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)?.getAttribute("content")) || null;
+
+  const url = input.url ?? (doc.querySelector("link[rel=canonical]")?.getAttribute("href") || null) ?? meta("og:url") ?? str(ld?.url);
+  const language = collapse(doc.documentElement?.getAttribute("lang")) || str(ld?.inLanguage) || "en";
+  const printed = findPrintedDate(doc);
+  const publishedAt = [
+    ld?.datePublished,
+    meta("article:published_time") ?? meta("datePublished") ?? meta("pubdate") ?? meta("date"),
+    printed?.machine,
+    printed?.text,
+  ]
+    .map(parseMachineDate)
+    .find((d) => d !== null) ?? dateFromUrl(url);
+
+  // Read from chrome before the chrome is removed.
+  const section = firstString(ld?.articleSection) ?? meta("article:section") ?? breadcrumbSection(doc);
+  const copyrightHolder = nameOf(ld?.copyrightHolder) ?? findHtmlCopyright(doc);
+  const publisherName =
+    input.publisher ?? meta("og:site_name") ?? nameOf(ld?.publisher) ?? inferPublisherName(textLines(doc.body));
+  const relatedLinks = takeRelatedLinks(doc, url);
+  const bylineText = all(doc, "body .byline, body [itemprop=author], body [rel=author], body .author")
+    .map((el) => collapse(el.textContent).replace(/^by\s+/i, ""))
+    .find((t) => t !== "");
+  const byline = authorNames(ld?.author) ?? meta("author") ?? bylineText ?? null;
+
+  for (const el of all(doc, CHROME_SELECTOR)) el.remove();
+  for (const el of all(doc, "body *")) {
+    if (!hasClass(el, CHROME_CLASS)) continue;
+    // Never drop a wrapper of the article itself (some sites give it "share" or "promo" classes).
+    const wrapsArticle = el.querySelector("h1, article, [itemprop=articleBody]") !== null || el.querySelectorAll("p").length >= 3;
+    if (!wrapsArticle) el.remove();
+  }
+
+  const headlineEl = doc.querySelector("article h1") ?? doc.querySelector("h1");
+  const headline = withoutSiteName(
+    str(ld?.headline) ?? meta("og:title") ?? (collapse(headlineEl?.textContent) || null) ?? (collapse(doc.title) || null),
+    publisherName,
+  );
+  if (!headline) throw noArticle("No article found: the page has no headline.");
+  const standfirst =
+    str(ld?.alternativeHeadline) ?? visibleStandfirst(doc) ?? str(ld?.description) ?? meta("og:description") ?? meta("description");
+
+  const images = mergeJsonLdImages(takeFigures(doc, url), ld?.image, url);
+  const skip = new Set([headline, standfirst, byline, printed?.text].filter((s): s is string => !!s));
+  const paragraphs = htmlParagraphs(doc).filter((p) => !skip.has(p) && isBodyProse(p, 2));
+  if (!paragraphs.some((p) => isProse(p))) throw noArticle("No article found: the page has no paragraph of article text (only menus, links or short lines).");
+  if (!publishedAt) throw noDate();
+
+  return {
+    headline,
+    alternativeHeadline: standfirst,
+    section,
+    byline,
+    language,
+    publishedAt,
+    publishedText: printed?.text ?? null,
+    paragraphs,
+    images,
+    relatedLinks,
+    copyrightHolder,
+    publisherName,
+    url,
+  };
+}
+
+/** "Headline | Caspian Wire" → "Headline" (titles often carry the site name). */
+function withoutSiteName(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const suffix = new RegExp(`\\s+[|–—-]\\s+${siteName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  return title.replace(suffix, "") || title;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === "string" && collapse(value) !== "" ? collapse(value) : null;
+}
+
+function firstString(value: unknown): string | null {
+  return Array.isArray(value) ? firstString(value[0]) : str(value);
+}
+
+function nameOf(value: unknown): string | null {
+  if (Array.isArray(value)) return nameOf(value[0]);
+  if (value && typeof value === "object") return str((value as Json).name);
+  return str(value);
+}
+
+/** JSON-LD author(s) → "A", "A and B", "A, B and C". */
+function authorNames(value: unknown): string | null {
+  const names = (Array.isArray(value) ? value : [value]).map(nameOf).filter((n): n is string => n !== null);
+  if (names.length === 0) return null;
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** The first NewsArticle-like object in the page's JSON-LD (arrays and @graph included); never executed, only parsed. */
+function findArticleJsonLd(doc: DomDocument): Json | null {
+  for (const script of all(doc, 'script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? "");
+    } catch {
+      continue; // Broken JSON-LD is common; the meta tags still apply.
+    }
+    const queue: unknown[] = [data];
+    while (queue.length > 0) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (item && typeof item === "object") {
+        const obj = item as Json;
+        const types = Array.isArray(obj["@type"]) ? obj["@type"] : [obj["@type"]];
+        if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) return obj;
+        if (obj["@graph"]) queue.push(obj["@graph"]);
+      }
+    }
+  }
+  return null;
+}
+
+/** The printed publication time: a <time> element, else a short element with a date-like class. */
+function findPrintedDate(doc: DomDocument): { text: string; machine: string | null } | null {
+  const times = all(doc, "time");
+  const time =
+    times.find((t) => /published/i.test(`${t.getAttribute("itemprop")} ${t.getAttribute("class")}`)) ??
+    times.find((t) => t.closest("article") !== null) ??
+    times[0];
+  if (time) return { text: collapse(time.textContent), machine: time.getAttribute("datetime") };
+  for (const el of all(doc, "body *")) {
+    const text = collapse(el.textContent);
+    if (text.length <= 80 && hasClass(el, DATE_CLASS)) {
+      const dateline = parseDateline(text);
+      if (dateline) return { text: dateline.text, machine: null };
+    }
+  }
+  return null;
+}
+
+function breadcrumbSection(doc: DomDocument): string | null {
+  const trail = doc.querySelector('[class*=breadcrumb], [aria-label*=readcrumb], [itemtype*="BreadcrumbList"]');
+  if (!trail) return null;
+  const crumbs = all(trail, "a, li, span")
+    .filter((el) => el.querySelector("a, li, span") === null)
+    .map((el) => collapse(el.textContent))
+    .filter((c) => c !== "" && !/^home$/i.test(c) && !/^[›»>/|→]$/.test(c));
+  return crumbs.length > 0 ? crumbs[crumbs.length - 1] : null;
+}
+
+function findHtmlCopyright(doc: DomDocument): string | null {
+  const candidates = all(doc, "body *").filter((el) => el.closest("figure") === null);
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const text = collapse(candidates[i].textContent);
+    if (text.length <= 200) {
+      const holder = parseCopyrightHolder(text);
+      if (holder) return holder;
+    }
+  }
+  return null;
+}
+
+/** Text lines as a browser would roughly break them (block elements). */
+function textLines(root: DomElement | null): string[] {
+  if (!root) return [];
+  return all(root, "p, li, div, span, a, h1, h2, h3, h4, footer, small")
+    .filter((el) => el.querySelector("p, li, div") === null)
+    .map((el) => collapse(el.textContent))
+    .filter((t) => t !== "");
+}
+
+/** "Read more"/"Related" blocks → links (with their hrefs); the blocks are removed. */
+function takeRelatedLinks(doc: DomDocument, base: string | null): RelatedLink[] {
+  const blocks: DomElement[] = [];
+  for (const el of all(doc, "body *")) {
+    if (/^(?:A|BODY|ARTICLE|MAIN)$/i.test(el.tagName) || el.closest("nav, footer") !== null) continue;
+    if (blocks.some((b) => b.contains(el)) || el.querySelector("a[href]") === null) continue;
+    if (hasClass(el, RELATED_CLASS) || RELATED_LABEL.test(firstLabel(el))) blocks.push(el);
+  }
+  const links: RelatedLink[] = [];
+  for (const block of blocks) {
+    for (const a of all(block, "a[href]")) {
+      const title = collapse(a.textContent).replace(/^(?:read more|related|see also)\s*[:»›→]?\s*/i, "");
+      const url = resolveUrl(a.getAttribute("href"), base);
+      if (title !== "" && !links.some((l) => l.title === title && l.url === url)) links.push({ title, url });
+    }
+    block.remove();
+  }
+  return links;
+}
+
+/** The text of an element's first non-empty child (element or text node). */
+function firstLabel(el: DomElement): string {
+  for (const child of Array.from(el.childNodes)) {
+    const text = collapse(child.textContent);
+    if (text !== "") return text;
+  }
+  return "";
+}
+
+function visibleStandfirst(doc: DomDocument): string | null {
+  for (const el of all(doc, "body *")) {
+    if (!hasClass(el, STANDFIRST_CLASS) || el.querySelector("img, figure") !== null) continue;
+    const text = collapse(el.textContent);
+    const n = words(text).length;
+    if (n >= 5 && n <= 60) return text;
+  }
+  return null;
+}
+
+/** <figure> → image with caption and credit; the figures are removed so captions stay out of the body. */
+function takeFigures(doc: DomDocument, base: string | null): Image[] {
+  const images: Image[] = [];
+  for (const figure of all(doc, "figure")) {
+    const img = figure.querySelector("img, amp-img");
+    const captionEl = figure.querySelector("figcaption") ?? figure.querySelector("[class*=caption]");
+    let captionText = collapse(captionEl?.textContent);
+    const creditEl = figure.querySelector(CREDIT_SELECTOR);
+    let parts: Omit<Image, "title" | "url"> = { caption: captionText || null, credit: null, copyrightNotice: null };
+    if (creditEl) {
+      const printedCredit = collapse(creditEl.textContent);
+      captionText = collapse(captionText.replace(printedCredit, ""));
+      parts = {
+        caption: captionText || null,
+        credit: printedCredit.replace(/^(?:©|(?:photograph|photo|image|credit)s?:)\s*/i, "") || null,
+        copyrightNotice: printedCredit.startsWith("©") ? printedCredit : null,
+      };
+    } else if (captionText) {
+      parts = splitCaption(captionText) ?? parts;
+    }
+    if (img || parts.caption) {
+      images.push({
+        title: img?.getAttribute("title") || null,
+        url: resolveUrl(img?.getAttribute("src") || img?.getAttribute("data-src") || null, base),
+        ...parts,
+      });
+    }
+    figure.remove();
+  }
+  return images;
+}
+
+/** Fills gaps in figure images from JSON-LD ImageObjects (same URL); adds them when the page has no figures. */
+function mergeJsonLdImages(images: Image[], value: unknown, base: string | null): Image[] {
+  const objects = (Array.isArray(value) ? value : [value]).filter((v): v is Json => !!v && typeof v === "object");
+  for (const obj of objects) {
+    const fromLd: Image = {
+      title: str(obj.name),
+      url: resolveUrl(str(obj.contentUrl) ?? str(obj.url), base),
+      caption: str(obj.caption),
+      credit: str(obj.creditText) ?? nameOf(obj.author) ?? nameOf(obj.copyrightHolder),
+      copyrightNotice: str(obj.copyrightNotice),
+    };
+    const same = images.find((i) => i.url !== null && i.url === fromLd.url);
+    if (same) {
+      same.title ??= fromLd.title;
+      same.caption ??= fromLd.caption;
+      same.credit ??= fromLd.credit;
+      same.copyrightNotice ??= fromLd.copyrightNotice;
+    } else if (images.length === 0 || objects.length > 1) {
+      if (fromLd.caption || fromLd.credit) images.push(fromLd);
+    }
+  }
+  return images;
+}
+
+/** Body paragraphs: the marked-up article body when there is one, else what Readability finds. */
+function htmlParagraphs(doc: DomDocument): string[] {
+  const articles = all(doc, "article");
+  const container =
+    doc.querySelector("[itemprop=articleBody]") ??
+    (articles.length === 1 ? articles[0] : articles.find((a) => a.querySelector("h1") !== null) ?? null);
+  let paragraphs = container ? all(container, "p") : [];
+  if (paragraphs.length === 0) {
+    // Readability works on a DOM; the identity serializer hands back its content node.
+    const result = new Readability<DomElement>(doc as never, { serializer: (node) => node as unknown as DomElement }).parse();
+    paragraphs = result?.content ? all(result.content, "p") : all(doc, "p");
+  }
+  return paragraphs
+    .filter((p) => !hasClass(p, NON_BODY_P_CLASS))
+    .map((p) => collapse(p.textContent))
+    .filter((t) => /\p{L}/u.test(t));
+}
