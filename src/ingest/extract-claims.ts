@@ -1,0 +1,734 @@
+// Casualty and detention figures in an article body, each with its category,
+// group, qualifier, low/best/high, claimant and the exact sentence quoted.
+//
+// extractClaims(body, options?) → ExtractedClaim[] in text order. Pure.
+//
+// ── What counts as a claim ──
+// A figure (see numbers.ts) tied to a casualty word by one of these readings,
+// tried in this order for each figure of a sentence:
+//  1. Toll:      "the death toll rose to 164", "a toll of 18", "raising the toll
+//                from 8 to 18" (18 only), "the number of those detained has
+//                exceeded 5,000", "the number of detainees reached 9,900".
+//                The trigger ("toll", "number of ...") must be followed by a
+//                link ("rose to", "reached", "stands at", "is", "of", "to",
+//                "at") or by an "exceeded"-type hedge, with no other figure
+//                in between.
+//  2. Verb + object: "killing at least 12 people", "police detained nearly
+//                8,000 people", "claimed the lives of 18": the casualty verb
+//                directly before the figure, and after it only a group of
+//                people or the end of the phrase.
+//  3. Subject + verb: "at least 18 police officers have died", "Around 1,000
+//                people have been injured", "dozens of protesters were
+//                arrested", "18 dead", "over 1,300 wounded", "5,000 detentions",
+//                "1,300 wounded police officers", "18 people, including three
+//                children, were killed".
+//  4. "put the figure at 700": the previous claim's category and group.
+//  5. "Among the dead were 18 police officers".
+//  6. "including 16 police officers" after a claim: that claim's category.
+//  7. Lists: "18 protesters and 5 police officers were killed", "killing 18
+//     protesters and 5 officers": the category of the neighbouring figure.
+// Categories: killed/died/dead/deaths/death toll/lost their lives/perished/
+// fatalities/shot dead/fatally wounded → KILLED; injured/hurt/injuries →
+// INJURED; wounded/wounds → WOUNDED; detained/arrested/detentions/arrests/
+// detainees/in custody (and the seed's "detains") → DETAINED; hospitalized/
+// hospitalised/in hospital/taken to hospital → HOSPITALIZED; missing/
+// unaccounted for → MISSING.
+//
+// ── Deliberately not extracted ──
+// Numbers not tied to a casualty word (population "a city of around 2
+// million people", "5,000 troops", "18 police stations", burnt vehicles);
+// percentages, money, ages ("aged 18", "18-year-old", "those over 65"),
+// dates and years, times, ordinals, units (km, days); ranges ("18 to 20",
+// "between 18 and 20": the qualifier table has no RANGE); the old figure of a
+// revision ("from 8 to 18": only 18, the figure now claimed); increments ("18
+// more", "another 5": not totals); combined figures ("killed or injured",
+// "dead and wounded": no single category); "casualties" and "casualty toll"
+// (killed + injured mixed); "victims" alone; "tens/hundreds of thousands"
+// (numbers.ts); "no one", "none of the 18".
+//
+// ── Affected group ──
+// From the noun phrase of the figure, kept as printed in affectedGroupText
+// ("police officers and military personnel"); each coordinated noun is
+// mapped and mixed groups give ALL:
+//   police/officers/security forces/military personnel/servicemen/soldiers/
+//   troops/law enforcement/guards/peacekeepers → SECURITY_FORCES;
+//   protesters/demonstrators/marchers → PROTESTERS; rioters/bandits/
+//   terrorists/looters/militants/gunmen/criminals/attackers → RIOTERS;
+//   civilians/bystanders/residents/children/passers-by → CIVILIANS;
+//   journalists/students/foreigners/workers/medics/activists/prisoners → OTHER;
+//   people/persons/individuals/citizens/men/women/those/detainees → ALL.
+// "the number of those detained" keeps "those detained" (the seed keeps
+// "those detains"). A figure without a noun ("with over 1,300 wounded",
+// "1,000 were injured") takes the group of the previous claim in the sentence
+// — except that detention figures and casualty figures do not lend each
+// other a group (those detained are rarely the police who died) — else ALL
+// with affectedGroupText "".
+//
+// ── Claimant ──
+// Attribution phrases in the sentence: "according to UN estimates", "the UN
+// said" → UN; "the Interior Ministry said", "citing the ministry",
+// "Kazakhstan's Interior Ministry", "the health ministry", police,
+// prosecutors, officials/authorities/government → GOVERNMENT; "Judging by
+// reports", "reports say", "local media reported", "reportedly", "it was
+// reported" → "Media reports" (UNATTRIBUTED); "a source told ...", "sources
+// said" → "Unnamed source" (UNATTRIBUTED); named outlets (Reuters, TASS, state
+// TV, ...) → MEDIA; Human Rights Watch, Amnesty, rights groups, activists,
+// witnesses, doctors → OTHER; Red Cross, WHO, OSCE → INTERNATIONAL_ORGANIZATION;
+// "Tokayev said", "said President Kassym-Jomart Tokayev" → PERSON (titles
+// dropped). An organisation counts only with an attribution cue (said,
+// reported, according to, citing, estimates, put the figure, ...), so
+// "killed near the Interior Ministry" names no claimant. An outlet that only
+// relays ("a source told TASS", "TASS reported, citing the ministry") gives
+// way to its source. "the ministry" refers back to the last ministry named in
+// the body, else the government.
+// Each figure takes the claimant in its own clause (clauses split at "while",
+// "whereas", "but", ";"), else the nearest in the sentence, by characters.
+// No attribution in the sentence → "Unattributed" (UNATTRIBUTED).
+// Names: national bodies are normalised ("Interior Ministry", "Health
+// Ministry", "Police", "Government", ...) and, when the country is known —
+// from the text ("Kazakhstan's", "of Kazakhstan", or a demonym sharing its
+// first five letters with options.countryName, e.g. "Kazakh") or from
+// options.countryName — written in full: "Ministry of Internal Affairs of
+// Kazakhstan" (NATIONAL_BODIES gives the full form). Other names go through
+// CLAIMANT_ALIASES ("UN" → "United Nations"); options.claimantAliases extends
+// both, keyed by the detected name ("Tokayev", "Interior Ministry") or the
+// resolved one ("Ministry of Internal Affairs of Kazakhstan"),
+// case-insensitively.
+//
+// ── Confidence ──
+// 0.9, minus 0.2 when no claimant is named (Unattributed), minus 0.1 when
+// the claimant is unnamed (media reports, unnamed source, "reportedly"),
+// minus 0.1 for a vague figure (dozens ... thousands), minus 0.1 when the
+// category or group is inherited from another figure (elliptical figure,
+// "put the figure at", "including", lists); never below 0.3.
+import { AffectedGroup, CasualtyCategory, ClaimantKind, Qualifier } from "../generated/prisma/enums";
+import { figureRange, findFigures, isVagueQualifier, type Figure } from "./numbers";
+import { splitSentences } from "./sentences";
+import type { ExtractedClaim, Sentence } from "./types";
+
+export interface ExtractClaimsOptions {
+  /** Extra or overriding claimant names: detected or resolved name → name to store. */
+  claimantAliases?: Record<string, string>;
+  /** The country the article is about: national bodies without a country in the text belong to it. */
+  countryName?: string;
+}
+
+/** Detected names → names to store, for organisations that are not national bodies. */
+export const CLAIMANT_ALIASES: Readonly<Record<string, string>> = {
+  UN: "United Nations",
+  "U.N.": "United Nations",
+  "United Nations": "United Nations",
+  ICRC: "International Committee of the Red Cross",
+  WHO: "World Health Organization",
+  OSCE: "Organization for Security and Co-operation in Europe",
+  EU: "European Union",
+  CSTO: "Collective Security Treaty Organization",
+  HRW: "Human Rights Watch",
+  AP: "Associated Press",
+  AFP: "Agence France-Presse",
+  RIA: "RIA Novosti",
+  Khabar: "Khabar 24",
+};
+
+/** National bodies: normalised name → full name, written "<full name> of <country>" when the country is known. */
+export const NATIONAL_BODIES: Readonly<Record<string, string>> = {
+  "Interior Ministry": "Ministry of Internal Affairs",
+  "Health Ministry": "Ministry of Health",
+  "Defence Ministry": "Ministry of Defence",
+  "Emergencies Ministry": "Ministry of Emergency Situations",
+  "Foreign Ministry": "Ministry of Foreign Affairs",
+  "Prosecutor General's Office": "Prosecutor General's Office",
+  "National Security Committee": "National Security Committee",
+  "Presidential Office": "Office of the President",
+  Police: "Police",
+  Government: "Government",
+};
+
+const UNATTRIBUTED = { name: "Unattributed", kind: ClaimantKind.UNATTRIBUTED };
+
+// ───────────────────────── lexicon ─────────────────────────
+
+const CATEGORY_PATTERNS: [CasualtyCategory, string][] = [
+  [
+    CasualtyCategory.KILLED,
+    String.raw`fatally\s+(?:wounded|injured|shot|hurt)|shot\s+(?:dead|and\s+killed)|gunned\s+down|killed|died|dead|deaths|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|slain|murdered|fatalities|liquidated`,
+  ],
+  [CasualtyCategory.WOUNDED, String.raw`wounded|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?wounds`],
+  [CasualtyCategory.INJURED, String.raw`injured|hurt|injuries|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?injuries`],
+  [
+    CasualtyCategory.DETAINED,
+    String.raw`detained|detains|detentions|detainees|arrested|arrests|taken\s+into\s+custody|in\s+custody|placed\s+under\s+arrest|rounded\s+up|apprehended`,
+  ],
+  [
+    CasualtyCategory.HOSPITALIZED,
+    String.raw`hospitali[sz]ed|hospitali[sz]ations|(?:(?:taken|admitted|rushed|brought|sent)\s+)?to\s+(?:the\s+)?hospitals?|(?:treated\s+)?in\s+(?:the\s+)?hospitals?`,
+  ],
+  [CasualtyCategory.MISSING, String.raw`missing|unaccounted\s+for|disappeared`],
+];
+const CASUALTY = `(?:${CATEGORY_PATTERNS.map(([, p]) => p).join("|")})(?![\\w-])`;
+const CATEGORY_TESTS = CATEGORY_PATTERNS.map(([category, p]) => [category, new RegExp(`^(?:${p})$`)] as const);
+
+function categoryOf(casualtyText: string): CasualtyCategory {
+  const found = CATEGORY_TESTS.find(([, test]) => test.test(casualtyText));
+  return found ? found[0] : CasualtyCategory.KILLED;
+}
+
+const HEAD = String.raw`(?:people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?)`;
+const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|several|few|some|many|most|about|around|nearly|almost|over|up|least|than|half`;
+const NOT_MODIFIER = String.raw`(?:and|or|of|were|was|have|has|had|are|is|been|be|may|might|who|that|which|in|on|at|with|the|a|an|to|also|reportedly|allegedly|died|killed|including|while|when|after|during|from|more|additional|further|new|per|percent|${NUMBER_WORDS})`;
+const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\b)[A-Za-z][A-Za-z'’-]*\s+)`;
+const NOUN = String.raw`["“‘']?${MODIFIER}{0,3}${HEAD}["”’']?(?![\w-])`;
+const NP = String.raw`${NOUN}(?:\s*,\s*${NOUN})*(?:\s*,?\s+(?:and|or)\s+${NOUN})?`;
+const PP = String.raw`\s+(?:in|from|at|across|near|throughout)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?`;
+const INSERTION = String.raw`\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},`;
+const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially)`;
+const BOUNDARY = String.raw`(?:and|or|but|in|on|at|during|since|across|throughout|while|with|after|before|as|amid|over|including|among|when|according|so|by|near|around|following|overnight|yesterday|today|last|this|inside|outside|for|from|into|who|whom|whose|that|which|because|despite|earlier|later|within|across|since|so\s+far)`;
+
+/** Group of each head noun, first match wins; applied to each coordinated noun phrase. */
+const GROUP_TESTS: [AffectedGroup, RegExp][] = [
+  [AffectedGroup.OTHER, /\b(?:medical|medics?|doctors?|nurses?|paramedics?|journalists?|reporters?|foreign(?:ers?)?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|tourists?|employees?|staff(?:ers)?|activists?)\b/i],
+  [AffectedGroup.SECURITY_FORCES, /\b(?:police\w*|officers?|security|military|servicem[ae]n|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|law[- ]enforce\w*|peacekeepers?|forces|personnel|army|cadets?)\b/i],
+  [AffectedGroup.PROTESTERS, /\b(?:protest[eo]rs?|demonstrators?|marchers?)\b/i],
+  [AffectedGroup.RIOTERS, /\b(?:rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|fighters?)\b/i],
+  [AffectedGroup.CIVILIANS, /\b(?:civilians?|bystanders?|residents?|passers-?by|children|child|minors?|teenagers?)\b/i],
+];
+
+function groupOfNoun(noun: string): AffectedGroup {
+  const found = GROUP_TESTS.find(([, test]) => test.test(noun));
+  return found ? found[0] : AffectedGroup.ALL;
+}
+
+/** The group of a noun phrase: every coordinated noun must agree, else ALL. */
+export function groupOf(phrase: string): AffectedGroup {
+  const nouns = phrase.split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((n) => n.length > 0);
+  const groups = new Set(nouns.map(groupOfNoun));
+  return groups.size === 1 ? [...groups][0] : AffectedGroup.ALL;
+}
+
+function cleanGroupText(text: string): string {
+  return text.trim().replace(/^["“‘']+|["”’']+$/g, "");
+}
+
+// ───────────────────────── readings ─────────────────────────
+
+/** How a figure was tied to a casualty word. */
+interface Reading {
+  category: CasualtyCategory;
+  /** Group text as printed, or null when the figure names none. */
+  groupText: string | null;
+  /** Category or group taken from another figure. */
+  inherited: boolean;
+  how: "toll" | "object" | "subject" | "figure" | "among" | "including" | "list";
+  /** End of the figure's phrase (after its noun), for lists. */
+  phraseEnd: number;
+}
+
+interface SentenceState {
+  text: string;
+  figures: Figure[];
+  readings: (Reading | null)[];
+}
+
+const R_SUBJECT = new RegExp(
+  String.raw`^(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+(?<cas>${CASUALTY})`,
+);
+const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`);
+const R_COMBINED = new RegExp(String.raw`^\s+(?:or|and|and/or)\s+(?:were\s+|was\s+)?(?:${CASUALTY})`);
+
+/** 3. "at least 18 police officers have died", "over 1,300 wounded". */
+function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
+  const after = s.text.slice(fig.end);
+  const match = R_SUBJECT.exec(after);
+  if (!match?.groups) return null;
+  const { of, np, cas } = match.groups;
+  if (of && !fig.vague) return null;
+  if (R_COMBINED.test(after.slice(match[0].length))) return null;
+  const category = categoryOf(cas);
+  const phraseEnd = fig.end + match[0].length;
+  if (np) return { category, groupText: cleanGroupText(np), inherited: false, how: "subject", phraseEnd };
+  if (/^detainees$/.test(cas)) return { category, groupText: "detainees", inherited: false, how: "subject", phraseEnd };
+  // "1,300 wounded police officers": the casualty word is the noun's first modifier.
+  const noun = R_NOUN_AFTER.exec(after.slice(match[0].length));
+  if (noun?.groups && match[0].trim() === cas) return { category, groupText: cleanGroupText(noun.groups.np), inherited: false, how: "subject", phraseEnd: phraseEnd + noun[0].length };
+  return withInheritedGroup({ category, groupText: null, inherited: false, how: "subject", phraseEnd }, previous);
+}
+
+const R_VERB_BEFORE = new RegExp(
+  String.raw`(?:^|[^\w-])(?<verb>killed|killing|kill|shot\s+dead|shooting\s+dead|gunned\s+down|liquidated|liquidating|(?:claimed|claiming|claims|took|taking|takes|cost|costing)\s+the\s+lives\s+of|injured|injuring|injures|injure|hurt|hurting|wounded|wounding|detained|detaining|detain|detains|arrested|arresting|arrest|rounded\s+up|rounding\s+up|(?:took|taken|taking)\s+into\s+custody|hospitali[sz]ed|hospitali[sz]ing)(?:\s+a\s+total\s+of)?\s+$`,
+);
+const R_OBJECT_AFTER = new RegExp(
+  String.raw`^(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?=\s*$|\s*[,.;:)!?—–]|\s+-\s|\s+${BOUNDARY}\b)`,
+);
+
+function verbCategory(verb: string): CasualtyCategory {
+  if (/lives|kill|dead|gunned|liquidat/.test(verb)) return CasualtyCategory.KILLED;
+  if (/injur|hurt/.test(verb)) return CasualtyCategory.INJURED;
+  if (/wound/.test(verb)) return CasualtyCategory.WOUNDED;
+  if (/hospitali/.test(verb)) return CasualtyCategory.HOSPITALIZED;
+  return CasualtyCategory.DETAINED;
+}
+
+/** 2. "killing at least 12 people", "detained nearly 8,000 people". */
+function readObject(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
+  const verb = R_VERB_BEFORE.exec(s.text.slice(Math.max(0, fig.start - 60), fig.start));
+  if (!verb?.groups) return null;
+  const object = R_OBJECT_AFTER.exec(s.text.slice(fig.end));
+  if (!object?.groups || (object.groups.of && !fig.vague)) return null;
+  const category = verbCategory(verb.groups.verb);
+  const phraseEnd = fig.end + object[0].length;
+  if (object.groups.np) return { category, groupText: cleanGroupText(object.groups.np), inherited: false, how: "object", phraseEnd };
+  return withInheritedGroup({ category, groupText: null, inherited: false, how: "object", phraseEnd }, previous);
+}
+
+const R_TOLL_TRIGGER = new RegExp(
+  String.raw`(?<toll>(?<![Cc]asualty\s|[Ii]njury\s)\b(?:[Dd]eath\s+)?[Tt]oll\b)|\b[Nn]umber\s+of\s+(?:(?<those>those\s+(?<tcas>${CASUALTY}))|(?:the\s+)?(?<cas1>${CASUALTY})(?:\s+(?<np1>${NP}))?|(?:the\s+)?(?<np2>${NP})\s+(?:(?:who|that)\s+(?:were|have\s+been|had\s+been)\s+)?(?<cas2>${CASUALTY}))`,
+  "g",
+);
+const R_TOLL_LINK = new RegExp(
+  String.raw`^(?<pp>\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at)\s+[^,;:\d]{1,50}?|according\s+to[^,;]{1,40},))?\s*,?\s*` +
+    String.raw`(?:(?:has|have|had|now|so\s+far|already|reportedly|officially|been|currently|since|further|again|also|then)\s+)*` +
+    String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised)\s+(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
+);
+const R_REVISION = /^\s+from\s+[^,;]{1,30}?\s+to\s+$/;
+const R_AMONG_GROUP = new RegExp(String.raw`\bamong\s+(?:the\s+)?(?<np>${NP})`);
+
+/** 1. "the death toll rose to 164", "the number of those detains has exceeded 5,000". */
+function readToll(s: SentenceState, fig: Figure): Reading | null {
+  const trigger = lastMatchBefore(R_TOLL_TRIGGER, s.text, fig.start, 140);
+  if (!trigger?.groups) return null;
+  const triggerEnd = trigger.index + trigger[0].length;
+  const between = s.text.slice(triggerEnd, fig.start);
+  const figureBetween = s.figures.some((f) => f !== fig && f.start >= triggerEnd && f.end <= fig.start);
+  const revision = R_REVISION.test(between);
+  if (figureBetween && !revision) return null;
+  const link = revision ? null : R_TOLL_LINK.exec(between);
+  if (!revision && (!link?.groups || (!link.groups.link && fig.qualifier !== Qualifier.EXCEEDED))) return null;
+  const g = trigger.groups;
+  if (g.toll) {
+    const among = link?.groups?.pp ? R_AMONG_GROUP.exec(link.groups.pp) : null;
+    return { category: CasualtyCategory.KILLED, groupText: among?.groups ? cleanGroupText(among.groups.np) : null, inherited: false, how: "toll", phraseEnd: fig.end };
+  }
+  const cas = g.tcas ?? g.cas1 ?? g.cas2;
+  const groupText = g.those ?? g.np1 ?? g.np2 ?? (/^detainees$/.test(cas) ? "detainees" : null);
+  return { category: categoryOf(cas), groupText: groupText ? cleanGroupText(groupText) : null, inherited: false, how: "toll", phraseEnd: fig.end };
+}
+
+function lastMatchBefore(regex: RegExp, text: string, before: number, window: number): RegExpExecArray | null {
+  regex.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(text)) !== null) {
+    if (match.index + match[0].length > before) break;
+    if (before - match.index <= window) last = match;
+  }
+  return last;
+}
+
+/** 4. "the ministry put the figure at 700". */
+function readPutFigure(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
+  if (!previous || !/\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the\s+|its\s+|their\s+)?(?:figure|number|tally|count|total)\s+at\s+$/.test(s.text.slice(0, fig.start))) return null;
+  return { ...previous, inherited: true, how: "figure", phraseEnd: fig.end };
+}
+
+const R_AMONG_BEFORE = new RegExp(String.raw`\b[Aa]mong\s+(?:the|those)\s+(?<cas>${CASUALTY})(?:\s+[\w'’-]+){0,4}?\s+(?:were|are|was|is)\s+$`);
+
+/** 5. "Among the dead were 18 police officers". */
+function readAmong(s: SentenceState, fig: Figure): Reading | null {
+  const among = R_AMONG_BEFORE.exec(s.text.slice(0, fig.start));
+  if (!among?.groups) return null;
+  const object = R_OBJECT_AFTER.exec(s.text.slice(fig.end));
+  const np = object?.groups?.np;
+  return { category: categoryOf(among.groups.cas), groupText: np ? cleanGroupText(np) : null, inherited: false, how: "among", phraseEnd: fig.end + (object?.[0].length ?? 0) };
+}
+
+/** 6. "164 people were killed, including 16 police officers". */
+function readIncluding(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
+  if (!previous || !/\b(?:including|among\s+them|among\s+whom\s+(?:were|are))\s+$/.test(s.text.slice(0, fig.start))) return null;
+  const np = new RegExp(String.raw`^(?:\s+of(?:\s+the)?)?\s+(?<np>${NP})`).exec(s.text.slice(fig.end));
+  if (!np?.groups) return null;
+  return { category: previous.category, groupText: cleanGroupText(np.groups.np), inherited: true, how: "including", phraseEnd: fig.end + np[0].length };
+}
+
+/** Detention and casualty figures do not lend each other a group. */
+function withInheritedGroup(reading: Reading, previous: Reading | null): Reading {
+  const detained = (r: Reading) => r.category === CasualtyCategory.DETAINED;
+  if (!previous || previous.groupText === null || detained(previous) !== detained(reading)) return reading;
+  return { ...reading, groupText: previous.groupText, inherited: true };
+}
+
+function readFigure(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
+  return (
+    readToll(s, fig) ??
+    readObject(s, fig, previous) ??
+    readSubject(s, fig, previous) ??
+    readPutFigure(s, fig, previous) ??
+    readAmong(s, fig) ??
+    readIncluding(s, fig, previous)
+  );
+}
+
+const R_LIST_GAP = new RegExp(String.raw`^(?:\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<join>\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$`);
+
+/**
+ * 7. Lists: a figure with no reading of its own joined to the next figure,
+ * which has one ("18 protesters and 5 police officers were killed"). A bare
+ * comma joins only inside a list that ends with "and" ("18 protesters, 5
+ * officers and 3 civilians"), and a figure after "of", "to", "in" ("a city of
+ * 2 million people, 18 ...") is no list item.
+ */
+function readLists(s: SentenceState): void {
+  for (let i = s.figures.length - 2; i >= 0; i--) {
+    const next = s.readings[i + 1];
+    if (s.readings[i] || !next || (next.inherited && next.how !== "list") || rejected(s, i)) continue;
+    if (/\b(?:of|to|in|from|than|with|by)\s+$/i.test(s.text.slice(0, s.figures[i].start))) continue;
+    const gap = R_LIST_GAP.exec(s.text.slice(s.figures[i].end, s.figures[i + 1].start));
+    if (!gap?.groups || (!/\b(?:and|or)\b/.test(gap.groups.join) && next.how !== "list")) continue;
+    s.readings[i] = { category: next.category, groupText: gap.groups.np ? cleanGroupText(gap.groups.np) : null, inherited: true, how: "list", phraseEnd: s.figures[i].end };
+  }
+  for (let i = 1; i < s.figures.length; i++) {
+    const previous = s.readings[i - 1];
+    if (s.readings[i] || !previous || previous.how !== "object" || rejected(s, i)) continue;
+    const fig = s.figures[i];
+    if (!/^\s*,?\s*(?:and\s+)?$/.test(s.text.slice(previous.phraseEnd, fig.start))) continue;
+    const object = R_OBJECT_AFTER.exec(s.text.slice(fig.end));
+    if (!object?.groups) continue;
+    const np = object.groups.np;
+    s.readings[i] = { category: previous.category, groupText: np ? cleanGroupText(np) : null, inherited: true, how: "list", phraseEnd: fig.end + object[0].length };
+  }
+}
+
+// ───────────────────────── figures that are not counts ─────────────────────────
+
+const MONTHS = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const NOT_COUNT_BEFORE = [
+  /[$€£₽₸¥]\s*$|\b(?:USD|EUR|KZT|RUB|US\$)\s*$/, // money
+  /\b(?:aged|age|ages|aged\s+between)\s+$/i, // ages
+  new RegExp(String.raw`(?<!\d\s{1,3})\b${MONTHS}\.?\s+$`), // "January 5" (but "5 January 18 people": the day came first)
+  /\b(?:No\.?|[Nn]umber|[Aa]rticle|[Pp]age|[Rr]oute|[Ff]light|[Uu]nit|[Bb]uilding|[Ss]ection|[Pp]aragraph|[Cc]hapter|[Cc]lause|[Cc]ode|[Bb]lock|[Rr]oom)\s*$/, // labels
+  /\b[Nn]o\s+$/, // "no one"
+  /\bnone\s+of\s+(?:the\s+)?$/i,
+  /\b(?:from|up\s+from|down\s+from)\s+$/i, // the old figure of a revision
+  /\b(?:another|an\s+additional|a\s+further)\s+$/i, // increments
+  /\bbetween\s+$/i, // start of a range
+];
+const NOT_COUNT_AFTER = [
+  /^\s*(?:%|per\s*cent\b|percent\b|pct\b)/i,
+  /^\s*(?:dollars|euros|pounds|tenge|roubles|rubles|yuan|USD|EUR|KZT|RUB)\b/i,
+  /^(?:-|\s)(?:years?|months?)(?:-|\s)old\b|^\s+years?\s+of\s+age\b/i,
+  /^-[A-Za-z]/, // "18-strong", "18-year-old"
+  new RegExp(String.raw`^\s+(?:of\s+)?${MONTHS}\b`),
+  /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hours?\b|h\b)/,
+  /^\s*(?:km|kilomet\w*|miles?|metres?|meters?|kg|kilograms?|tons?|tonnes?|hectares?|days?|weeks?|months?|years?|minutes?|seconds?|times)\b/i,
+  /^\s+(?:more|additional|further|new)\b/i, // increments
+  /^\s*(?:-|–|—|to|or)\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b)/i, // start of a range
+];
+const RANGE_END_BEFORE = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen))\s*(?:-|–|—|to|or|and)\s*$/i;
+const YEAR_BEFORE = new RegExp(String.raw`\b(?:in|In|since|Since|of|by|until|till|from|to|before|after|during|early|late|mid|year|summer|winter|spring|autumn|fall|${MONTHS})\s+$`);
+const AGE_HEDGE_BEFORE = /\b(?:those|people|anyone|children|persons|men|women|adults|aged?)\s+$/i;
+
+/** True when the figure is a date, year, age, sum, percentage, label, range, increment or revised-away value. */
+function isNotACount(text: string, fig: Figure): boolean {
+  const before = text.slice(0, fig.numberStart);
+  const beforeFigure = text.slice(0, fig.start);
+  const after = text.slice(fig.end);
+  if (NOT_COUNT_BEFORE.some((r) => r.test(beforeFigure) || r.test(before))) return true;
+  if (NOT_COUNT_AFTER.some((r) => r.test(after))) return true;
+  if (isRangeEnd(beforeFigure)) return true;
+  if (/^\d{4}$/.test(text.slice(fig.numberStart, fig.numberEnd)) && fig.value >= 1800 && fig.value <= 2100) {
+    if (fig.start === fig.numberStart && (YEAR_BEFORE.test(before) || /^\s*(?:[,.;:)]|$)/.test(after))) return true;
+  }
+  if (fig.hedge && /^(?:over|more\s+than|under|just\s+under|less\s+than)$/i.test(fig.hedge) && AGE_HEDGE_BEFORE.test(beforeFigure)) return true;
+  return false;
+}
+
+function isRangeEnd(beforeFigure: string): boolean {
+  if (!RANGE_END_BEFORE.test(beforeFigure)) return false;
+  if (/\band\s*$/i.test(beforeFigure)) return /\bbetween\s+\S+(?:\s+\S+)?\s+and\s*$/i.test(beforeFigure);
+  return !/\bfrom\s+\S+(?:\s+\S+)?\s+to\s*$/i.test(beforeFigure);
+}
+
+function rejected(s: SentenceState, index: number): boolean {
+  return isNotACount(s.text, s.figures[index]);
+}
+
+// ───────────────────────── claimants ─────────────────────────
+
+interface Mention {
+  start: number;
+  end: number;
+  /** Detected name: "Interior Ministry", "UN", "Tokayev", "Media reports". */
+  name: string;
+  kind: ClaimantKind;
+  national: boolean;
+  country: string | null;
+  unnamed: boolean;
+  ministry: boolean;
+}
+
+interface MentionRule {
+  re: RegExp;
+  name: string | ((match: RegExpExecArray) => string);
+  kind: ClaimantKind;
+  /** Needs an attribution cue around it (said, according to, ...). */
+  cue: boolean;
+  national?: boolean;
+  unnamed?: boolean;
+  ministry?: boolean;
+  /** "the ministry": the last ministry named. */
+  backReference?: boolean;
+}
+
+/** Placeholder name of "the ministry" until it is resolved against the ministries named before it. */
+const BACK_REFERENCE = "the ministry";
+const SOURCE_WORDS = String.raw`(?:unnamed|anonymous|informed|senior|official|police|security|medical|hospital|government|diplomatic|military|law[- ]enforcement)`;
+const MENTION_RULES: MentionRule[] = [
+  // Unnamed media, with their own cue.
+  { re: /\b(?:[Jj]udging\s+(?:by|from)|[Aa]ccording\s+to|[Cc]iting|[Bb]ased\s+on|[Pp]er)\s+(?:the\s+|some\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:several|various|unconfirmed|local|media|news|press|foreign|independent|other|social\s+media|eyewitness|initial|preliminary)\s+)*reports\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  { re: /\b(?:(?:[Ll]ocal|[Ii]ndependent|[Ff]oreign|[Oo]nline|[Ss]ome|[Oo]ther|[Uu]nconfirmed)\s+)?(?:[Mm]edia|[Pp]ress|[Nn]ews\s+outlets|[Oo]utlets|[Rr]eports)\s+(?:have\s+|had\s+)?(?:said|say|says|suggest(?:ed|s)?|indicate[sd]?|claim(?:ed|s)?|reported|report|cited|quoted)\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  { re: /\b[Rr]eportedly\b|\b[Ii]t\s+(?:was|is|has\s+been)\s+reported\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  // Unnamed sources.
+  { re: new RegExp(String.raw`\b(?:[Aa]n?\s+|[Oo]ne\s+|[Tt]wo\s+|[Ss]everal\s+)?(?:${SOURCE_WORDS}\s+)*[Ss]ources?\b(?=\s+(?:said|say|says|told|close|familiar|in|with|at|within)\b)`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  { re: new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:an?\s+|one\s+)?(?:${SOURCE_WORDS}\s+)*sources?\b`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  // International organisations and NGOs.
+  { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: "UN", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /\b(?:International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross)\b/g, name: "ICRC", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /\b(?:World\s+Health\s+Organi[sz]ation|WHO)\b/g, name: "WHO", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /\b(?:OSCE|EU|European\s+Union|CSTO)\b/g, name: (m) => (m[0] === "European Union" ? "EU" : m[0]), kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /\b(?:Human\s+Rights\s+Watch|HRW)\b/g, name: "HRW", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\bAmnesty(?:\s+International)?\b/g, name: "Amnesty International", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\b(?:[Hh]uman\s+)?[Rr]ights\s+(?:groups?|organi[sz]ations|defenders|monitors)\b/g, name: "Human rights groups", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\b(?:[Aa]ctivists|[Rr]ights\s+activists)\b/g, name: "Activists", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\b(?:[Ee]ye)?[Ww]itnesses\b/g, name: "Witnesses", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\b(?:[Dd]octors|[Mm]edics|[Pp]aramedics|[Hh]ospital\s+(?:officials|staff))\b/g, name: "Medical staff", kind: ClaimantKind.OTHER, cue: true },
+  // Named media.
+  { re: /\b(?:Reuters|Associated\s+Press|AP|AFP|Agence\s+France-Presse|TASS|RIA\s+Novosti|RIA|Interfax(?:-Kazakhstan)?|Sputnik|RT|BBC|CNN|Al\s+Jazeera|Khabar(?:\s+24)?|Kazinform|Tengrinews|Azattyq|RFE\/RL|Radio\s+Free\s+Europe(?:\/Radio\s+Liberty)?|Eurasianet|Xinhua|Anadolu|Bloomberg|Kommersant|KazTAG)\b/g, name: (m) => m[0].replace(/\s+/g, " "), kind: ClaimantKind.MEDIA, cue: true },
+  { re: /\b[Ss]tate(?:-run|-owned)?\s+(?:TV|television|media|broadcaster|news\s+agency|news\s+channel|channel)\b/g, name: "State media", kind: ClaimantKind.MEDIA, cue: true },
+  // National bodies.
+  { re: /\b(?:(?:[Ii]nterior|[Ii]nternal\s+[Aa]ffairs)\s+[Mm]inistry|[Mm]inistry\s+of\s+(?:the\s+)?(?:[Ii]nterior|[Ii]nternal\s+[Aa]ffairs)|[Ii]nterior\s+[Mm]inister(?!\s+[A-Z])|MVD)\b/g, name: "Interior Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Hh]ealth(?:care)?\s+[Mm]inistry|[Mm]inistry\s+of\s+(?:[Pp]ublic\s+)?[Hh]ealth(?:care)?|[Hh]ealth\s+[Mm]inister(?!\s+[A-Z])|[Hh]ealth\s+(?:officials|authorities))\b/g, name: "Health Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Dd]efen[cs]e\s+[Mm]inister(?!\s+[A-Z]))\b/g, name: "Defence Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Ee]mergenc(?:y|ies)(?:\s+[Ss]ituations)?\s+[Mm]inistry|[Mm]inistry\s+(?:of|for)\s+[Ee]mergenc(?:y|ies)(?:\s+[Ss]ituations)?)\b/g, name: "Emergencies Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Ff]oreign\s+[Mm]inistry|[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs)\b/g, name: "Foreign Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Pp]rosecutor[- ][Gg]eneral(?:'s|’s)\s+[Oo]ffice|[Gg]eneral\s+[Pp]rosecutor(?:'s|’s)\s+[Oo]ffice|[Pp]rosecutor[- ][Gg]eneral|[Pp]rosecutors)\b/g, name: "Prosecutor General's Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b(?:National\s+Security\s+Committee|KNB)\b/g, name: "National Security Committee", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b[Tt](?:he|his|hat)\s+ministry\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, backReference: true },
+  { re: /\b[Pp]olice\b(?!\s+(?:officers?|stations?|cars?|vehicles?|buildings?|headquarters|m[ae]n|wom[ae]n|forces))/g, name: "Police", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\bKremlin\b/g, name: "Kremlin", kind: ClaimantKind.GOVERNMENT, cue: true },
+  { re: /\b(?:[Pp]resident(?:'s|’s)\s+[Oo]ffice|[Pp]residential\s+(?:[Aa]dministration|[Oo]ffice|[Pp]ress\s+[Ss]ervice)|Akorda)\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+];
+
+const ATTRIBUTION_VERB = String.raw`(?:said|says|say|reported|reports|report|announced|announces|stated|states|estimated|estimates|estimate|claimed|claims|confirmed|confirms|put|puts|told|tells|added|adds|wrote|writes|tweeted|tallied|counted|recorded|registered|published|publishes|released|updated|gave|gives|noted|insisted|cited|citing|quoted)`;
+const CUE_AFTER = new RegExp(
+  String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
+);
+const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:the\s+)?$/;
+
+const NOT_DEMONYM = new Set([
+  "The", "A", "An", "According", "Citing", "Judging", "Later", "Earlier", "Meanwhile", "However", "But", "And", "Also", "Then", "On", "In",
+  "Local", "National", "Federal", "Regional", "City", "State", "Its", "Their", "His", "Her", "This", "That", "Said", "Says",
+  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Republic",
+]);
+
+/** Country words around a national body: "Kazakhstan's", "the country's", "Kazakh", "of Kazakhstan". */
+function countryAround(text: string, start: number, end: number, options: ExtractClaimsOptions): { start: number; end: number; country: string | null; demonym: string | null } {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const ofCountry = /^\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][A-Za-z-]+)/.exec(after);
+  if (ofCountry) return { start, end: end + ofCountry[0].length, country: ofCountry[1], demonym: null };
+  const countrys = /\b(?:the\s+)?country(?:'s|’s)\s+$/.exec(before);
+  if (countrys) return { start: countrys.index, end, country: options.countryName ?? null, demonym: null };
+  const possessive = /\b([A-Z][A-Za-z-]+)(?:'s|’s)\s+$/.exec(before);
+  if (possessive && !NOT_DEMONYM.has(possessive[1])) return { start: possessive.index, end, country: possessive[1], demonym: null };
+  const demonym = /\b([A-Z][a-z]{3,})\s+$/.exec(before);
+  if (demonym && !NOT_DEMONYM.has(demonym[1])) {
+    const word = demonym[1];
+    const matches = options.countryName !== undefined && options.countryName.toLowerCase().startsWith(word.slice(0, 5).toLowerCase());
+    return { start: demonym.index, end, country: matches ? (options.countryName as string) : null, demonym: matches ? null : word };
+  }
+  return { start, end, country: null, demonym: null };
+}
+
+function hasCue(text: string, start: number, end: number, kind: ClaimantKind): boolean {
+  const before = text.slice(0, start);
+  if (CUE_BEFORE.test(before) && !(kind === ClaimantKind.MEDIA && /\btold\s+(?:the\s+)?$/.test(before))) return true;
+  return CUE_AFTER.test(text.slice(end, end + 80));
+}
+
+/** Organisations, media, sources and unnamed reports named with an attribution cue. */
+function findRuleMentions(text: string, options: ExtractClaimsOptions): Mention[] {
+  const mentions: Mention[] = [];
+  for (const rule of MENTION_RULES) {
+    rule.re.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = rule.re.exec(text)) !== null) {
+      const span = { start: match.index, end: match.index + match[0].length };
+      if (mentions.some((m) => m.start < span.end && span.start < m.end)) continue;
+      const around = rule.national ? countryAround(text, span.start, span.end, options) : { ...span, country: null, demonym: null };
+      if (rule.cue && !hasCue(text, around.start, around.end, rule.kind)) continue;
+      const name = rule.backReference ? BACK_REFERENCE : typeof rule.name === "string" ? rule.name : rule.name(match);
+      mentions.push({
+        start: around.start,
+        end: around.end,
+        name: around.demonym ? `${around.demonym} ${name}` : name,
+        kind: rule.kind,
+        national: !!rule.national && !around.demonym,
+        country: around.country,
+        unnamed: !!rule.unnamed,
+        ministry: !!rule.ministry || !!rule.backReference,
+      });
+    }
+  }
+  return mentions;
+}
+
+const TITLE_WORDS = new Set([
+  "The", "A", "An", "President", "Prime", "Minister", "Deputy", "Vice", "Interior", "Health", "Defence", "Defense", "Foreign", "Kremlin",
+  "Spokesman", "Spokeswoman", "Spokesperson", "Presidential", "Press", "Secretary", "General", "Gen.", "Colonel", "Col.", "Mr", "Mr.",
+  "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mayor", "Governor", "Senator", "Chief", "Head", "Commander", "Lieutenant", "Major", "Judge",
+  "Kazakh", "Russian", "Later", "Earlier", "Meanwhile", "However", "But", "And", "On", "In", "Also", "Then", "Monday", "Tuesday",
+  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today",
+]);
+const NOT_PERSON = /\b(?:Ministry|Office|Committee|Council|Service|Department|Agency|Police|Government|Authorities|Officials|Watch|International|News|Organi[sz]ation|Nations|Union|Press|Media|Reports?|TV|Television|It|He|She|They|We|I|This|That|There|Witnesses|Doctors|Activists|Sources?|Kremlin|State|City|Akimat|Prosecutors?)\b/;
+const PERSON_BEFORE_VERB = /((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)(?=(?:\s+(?:also|later|earlier|has|had|then|on\s+[A-Z]\w+))?\s+(?:said|says|told|stated|announced|claimed|wrote|tweeted|added|confirmed|insisted)\b)/g;
+const PERSON_AFTER_CUE = /\b(?:said|according\s+to|citing)\s+((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)/g;
+
+/** "Tokayev said", "said President Kassym-Jomart Tokayev": the name without titles. */
+function findPersonMentions(text: string, taken: Mention[]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const re of [PERSON_BEFORE_VERB, PERSON_AFTER_CUE]) {
+    re.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = re.exec(text)) !== null) {
+      const words = match[1].split(/\s+/);
+      const nameStart = match.index + match[0].length - match[1].length;
+      let offset = 0;
+      while (words.length > 0 && TITLE_WORDS.has(words[0])) offset += words.shift()!.length + 1;
+      const name = words.join(" ").replace(/(?:'s|’s)$/, "");
+      if (!name || NOT_PERSON.test(name)) continue;
+      const start = nameStart + offset;
+      const span = { start, end: start + name.length };
+      if ([...taken, ...mentions].some((m) => m.start < span.end && span.start < m.end)) continue;
+      mentions.push({ ...span, name, kind: ClaimantKind.PERSON, national: false, country: null, unnamed: false, ministry: false });
+    }
+  }
+  return mentions;
+}
+
+/** Outlets that relay someone else ("TASS reported, citing the ministry") give way to the source. */
+function dropRelays(text: string, mentions: Mention[]): Mention[] {
+  if (mentions.length < 2) return mentions;
+  return mentions.filter((m) => m.kind !== ClaimantKind.MEDIA || !/^[^.;]{0,30}?\bciting\b/.test(text.slice(m.end)));
+}
+
+/** Claimant mentions of a sentence, in order; "the ministry" resolved against the body so far. */
+function findMentionsIn(text: string, options: ExtractClaimsOptions, memory: { lastMinistry: Mention | null }): Mention[] {
+  const rules = findRuleMentions(text, options);
+  const mentions = dropRelays(text, [...rules, ...findPersonMentions(text, rules)]).sort((a, b) => a.start - b.start);
+  return mentions.map((m) => {
+    if (m.name === BACK_REFERENCE) return memory.lastMinistry ? { ...memory.lastMinistry, start: m.start, end: m.end } : { ...m, name: "Government" };
+    if (m.ministry) memory.lastMinistry = m;
+    return m;
+  });
+}
+
+function aliasOf(name: string, aliases: Record<string, string>): string | undefined {
+  const key = Object.keys(aliases).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : aliases[key];
+}
+
+/** The name to store: user aliases, then national bodies with their country, then CLAIMANT_ALIASES. */
+export function resolveClaimantName(detected: string, national: boolean, country: string | null, options: ExtractClaimsOptions = {}): string {
+  const user = options.claimantAliases ?? {};
+  const direct = aliasOf(detected, user);
+  if (direct) return direct;
+  const place = country ?? options.countryName ?? null;
+  let name: string;
+  if (national) name = place ? `${NATIONAL_BODIES[detected] ?? detected} of ${place}` : detected;
+  else name = aliasOf(detected, CLAIMANT_ALIASES) ?? detected;
+  return aliasOf(name, user) ?? name;
+}
+
+const CLAUSE_BREAK = /;|\b(?:while|whereas|but)\b/g;
+
+function clauseIndex(text: string, offset: number): number {
+  let index = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CLAUSE_BREAK.exec(text)) !== null && match.index < offset) index++;
+  return index;
+}
+
+function distance(m: Mention, fig: Figure): number {
+  if (m.end <= fig.start) return fig.start - m.end;
+  if (m.start >= fig.end) return m.start - fig.end;
+  return 0;
+}
+
+/** The claimant in the figure's clause, else the nearest in the sentence. */
+function chooseMention(text: string, mentions: Mention[], fig: Figure): Mention | null {
+  if (mentions.length === 0) return null;
+  const clause = clauseIndex(text, fig.start);
+  const sameClause = mentions.filter((m) => clauseIndex(text, m.start) === clause);
+  const pool = sameClause.length > 0 ? sameClause : mentions;
+  return pool.reduce((best, m) => (distance(m, fig) < distance(best, fig) ? m : best));
+}
+
+// ───────────────────────── claims ─────────────────────────
+
+function confidenceOf(reading: Reading, qualifier: Qualifier, mention: Mention | null): number {
+  let confidence = 0.9;
+  if (!mention) confidence -= 0.2;
+  else if (mention.unnamed) confidence -= 0.1;
+  if (isVagueQualifier(qualifier)) confidence -= 0.1;
+  if (reading.inherited) confidence -= 0.1;
+  return Math.max(0.3, Math.round(confidence * 100) / 100);
+}
+
+function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Mention | null, options: ExtractClaimsOptions): ExtractedClaim {
+  const { low, best, high } = figureRange(fig.qualifier, fig.value);
+  const groupText = reading.groupText ?? "";
+  const claimant = mention ? { name: resolveClaimantName(mention.name, mention.national, mention.country, options), kind: mention.kind } : { ...UNATTRIBUTED };
+  return {
+    category: reading.category,
+    affectedGroup: groupText ? groupOf(groupText) : AffectedGroup.ALL,
+    affectedGroupText: groupText,
+    qualifier: fig.qualifier,
+    figureText: fig.figureText,
+    low,
+    best,
+    high,
+    claimant,
+    quote: sentence.text,
+    quoteStart: sentence.start,
+    quoteEnd: sentence.end,
+    confidence: confidenceOf(reading, fig.qualifier, mention),
+  };
+}
+
+function claimsIn(sentence: Sentence, options: ExtractClaimsOptions, memory: { lastMinistry: Mention | null }): ExtractedClaim[] {
+  const text = sentence.text;
+  const mentions = findMentionsIn(text, options, memory);
+  const figures = findFigures(text).filter((f) => !mentions.some((m) => m.start < f.end && f.start < m.end));
+  const s: SentenceState = { text, figures, readings: figures.map(() => null) };
+  let previous: Reading | null = null;
+  figures.forEach((fig, i) => {
+    if (isNotACount(text, fig)) return;
+    const reading = readFigure(s, fig, previous);
+    s.readings[i] = reading;
+    if (reading) previous = reading;
+  });
+  readLists(s);
+  const claims: ExtractedClaim[] = [];
+  figures.forEach((fig, i) => {
+    const reading = s.readings[i];
+    if (reading) claims.push(claimOf(sentence, fig, reading, chooseMention(text, mentions, fig), options));
+  });
+  return claims;
+}
+
+/** Casualty and detention claims of an article body, in text order. */
+export function extractClaims(body: string, options: ExtractClaimsOptions = {}): ExtractedClaim[] {
+  const memory = { lastMinistry: null as Mention | null };
+  return splitSentences(body).flatMap((sentence) => claimsIn(sentence, options, memory));
+}
