@@ -1,6 +1,7 @@
 // The one place that reads the environment. Every variable is documented,
 // with its default, in .env.example.
 import path from "node:path";
+import { type ApiKey, parseApiKeys } from "./auth/api-keys";
 
 export interface Config {
   nodeEnv: string;
@@ -17,6 +18,8 @@ export interface Config {
   maxPageSize: number;
   /** Largest key list one batched SQL statement gets (bounds `IN (...)`). */
   loaderMaxBatchSize: number;
+  /** Keys allowed to call mutations (API_KEYS). */
+  apiKeys: ApiKey[];
 }
 
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: boolean("SEED_ON_START", true, env),
     maxPageSize: 100,
     loaderMaxBatchSize: integer("LOADER_MAX_BATCH_SIZE", 1000, env),
+    apiKeys: parseApiKeys(env.API_KEYS),
   };
 }
 

@@ -1,5 +1,6 @@
 // The one context factory: every request gets its own loaders, so batching
 // and caching never leak between requests or users.
+import { authenticate, type Caller } from "./auth/api-keys";
 import type { Config } from "./config";
 import type { PrismaClient } from "./db/prisma";
 import type { LoaderOptions } from "./common/loaders";
@@ -34,8 +35,18 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface Context {
   prisma: PrismaClient;
   loaders: Loaders;
+  /** Who sent a valid API key; null for anonymous reads. */
+  caller: Caller | null;
 }
 
-export function createContext(prisma: PrismaClient, config: Pick<Config, "loaderMaxBatchSize">): Context {
-  return { prisma, loaders: createLoaders(prisma, { maxBatchSize: config.loaderMaxBatchSize }) };
+export function createContext(
+  prisma: PrismaClient,
+  config: Pick<Config, "loaderMaxBatchSize" | "apiKeys">,
+  authorization?: string,
+): Context {
+  return {
+    prisma,
+    loaders: createLoaders(prisma, { maxBatchSize: config.loaderMaxBatchSize }),
+    caller: authenticate(authorization, config.apiKeys),
+  };
 }

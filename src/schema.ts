@@ -7,12 +7,15 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { ArticleResolver } from "./article/article.resolver";
+import { CasualtyReviewResolver } from "./casualty/casualty-review.resolver";
 import { CasualtyStatisticResolver } from "./casualty/casualty-statistic.resolver";
+import { CasualtySummaryResolver } from "./casualty/casualty-summary.resolver";
 import { ClaimantResolver } from "./casualty/claimant.resolver";
 import { isId } from "./common/ids";
 import type { Context, Loaders } from "./context";
 import { CountryResolver } from "./country/country.resolver";
 import { CrisisResolver } from "./crisis/crisis.resolver";
+import { IngestResolver } from "./ingest/ingest.resolver";
 import { EventParticipantResolver, EventResolver } from "./event/event.resolver";
 import { ChairmanshipResolver, MembershipResolver, OrganizationResolver } from "./organization/organization.resolver";
 import { PersonResolver, PersonRoleResolver } from "./person/person.resolver";
@@ -27,13 +30,16 @@ export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.d
 
 const resolvers = [
   ArticleResolver,
+  CasualtyReviewResolver,
   CasualtyStatisticResolver,
+  CasualtySummaryResolver,
   ChairmanshipResolver,
   ClaimantResolver,
   CountryResolver,
   CrisisResolver,
   EventParticipantResolver,
   EventResolver,
+  IngestResolver,
   MembershipResolver,
   OrganizationResolver,
   PersonResolver,

@@ -96,7 +96,7 @@ export async function startServer(options: { config: Config; prisma: PrismaClien
         }
         const request: HTTPGraphQLRequest = { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body: req.body };
         apollo
-          .executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(prisma, config) })
+          .executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(prisma, config, req.headers.authorization) })
           .then(async (response) => {
             for (const [key, value] of response.headers) res.setHeader(key, value);
             res.statusCode = response.status ?? 200;

@@ -23,4 +23,7 @@ export class ArticleFilter {
 
   @Field(() => String, { nullable: true, description: "Words that must all appear in the headline, standfirst or body (case-insensitive)." })
   search?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also list versions of a page that a later revision replaced (hidden by default)." })
+  includeEarlierVersions?: boolean;
 }

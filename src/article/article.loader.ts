@@ -18,6 +18,12 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
       (row: RelatedLink) => row.articleId,
       options,
     ),
+    /** The revision that replaced an article, keyed by the article it replaces. */
+    nextVersionOf: rowLoader(
+      (ids: string[]) => prisma.article.findMany({ where: { previousVersionId: { in: ids } } }),
+      (row) => row.previousVersionId as string,
+      options,
+    ),
     byPublisher: childPageLoaders<ArticleRow>(
       prisma,
       { from: `SELECT a.*, a."publisherId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
@@ -32,6 +38,14 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
       prisma,
       {
         from: `SELECT a.*, m."personId" AS "parentKey" FROM "Article" a JOIN "ArticlePerson" m ON m."articleId" = a.id`,
+        ...articlesNewestFirst,
+      },
+      options,
+    ),
+    mentioningCountry: childPageLoaders<ArticleRow>(
+      prisma,
+      {
+        from: `SELECT a.*, m."countryId" AS "parentKey" FROM "Article" a JOIN "ArticleCountry" m ON m."articleId" = a.id`,
         ...articlesNewestFirst,
       },
       options,

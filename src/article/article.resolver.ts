@@ -3,6 +3,7 @@ import type { Context } from "../context";
 import { parseId } from "../common/ids";
 import { PageArgs } from "../common/pagination";
 import { CasualtyStatistic } from "../casualty/casualty-statistic.type";
+import { Country } from "../country/country.type";
 import { Crisis } from "../crisis/crisis.type";
 import { Event } from "../event/event.type";
 import { Person } from "../person/person.type";
@@ -66,5 +67,20 @@ export class ArticleResolver {
   @FieldResolver(() => [Place])
   mentionedPlaces(@Root() article: Article, @Ctx() { loaders }: Context) {
     return loaders.place.mentionedInArticle.load(article.id);
+  }
+
+  @FieldResolver(() => [Country], { description: "Countries the article names (or names by adjective: \"Kazakh\")." })
+  mentionedCountries(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.country.mentionedInArticle.load(article.id);
+  }
+
+  @FieldResolver(() => Article, { nullable: true, description: "The earlier version of this page (same URL) that this one revises." })
+  previousVersion(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return article.previousVersionId ? loaders.article.byId.load(article.previousVersionId) : null;
+  }
+
+  @FieldResolver(() => Article, { nullable: true, description: "The later version that revises this one, if any." })
+  nextVersion(@Root() article: Article, @Ctx() { loaders }: Context) {
+    return loaders.article.nextVersionOf.load(article.id);
   }
 }

@@ -40,6 +40,7 @@ export class Article {
 
   publisherId: string;
   crisisId: string | null;
+  previousVersionId: string | null;
 }
 
 @ObjectType({ description: "An image attached to an article, with its caption and credit." })

@@ -36,4 +36,7 @@ export class CasualtyStatisticFilter {
 
   @Field(() => [ReviewStatus], { nullable: true })
   reviewStatuses?: ReviewStatus[] | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also list claims an editor has since corrected (hidden by default; their corrections are listed)." })
+  includeCorrected?: boolean;
 }

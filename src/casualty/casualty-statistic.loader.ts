@@ -20,6 +20,12 @@ export function createCasualtyStatisticLoaders(prisma: PrismaClient, options: Lo
       (row: CasualtyStatisticRow) => row.articleId,
       options,
     ),
+    /** The correction that replaced a claim, keyed by the claim it corrects. */
+    correctionOf: rowLoader(
+      (ids: string[]) => prisma.casualtyStatistic.findMany({ where: { correctionOfId: { in: ids } } }),
+      (row) => row.correctionOfId as string,
+      options,
+    ),
     byClaimant: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("claimantId"), ...newestClaimsFirst }, options),
     byCrisis: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("crisisId"), ...newestClaimsFirst }, options),
     atPlace: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("placeId"), ...newestClaimsFirst }, options),

@@ -45,4 +45,14 @@ export class CasualtyStatisticResolver {
   crisis(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
     return loaders.crisis.byId.load(statistic.crisisId);
   }
+
+  @FieldResolver(() => CasualtyStatistic, { nullable: true, description: "The claim this one corrects (an editor's correction keeps the original)." })
+  correctionOf(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+    return statistic.correctionOfId ? loaders.casualtyStatistic.byId.load(statistic.correctionOfId) : null;
+  }
+
+  @FieldResolver(() => CasualtyStatistic, { nullable: true, description: "The correction that replaced this claim, if any." })
+  correctedBy(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+    return loaders.casualtyStatistic.correctionOf.load(statistic.id);
+  }
 }

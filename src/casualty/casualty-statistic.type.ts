@@ -1,7 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { AffectedGroup, CasualtyCategory, Qualifier, ReviewStatus } from "../common/enums";
 import { Connection } from "../common/pagination";
-import { DateScalar } from "../common/scalars";
+import { DateScalar, DateTimeScalar } from "../common/scalars";
 
 @ObjectType({
   description:
@@ -53,6 +53,17 @@ export class CasualtyStatistic {
 
   @Field(() => ReviewStatus)
   reviewStatus: ReviewStatus;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  reviewedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The label of the API key that reviewed it." })
+  reviewedBy: string | null;
+
+  @Field(() => String, { nullable: true })
+  reviewNote: string | null;
+
+  correctionOfId: string | null;
 
   crisisId: string;
   articleId: string;
