@@ -20,6 +20,10 @@ export interface Config {
   loaderMaxBatchSize: number;
   /** Keys allowed to call mutations (API_KEYS). */
   apiKeys: ApiKey[];
+  /** When set, only callers sending it in `router-authorization` are served (ROUTER_SECRET). */
+  routerSecret: string | undefined;
+  /** Most representations one `_entities` call may carry. */
+  maxEntityRepresentations: number;
 }
 
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
@@ -59,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: 100,
     loaderMaxBatchSize: integer("LOADER_MAX_BATCH_SIZE", 1000, env),
     apiKeys: parseApiKeys(env.API_KEYS),
+    routerSecret: env.ROUTER_SECRET || undefined,
+    maxEntityRepresentations: integer("MAX_ENTITY_REPRESENTATIONS", 1000, env),
   };
 }
 

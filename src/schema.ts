@@ -12,6 +12,7 @@ import { CasualtyStatisticResolver } from "./casualty/casualty-statistic.resolve
 import { CasualtySummaryResolver } from "./casualty/casualty-summary.resolver";
 import { ClaimantResolver } from "./casualty/claimant.resolver";
 import { isId } from "./common/ids";
+import { badInput } from "./errors";
 import type { Context, Loaders } from "./context";
 import { CountryResolver } from "./country/country.resolver";
 import { CrisisResolver } from "./crisis/crisis.resolver";
@@ -26,7 +27,7 @@ import { PublisherResolver } from "./publisher/publisher.resolver";
  * Federation 2.7: the newest version Apollo's subgraph compatibility suite
  * checks. 2.8 (@context) and 2.9 (@cost, @listSize) would take us past it.
  */
-export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag", "@inaccessible", "@override", "@authenticated", "@requiresScopes"])`;
 
 const resolvers = [
   ArticleResolver,
@@ -88,7 +89,24 @@ export async function buildSchemaParts() {
   return { typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`), resolvers: resolverMap };
 }
 
-export async function buildFederatedSchema(): Promise<GraphQLSchema> {
+export const DEFAULT_MAX_ENTITY_REPRESENTATIONS = 1000;
+
+export async function buildFederatedSchema(options: { maxEntityRepresentations?: number } = {}): Promise<GraphQLSchema> {
   const { typeDefs, resolvers: resolverMap } = await buildSchemaParts();
-  return buildSubgraphSchema([{ typeDefs, resolvers: resolverMap }]);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolverMap }]);
+  capEntityRepresentations(schema, options.maxEntityRepresentations ?? DEFAULT_MAX_ENTITY_REPRESENTATIONS);
+  return schema;
+}
+
+/** A router batches representations; a caller sending thousands gets a clear error before any SQL. */
+function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) throw new Error("The subgraph schema has no _entities field");
+  field.resolve = (source, args: { representations: unknown[] }, context, info) => {
+    if (args.representations.length > max) {
+      throw badInput(`_entities takes at most ${max} representations per call, got ${args.representations.length}`, "representations");
+    }
+    return resolve(source, args, context, info);
+  };
 }

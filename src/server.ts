@@ -1,15 +1,14 @@
 // The HTTP server: Apollo Server 5 on node:http, GraphQL at /graphql.
 // main.ts starts it for real; tests start the same thing on a free port.
+import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import bodyParser from "body-parser";
 import { parse as parseContentType } from "content-type";
 import cors from "cors";
@@ -53,7 +52,7 @@ export function formatError(isProduction: boolean) {
 
 export async function startServer(options: { config: Config; prisma: PrismaClient; port?: number; host?: string }): Promise<RunningServer> {
   const { config, prisma } = options;
-  const schema = await buildFederatedSchema();
+  const schema = await buildFederatedSchema({ maxEntityRepresentations: config.maxEntityRepresentations });
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -64,7 +63,8 @@ export async function startServer(options: { config: Config; prisma: PrismaClien
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Federated traces (ftv1) for a router that asks for them; error messages masked in production.
       ApolloServerPluginInlineTrace({ includeErrors: config.isProduction ? { masked: true } : { unmodified: true } }),
-      config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      // Sandbox in development; in production no landing page at all.
+      config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
   });
   await apollo.start();
@@ -84,6 +84,10 @@ export async function startServer(options: { config: Config; prisma: PrismaClien
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { error: `Not found: GraphQL is served at ${GRAPHQL_PATH}` });
+    if (config.routerSecret && !secretMatches(req.headers["router-authorization"], config.routerSecret)) {
+      // Before parsing or executing anything: behind a router, nobody else is served, _service and _entities included.
+      return sendJson(res, 401, { errors: [{ message: "Missing or wrong router-authorization header", extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+    }
     corsHandler(req, res, () =>
       jsonHandler(req, res, (bodyError?: { status?: number; message?: string }) => {
         if (bodyError) {
@@ -124,6 +128,12 @@ export async function startServer(options: { config: Config; prisma: PrismaClien
     port,
     stop: () => apollo.stop(),
   };
+}
+
+function secretMatches(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== "string") return false;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(secret));
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

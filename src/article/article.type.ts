@@ -1,9 +1,11 @@
+import { INACCESSIBLE, PUBLIC } from "../common/federation";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars";
 import { Connection } from "../common/pagination";
 
 @ObjectType({ description: "A news article (after IPTC ninjs and schema.org NewsArticle). Quotes of claims and events index into `body`." })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC)
 export class Article {
   @Field(() => ID)
   id: string;
@@ -32,7 +34,8 @@ export class Article {
   @Field(() => String, { nullable: true, description: "Canonical URL of the page." })
   url: string | null;
 
-  @Field({ description: "SHA-256 of the source text." })
+  @Field({ description: "SHA-256 of the source text: how re-ingestion is recognised. Internal to this subgraph." })
+  @Directive(INACCESSIBLE)
   contentHash: string;
 
   @Field({ description: "Body paragraphs separated by a blank line." })

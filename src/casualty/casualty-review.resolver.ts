@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
+import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import { requireScope, Scope } from "../auth/api-keys";
 import type { Context } from "../context";
 import { AffectedGroup, CasualtyCategory, Qualifier } from "../common/enums";
@@ -56,6 +57,8 @@ function reviewNote(note: string | null | undefined): string | null {
 
 @Resolver()
 export class CasualtyReviewResolver {
+  @Directive(AUTHENTICATED)
+  @Directive(WRITE_SCOPE)
   @Mutation(() => CasualtyStatistic, { description: "Marks a claim as checked by an editor. Needs the `write` scope." })
   confirmCasualtyStatistic(
     @Arg("id", () => ID) id: string,
@@ -65,6 +68,8 @@ export class CasualtyReviewResolver {
     return reviewClaim(prisma, parseId(id), "CONFIRMED", requireScope(caller, Scope.WRITE), reviewNote(note));
   }
 
+  @Directive(AUTHENTICATED)
+  @Directive(WRITE_SCOPE)
   @Mutation(() => CasualtyStatistic, { description: "Marks a claim as wrong (kept, but left out of summaries). Needs the `write` scope." })
   rejectCasualtyStatistic(
     @Arg("id", () => ID) id: string,
@@ -74,6 +79,8 @@ export class CasualtyReviewResolver {
     return reviewClaim(prisma, parseId(id), "REJECTED", requireScope(caller, Scope.WRITE), reviewNote(note));
   }
 
+  @Directive(AUTHENTICATED)
+  @Directive(WRITE_SCOPE)
   @Mutation(() => CasualtyStatistic, {
     description: "Replaces a claim with a corrected one, which is returned; the original is kept and linked (`correctionOf` / `correctedBy`). Needs the `write` scope.",
   })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../common/federation";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Article } from "../article/article.type";
 import { parseId } from "../common/ids";
@@ -13,11 +14,13 @@ import { Claimant } from "./claimant.type";
 @Resolver(() => CasualtyStatistic)
 export class CasualtyStatisticResolver {
   @Query(() => CasualtyStatistic, { nullable: true, description: "A casualty statistic by id; null when there is none." })
+  @Directive(PUBLIC)
   casualtyStatistic(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.casualtyStatistic.byId.load(parseId(id));
   }
 
   @Query(() => CasualtyStatisticConnection, { description: "Casualty and detention claims, newest report first." })
+  @Directive(PUBLIC)
   casualtyStatistics(
     @Args() page: PageArgs,
     @Arg("filter", () => CasualtyStatisticFilter, { nullable: true }) filter: CasualtyStatisticFilter | undefined,

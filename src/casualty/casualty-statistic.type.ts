@@ -1,3 +1,4 @@
+import { INACCESSIBLE, PUBLIC } from "../common/federation";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { AffectedGroup, CasualtyCategory, Qualifier, ReviewStatus } from "../common/enums";
 import { Connection } from "../common/pagination";
@@ -8,6 +9,7 @@ import { DateScalar, DateTimeScalar } from "../common/scalars";
     "A casualty or detention figure as one claimant stated it in one article: a claim, not a fact. Different claimants and dates are kept apart.",
 })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC)
 export class CasualtyStatistic {
   @Field(() => ID)
   id: string;
@@ -57,7 +59,8 @@ export class CasualtyStatistic {
   @Field(() => DateTimeScalar, { nullable: true })
   reviewedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "The label of the API key that reviewed it." })
+  @Field(() => String, { nullable: true, description: "The label of the API key that reviewed it. Internal to this subgraph." })
+  @Directive(INACCESSIBLE)
   reviewedBy: string | null;
 
   @Field(() => String, { nullable: true })

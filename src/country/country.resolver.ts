@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../common/federation";
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
 import { Claimant } from "../casualty/claimant.type";
@@ -15,6 +16,7 @@ import { Country } from "./country.type";
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => Country, { nullable: true, description: "A country by ISO 3166-1 alpha-2 code (case-insensitive); null when there is none." })
+  @Directive(PUBLIC)
   country(@Arg("isoCode") code: string, @Ctx() { loaders }: Context) {
     return loaders.country.byIsoCode.load(isoCode(code));
   }

@@ -1,8 +1,10 @@
+import { PUBLIC } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "A country, keyed by id and by its ISO 3166-1 alpha-2 code." })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "isoCode")')
+@Directive(PUBLIC)
 export class Country {
   @Field(() => ID)
   id: string;

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../common/federation";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Article } from "../article/article.type";
 import { parseId } from "../common/ids";
@@ -15,11 +16,13 @@ import { Event, EventConnection, EventParticipant } from "./event.type";
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => Event, { nullable: true, description: "An event by id; null when there is none." })
+  @Directive(PUBLIC)
   event(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.event.byId.load(parseId(id));
   }
 
   @Query(() => EventConnection, { description: "Events in time order." })
+  @Directive(PUBLIC)
   events(
     @Args() page: PageArgs,
     @Arg("filter", () => EventFilter, { nullable: true }) filter: EventFilter | undefined,

@@ -1,3 +1,4 @@
+import { PUBLIC } from "../common/federation";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DatePrecision, EventType } from "../common/enums";
 import { Connection } from "../common/pagination";
@@ -5,6 +6,7 @@ import { DateScalar } from "../common/scalars";
 
 @ObjectType({ description: "Something that happened, as an article reports it, with its date and how exactly that date is known." })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC)
 export class Event {
   @Field(() => ID)
   id: string;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from "type-graphql";
+import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
+import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from "type-graphql";
 import { Article } from "../article/article.type";
 import { requireScope, Scope } from "../auth/api-keys";
 import type { Context } from "../context";
@@ -46,6 +47,8 @@ export class IngestArticleResult {
 
 @Resolver()
 export class IngestResolver {
+  @Directive(AUTHENTICATED)
+  @Directive(WRITE_SCOPE)
   @Mutation(() => IngestArticleResult, {
     description: "Reads a news page, stores the article with the casualty claims and events found in it, in one transaction. Needs an API key with the `write` scope.",
   })

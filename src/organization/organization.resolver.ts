@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../common/federation";
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Claimant } from "../casualty/claimant.type";
 import { parseId } from "../common/ids";
@@ -20,6 +21,7 @@ const asOfDescription = "The day to answer for (YYYY-MM-DD); today when omitted.
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: "An organisation by id; null when there is none." })
+  @Directive(PUBLIC)
   organization(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.organization.byId.load(parseId(id));
   }
@@ -30,12 +32,14 @@ export class OrganizationResolver {
   }
 
   @Query(() => [Country], { description: "Member states of the CSTO on a day, by name." })
+  @Directive(PUBLIC)
   async cstoMembers(@Arg("asOf", () => DateScalar, { nullable: true, description: asOfDescription }) asOf: Date | undefined, @Ctx() context: Context) {
     const csto = await context.loaders.organization.byAcronym.load(CSTO);
     return csto ? membersOn(csto.id, day(asOf), context) : [];
   }
 
   @Query(() => Chairmanship, { nullable: true, description: "Who chaired the CSTO on a day; null when no chair is recorded." })
+  @Directive(PUBLIC)
   async cstoChair(@Arg("asOf", () => DateScalar, { nullable: true, description: asOfDescription }) asOf: Date | undefined, @Ctx() { loaders }: Context) {
     const csto = await loaders.organization.byAcronym.load(CSTO);
     return csto ? loaders.organization.chairOn(day(asOf)).load(csto.id) : null;

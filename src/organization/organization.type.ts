@@ -1,9 +1,11 @@
+import { PUBLIC } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { MembershipStatus } from "../common/enums";
 import { DateScalar } from "../common/scalars";
 
 @ObjectType({ description: "An organisation: an alliance such as the CSTO, one of its bodies, a ministry, an agency." })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC)
 export class Organization {
   @Field(() => ID)
   id: string;
@@ -48,6 +50,7 @@ export class Membership {
 
 @ObjectType({ description: "A country chairing an organisation over a period; `to` is exclusive, null while it lasts." })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC)
 export class Chairmanship {
   @Field(() => ID)
   id: string;

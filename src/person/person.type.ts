@@ -1,8 +1,10 @@
+import { PUBLIC } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../common/scalars";
 
 @ObjectType()
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC)
 export class Person {
   @Field(() => ID)
   id: string;

@@ -1,8 +1,10 @@
+import { PUBLIC } from "../common/federation";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { PlaceKind } from "../common/enums";
 
 @ObjectType({ description: "A country, region, city or site, with optional coordinates and population." })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC)
 export class Place {
   @Field(() => ID)
   id: string;

@@ -71,3 +71,41 @@ test("_entities answers in the order asked, null for unknown keys, one statement
   // Article, Event, CasualtyStatistic, Country (by isoCode)
   expect(server.sql).toHaveLength(4);
 });
+
+describe("exploration and tracing", () => {
+  test("development: the landing page embeds Apollo Sandbox on this endpoint, and introspection works", async () => {
+    const page = await fetch(server.url, { headers: { accept: "text/html" } });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain("embeddable-sandbox");
+    const introspection = await server.query(`{ __schema { queryType { name } } }`);
+    expect(introspection.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+  });
+
+  test("production: no playground, introspection off, but _service { sdl } still answers a router", async () => {
+    const production = await startTestServer({ env: { NODE_ENV: "production" } });
+    try {
+      const page = await fetch(production.url, { headers: { accept: "text/html" } });
+      expect(await page.text()).not.toContain("embeddable-sandbox");
+      const introspection = await production.query(`{ __schema { queryType { name } } }`);
+      expect(introspection.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(introspection.errors?.[0].message).toMatch(/introspection is not allowed/i);
+      const service = await production.query(`{ _service { sdl } }`);
+      expect(service.errors).toBeUndefined();
+      expect(service.data!._service.sdl).toContain("type Article");
+    } finally {
+      await production.stop();
+    }
+  });
+
+  test("a router asking for a federated trace (ftv1) gets one", async () => {
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-federation-include-trace": "ftv1" },
+      body: JSON.stringify({ query: `{ countries { isoCode } }` }),
+    });
+    const body = (await response.json()) as { extensions?: { ftv1?: string } };
+    expect(typeof body.extensions?.ftv1).toBe("string");
+    expect(body.extensions!.ftv1!.length).toBeGreaterThan(20);
+  });
+});
