@@ -3,6 +3,7 @@
 // (joined by ISO code), and a legacy `Article.wordCount` our subgraph is ready
 // to take over (`@override(from: "media", label: "percent(0)")`).
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
@@ -76,7 +77,10 @@ export function mediaResolvers(articleIds: string[]) {
 }
 
 export async function startMediaSubgraph(articleIds: string[]) {
-  const server = new ApolloServer({ schema: buildSubgraphSchema([{ typeDefs: parse(MEDIA_SDL), resolvers: mediaResolvers(articleIds) as never }]) });
+  const server = new ApolloServer({
+    schema: buildSubgraphSchema([{ typeDefs: parse(MEDIA_SDL), resolvers: mediaResolvers(articleIds) as never }]),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });
   return { url, stop: () => server.stop() };
 }
