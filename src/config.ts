@@ -18,6 +18,8 @@ export interface Config {
   maxPageSize: number;
   /** Largest key list one batched SQL statement gets (bounds `IN (...)`). */
   loaderMaxBatchSize: number;
+  /** Benchmark only: false makes every relation one query per parent. */
+  loaderBatching: boolean;
   /** Keys allowed to call mutations (API_KEYS). */
   apiKeys: ApiKey[];
   /** When set, only callers sending it in `router-authorization` are served (ROUTER_SECRET). */
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: boolean("SEED_ON_START", true, env),
     maxPageSize: 100,
     loaderMaxBatchSize: integer("LOADER_MAX_BATCH_SIZE", 1000, env),
+    loaderBatching: boolean("LOADER_BATCHING", true, env),
     apiKeys: parseApiKeys(env.API_KEYS),
     routerSecret: env.ROUTER_SECRET || undefined,
     maxEntityRepresentations: integer("MAX_ENTITY_REPRESENTATIONS", 1000, env),

@@ -41,12 +41,12 @@ export interface Context {
 
 export function createContext(
   prisma: PrismaClient,
-  config: Pick<Config, "loaderMaxBatchSize" | "apiKeys">,
+  config: Pick<Config, "loaderMaxBatchSize" | "loaderBatching" | "apiKeys">,
   authorization?: string,
 ): Context {
   return {
     prisma,
-    loaders: createLoaders(prisma, { maxBatchSize: config.loaderMaxBatchSize }),
+    loaders: createLoaders(prisma, { maxBatchSize: config.loaderMaxBatchSize, batch: config.loaderBatching }),
     caller: authenticate(authorization, config.apiKeys),
   };
 }

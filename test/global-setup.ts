@@ -15,6 +15,8 @@ import path from "node:path";
 
 // Named per run, so runs against one server (TEST_DATABASE_URL) can overlap.
 const TEST_DATABASE = `crisis_graph_test_${process.pid}`;
+// Migrated but empty: for the benchmark's smoke run and the data generator's tests.
+const BENCH_DATABASE = `crisis_graph_bench_${process.pid}`;
 
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -33,13 +35,17 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = embedded.url;
   }
   // A database of our own on that server, dropped by the teardown.
-  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
-  await adminQuery(serverUrl, `CREATE DATABASE ${TEST_DATABASE}`);
-  (globalThis as { __dropTestDatabase?: () => Promise<void> }).__dropTestDatabase = () =>
-    adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${TEST_DATABASE}`;
-  const databaseUrl = url.toString();
+  for (const name of [TEST_DATABASE, BENCH_DATABASE]) {
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  }
+  (globalThis as { __dropTestDatabase?: () => Promise<void> }).__dropTestDatabase = async () => {
+    for (const name of [TEST_DATABASE, BENCH_DATABASE]) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  const databaseUrl = withDatabase(serverUrl, TEST_DATABASE);
+  const benchDatabaseUrl = withDatabase(serverUrl, BENCH_DATABASE);
+  await applyMigrations(benchDatabaseUrl);
+  process.env.CRISIS_GRAPH_BENCH_DATABASE_URL = benchDatabaseUrl;
 
   await applyMigrations(databaseUrl);
   // The WASM schema engine cannot load inside Jest's sandbox, so the check that
@@ -49,6 +55,12 @@ export default async function globalSetup(): Promise<void> {
   await seedDatabase(prisma);
   await prisma.$disconnect();
   process.env.CRISIS_GRAPH_TEST_DATABASE_URL = databaseUrl;
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
 }
 
 function freePort(): Promise<number> {

@@ -49,7 +49,7 @@ export function childPageLoaders<V extends { id: string }>(prisma: PrismaClient,
           for (const { rowNumber: _rowNumber, ...row } of rows) groups.get(row.parentKey)?.push(row as unknown as V);
           return parentIds.map((id) => groups.get(id) ?? []);
         },
-        { maxBatchSize: options.maxBatchSize },
+        { maxBatchSize: options.maxBatchSize, batch: options.batch ?? true },
       ),
   );
 
@@ -62,7 +62,7 @@ export function childPageLoaders<V extends { id: string }>(prisma: PrismaClient,
       const totals = new Map(rows.map((row) => [row.parentKey, Number(row.total)]));
       return parentIds.map((id) => totals.get(id) ?? 0);
     },
-    { maxBatchSize: options.maxBatchSize },
+    { maxBatchSize: options.maxBatchSize, batch: options.batch ?? true },
   );
 
   return { page, count };

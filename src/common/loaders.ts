@@ -4,6 +4,8 @@ import DataLoader from "dataloader";
 
 export interface LoaderOptions {
   maxBatchSize: number;
+  /** false only to benchmark what batching saves: every load is its own query, as naive resolvers do. */
+  batch?: boolean;
 }
 
 /** One row (or null) per key, e.g. articles by id. */
@@ -18,7 +20,7 @@ export function rowLoader<K extends string, V>(
       for (const row of await fetch([...keys])) byKey.set(keyOf(row), row);
       return keys.map((key) => byKey.get(key) ?? null);
     },
-    { maxBatchSize: options.maxBatchSize },
+    { maxBatchSize: options.maxBatchSize, batch: options.batch ?? true },
   );
 }
 
@@ -34,7 +36,7 @@ export function groupLoader<K extends string, V>(
       for (const row of await fetch([...keys])) groups.get(keyOf(row))?.push(row);
       return keys.map((key) => groups.get(key) ?? []);
     },
-    { maxBatchSize: options.maxBatchSize },
+    { maxBatchSize: options.maxBatchSize, batch: options.batch ?? true },
   );
 }
 
