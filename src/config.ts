@@ -26,6 +26,9 @@ export interface Config {
   routerSecret: string | undefined;
   /** Most representations one `_entities` call may carry. */
   maxEntityRepresentations: number;
+  /** Full-response cache for anonymous reads: in this process, in Redis, or none. */
+  responseCache: "memory" | "redis" | "off";
+  redisUrl: string | undefined;
 }
 
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
@@ -48,6 +51,13 @@ function boolean(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boole
   throw new Error(`Environment variable ${name} must be true or false, got "${raw}"`);
 }
 
+function responseCacheMode(env: NodeJS.ProcessEnv): Config["responseCache"] {
+  const raw = (env.RESPONSE_CACHE || (env.REDIS_URL ? "redis" : "memory")).toLowerCase();
+  if (raw !== "memory" && raw !== "redis" && raw !== "off") throw new Error(`RESPONSE_CACHE must be memory, redis or off, got "${raw}"`);
+  if (raw === "redis" && !env.REDIS_URL) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV || "development";
   return {
@@ -68,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys: parseApiKeys(env.API_KEYS),
     routerSecret: env.ROUTER_SECRET || undefined,
     maxEntityRepresentations: integer("MAX_ENTITY_REPRESENTATIONS", 1000, env),
+    responseCache: responseCacheMode(env),
+    redisUrl: env.REDIS_URL || undefined,
   };
 }
 

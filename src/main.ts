@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
   const prisma = createPrismaClient(database.url, config);
   if (config.seedOnStart && (await seedDatabase(prisma))) log("Loaded the seed data (Kazakhstan, January 2022)");
-  const server = await startServer({ config, prisma });
+  const server = await startServer({ config, prisma, databaseUrl: database.url, log });
   log(`GraphQL ready at ${server.url}${config.isProduction ? "" : " (open it in a browser for Apollo Sandbox)"}`);
 
   let stopping = false;

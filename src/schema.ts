@@ -29,6 +29,13 @@ import { PublisherResolver } from "./publisher/publisher.resolver";
  */
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag", "@inaccessible", "@override", "@authenticated", "@requiresScopes"])`;
 
+/**
+ * Apollo Server's cache hints; a subgraph declares the directive itself.
+ * Without `scope`: everything here is public, and an unused scope enum would
+ * only add a composition hint.
+ */
+const CACHE_CONTROL_DIRECTIVE = `directive @cacheControl(maxAge: Int, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION`;
+
 const resolvers = [
   ArticleResolver,
   CasualtyReviewResolver,
@@ -86,7 +93,7 @@ export async function buildSchemaParts() {
   for (const [typeName, resolveReference] of Object.entries(referenceResolvers)) {
     resolverMap[typeName] = { ...(resolverMap[typeName] as object), __resolveReference: resolveReference } as never;
   }
-  return { typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`), resolvers: resolverMap };
+  return { typeDefs: parse(`${FEDERATION_LINK}\n\n${CACHE_CONTROL_DIRECTIVE}\n\n${printSchemaWithDirectives(schema)}`), resolvers: resolverMap };
 }
 
 export const DEFAULT_MAX_ENTITY_REPRESENTATIONS = 1000;

@@ -5,6 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -17,6 +18,7 @@ import type { Config } from "./config";
 import { createContext, type Context } from "./context";
 import type { PrismaClient } from "./db/prisma";
 import { ErrorCode } from "./errors";
+import { createResponseCache } from "./cache/response-cache";
 import { buildFederatedSchema } from "./schema";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -50,9 +52,18 @@ export function formatError(isProduction: boolean) {
   };
 }
 
-export async function startServer(options: { config: Config; prisma: PrismaClient; port?: number; host?: string }): Promise<RunningServer> {
+export async function startServer(options: {
+  config: Config;
+  prisma: PrismaClient;
+  /** For the response cache's write notifications. */
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  log?: (message: string) => void;
+}): Promise<RunningServer> {
   const { config, prisma } = options;
   const schema = await buildFederatedSchema({ maxEntityRepresentations: config.maxEntityRepresentations });
+  const responseCache = await createResponseCache(config, options.databaseUrl, options.log ?? ((message) => console.error(message)));
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -61,8 +72,11 @@ export async function startServer(options: { config: Config; prisma: PrismaClien
     formatError: formatError(config.isProduction),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Every field may be cached 60 s unless its type says otherwise (@cacheControl).
+      ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
       // Federated traces (ftv1) for a router that asks for them; error messages masked in production.
       ApolloServerPluginInlineTrace({ includeErrors: config.isProduction ? { masked: true } : { unmodified: true } }),
+      ...(responseCache?.plugins ?? []),
       // Sandbox in development; in production no landing page at all.
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
@@ -126,7 +140,10 @@ export async function startServer(options: { config: Config; prisma: PrismaClien
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      await responseCache?.stop();
+    },
   };
 }
 

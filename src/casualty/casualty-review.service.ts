@@ -5,6 +5,7 @@ import type { CasualtyStatistic, Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import type { Caller } from "../auth/api-keys";
 import { apiError, badInput, ErrorCode } from "../errors";
+import { announceWrite } from "../cache/write-notifications";
 import { figureRangeIsValid } from "./figures";
 
 export type ReviewDecision = "CONFIRMED" | "REJECTED";
@@ -40,6 +41,7 @@ async function lockClaim(tx: Tx, id: string) {
 export function reviewClaim(prisma: PrismaClient, id: string, decision: ReviewDecision, caller: Caller, note: string | null) {
   return prisma.$transaction(async (tx) => {
     await lockClaim(tx, id);
+    await announceWrite(tx);
     return tx.casualtyStatistic.update({
       where: { id },
       data: { reviewStatus: decision, reviewedAt: new Date(), reviewedBy: caller.label, reviewNote: note },
@@ -67,6 +69,7 @@ export function correctClaim(prisma: PrismaClient, id: string, correction: Corre
       throw badInput(`No claimant with id ${claimantId}`, "claimantId");
     }
 
+    await announceWrite(tx);
     return tx.casualtyStatistic.create({
       data: {
         crisisId: original.crisisId,

@@ -1,10 +1,11 @@
-import { PUBLIC } from "../common/federation";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "A country, keyed by id and by its ISO 3166-1 alpha-2 code." })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "isoCode")')
 @Directive(PUBLIC)
+@Directive(REFERENCE_DATA_CACHE)
 export class Country {
   @Field(() => ID)
   id: string;

@@ -7,6 +7,7 @@ import { apiError, badInput, ErrorCode } from "../errors";
 import { extractArticle, ExtractionError } from "./extract-article";
 import { extractClaims } from "./extract-claims";
 import { extractEvents } from "./extract-events";
+import { announceWrite } from "../cache/write-notifications";
 import { findMentions, loadGazetteer, resolveActor, resolvePlace, type Gazetteer } from "./mentions";
 import type { PageInput } from "./types";
 
@@ -123,6 +124,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
         })),
       });
 
+      await announceWrite(tx);
       return { status: previous ? ("REVISED" as const) : ("CREATED" as const), articleId, claims: claims.length, events: events.length };
     },
     { timeout: 30_000, maxWait: 30_000 },

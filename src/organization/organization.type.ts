@@ -1,4 +1,4 @@
-import { PUBLIC } from "../common/federation";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { MembershipStatus } from "../common/enums";
 import { DateScalar } from "../common/scalars";
@@ -6,6 +6,7 @@ import { DateScalar } from "../common/scalars";
 @ObjectType({ description: "An organisation: an alliance such as the CSTO, one of its bodies, a ministry, an agency." })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
+@Directive(REFERENCE_DATA_CACHE)
 export class Organization {
   @Field(() => ID)
   id: string;
@@ -28,6 +29,7 @@ export class Organization {
 
 @ObjectType({ description: "A country's membership of an organisation over a period; `to` is exclusive, null while it lasts." })
 @Directive('@key(fields: "id")')
+@Directive(REFERENCE_DATA_CACHE)
 export class Membership {
   @Field(() => ID)
   id: string;
@@ -51,6 +53,7 @@ export class Membership {
 @ObjectType({ description: "A country chairing an organisation over a period; `to` is exclusive, null while it lasts." })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
+@Directive(REFERENCE_DATA_CACHE)
 export class Chairmanship {
   @Field(() => ID)
   id: string;

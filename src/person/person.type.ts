@@ -1,10 +1,11 @@
-import { PUBLIC } from "../common/federation";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../common/scalars";
 
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
+@Directive(REFERENCE_DATA_CACHE)
 export class Person {
   @Field(() => ID)
   id: string;

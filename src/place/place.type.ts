@@ -1,10 +1,11 @@
-import { PUBLIC } from "../common/federation";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { PlaceKind } from "../common/enums";
 
 @ObjectType({ description: "A country, region, city or site, with optional coordinates and population." })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
+@Directive(REFERENCE_DATA_CACHE)
 export class Place {
   @Field(() => ID)
   id: string;

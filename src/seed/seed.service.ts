@@ -5,6 +5,7 @@
 // the seed's articles is new by construction and goes in with createMany.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import { announceWrite } from "../cache/write-notifications";
 import { paths } from "../config";
 import type { PrismaClient } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
@@ -27,6 +28,7 @@ export async function seedDatabase(prisma: PrismaClient, file = paths.seedData):
       async (tx) => {
         if (await isSeeded(tx, hashes)) return false;
         await insertSeed(tx, seed);
+        await announceWrite(tx);
         return true;
       },
       { timeout: 60_000 },
