@@ -30,10 +30,11 @@ export async function startTestServer(options: { env?: Record<string, string>; d
   const config = loadConfig({ NODE_ENV: "test", ...options.env });
   const sql: string[] = [];
   // BEGIN/COMMIT are bookkeeping, not queries: count only statements that read or write.
-  const prisma = createPrismaClient(options.databaseUrl ?? testDatabaseUrl(), config, ({ query }) => {
+  const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
+  const prisma = createPrismaClient(databaseUrl, config, ({ query }) => {
     if (!/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.trim())) sql.push(query);
   });
-  const server: RunningServer = await startServer({ config, prisma, port: 0, host: "127.0.0.1" });
+  const server: RunningServer = await startServer({ config, prisma, databaseUrl, port: 0, host: "127.0.0.1", log: () => {} });
   return {
     url: server.url,
     prisma,
