@@ -3,7 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars";
 import { Connection } from "../common/pagination";
 
-@ObjectType({ description: "A news article (after IPTC ninjs and schema.org NewsArticle). Quotes of claims and events index into `body`." })
+@ObjectType({ simpleResolvers: true, description: "A news article (after IPTC ninjs and schema.org NewsArticle). Quotes of claims and events index into `body`." })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
 export class Article {
@@ -46,7 +46,7 @@ export class Article {
   previousVersionId: string | null;
 }
 
-@ObjectType({ description: "An image attached to an article, with its caption and credit." })
+@ObjectType({ simpleResolvers: true, description: "An image attached to an article, with its caption and credit." })
 export class ArticleImage {
   @Field(() => ID)
   id: string;
@@ -70,7 +70,7 @@ export class ArticleImage {
   copyrightNotice: string | null;
 }
 
-@ObjectType({ description: 'A "Read more" link the page placed in or beside the article.' })
+@ObjectType({ simpleResolvers: true, description: 'A "Read more" link the page placed in or beside the article.' })
 export class RelatedLink {
   @Field(() => ID)
   id: string;
@@ -85,5 +85,5 @@ export class RelatedLink {
   url: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ArticleConnection extends Connection("Article", Article) {}

@@ -5,6 +5,7 @@ import { Connection } from "../common/pagination";
 import { DateScalar, DateTimeScalar } from "../common/scalars";
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A casualty or detention figure as one claimant stated it in one article: a claim, not a fact. Different claimants and dates are kept apart.",
 })
@@ -74,5 +75,5 @@ export class CasualtyStatistic {
   placeId: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CasualtyStatisticConnection extends Connection("CasualtyStatistic", CasualtyStatistic) {}

@@ -12,7 +12,7 @@ import { apiError, ErrorCode } from "../errors";
 import { CasualtyStatistic } from "./casualty-statistic.type";
 import { Claimant } from "./claimant.type";
 
-@ObjectType({ description: "One claimant's figures for one group, oldest first." })
+@ObjectType({ simpleResolvers: true, description: "One claimant's figures for one group, oldest first." })
 export class ClaimantFigures {
   @Field(() => Claimant)
   claimant: Claimant;
@@ -24,7 +24,7 @@ export class ClaimantFigures {
   history: CasualtyStatistic[];
 }
 
-@ObjectType({ description: "The figures for one affected group." })
+@ObjectType({ simpleResolvers: true, description: "The figures for one affected group." })
 export class AffectedGroupFigures {
   @Field(() => AffectedGroup)
   affectedGroup: AffectedGroup;
@@ -39,7 +39,7 @@ export class AffectedGroupFigures {
   claimants: ClaimantFigures[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CasualtySummary {
   @Field(() => Crisis)
   crisis: Crisis;

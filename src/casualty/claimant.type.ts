@@ -2,7 +2,7 @@ import { PUBLIC } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ClaimantKind } from "../common/enums";
 
-@ObjectType({ description: 'Who made a claim: the UN, an Interior Ministry, or unnamed "reports".' })
+@ObjectType({ simpleResolvers: true, description: 'Who made a claim: the UN, an Interior Ministry, or unnamed "reports".' })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
 export class Claimant {

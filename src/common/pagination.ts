@@ -16,7 +16,7 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType({ description: "Relay page information." })
+@ObjectType({ simpleResolvers: true, description: "Relay page information." })
 @Directive("@shareable")
 export class PageInfo {
   @Field()
@@ -100,7 +100,7 @@ export function toConnection<T extends { id: string }>(
 
 /** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
 export function Connection<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor: string;
@@ -109,7 +109,7 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
     node: T;
   }
 
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionType {
     @Field(() => [Edge])
     edges: Edge[];

@@ -1,7 +1,7 @@
 import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "A country, keyed by id and by its ISO 3166-1 alpha-2 code." })
+@ObjectType({ simpleResolvers: true, description: "A country, keyed by id and by its ISO 3166-1 alpha-2 code." })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "isoCode")')
 @Directive(PUBLIC)

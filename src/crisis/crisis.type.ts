@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../common/scalars";
 
-@ObjectType({ description: "A crisis reported by many articles over days: the parent of its events and claims." })
+@ObjectType({ simpleResolvers: true, description: "A crisis reported by many articles over days: the parent of its events and claims." })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "slug")')
 export class Crisis {

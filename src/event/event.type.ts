@@ -4,7 +4,7 @@ import { DatePrecision, EventType } from "../common/enums";
 import { Connection } from "../common/pagination";
 import { DateScalar } from "../common/scalars";
 
-@ObjectType({ description: "Something that happened, as an article reports it, with its date and how exactly that date is known." })
+@ObjectType({ simpleResolvers: true, description: "Something that happened, as an article reports it, with its date and how exactly that date is known." })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
 export class Event {
@@ -45,7 +45,7 @@ export class Event {
   articleId: string | null;
 }
 
-@ObjectType({ description: "An actor in an event: a person, an organisation or a country, in a role." })
+@ObjectType({ simpleResolvers: true, description: "An actor in an event: a person, an organisation or a country, in a role." })
 export class EventParticipant {
   @Field(() => ID)
   id: string;
@@ -58,5 +58,5 @@ export class EventParticipant {
   countryId: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class EventConnection extends Connection("Event", Event) {}

@@ -30,7 +30,7 @@ export class IngestArticleInput {
   crisisSlug?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IngestArticleResult {
   @Field(() => IngestStatus)
   status: IngestStatusValue;

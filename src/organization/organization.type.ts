@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { MembershipStatus } from "../common/enums";
 import { DateScalar } from "../common/scalars";
 
-@ObjectType({ description: "An organisation: an alliance such as the CSTO, one of its bodies, a ministry, an agency." })
+@ObjectType({ simpleResolvers: true, description: "An organisation: an alliance such as the CSTO, one of its bodies, a ministry, an agency." })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
 @Directive(REFERENCE_DATA_CACHE)
@@ -27,7 +27,7 @@ export class Organization {
   countryId: string | null;
 }
 
-@ObjectType({ description: "A country's membership of an organisation over a period; `to` is exclusive, null while it lasts." })
+@ObjectType({ simpleResolvers: true, description: "A country's membership of an organisation over a period; `to` is exclusive, null while it lasts." })
 @Directive('@key(fields: "id")')
 @Directive(REFERENCE_DATA_CACHE)
 export class Membership {
@@ -50,7 +50,7 @@ export class Membership {
   organizationId: string;
 }
 
-@ObjectType({ description: "A country chairing an organisation over a period; `to` is exclusive, null while it lasts." })
+@ObjectType({ simpleResolvers: true, description: "A country chairing an organisation over a period; `to` is exclusive, null while it lasts." })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
 @Directive(REFERENCE_DATA_CACHE)

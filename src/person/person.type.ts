@@ -2,7 +2,7 @@ import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../common/scalars";
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
 @Directive(REFERENCE_DATA_CACHE)
@@ -17,7 +17,7 @@ export class Person {
   description: string | null;
 }
 
-@ObjectType({ description: "A title a person holds, optionally bounded in time (`to` exclusive)." })
+@ObjectType({ simpleResolvers: true, description: "A title a person holds, optionally bounded in time (`to` exclusive)." })
 export class PersonRole {
   @Field(() => ID)
   id: string;

@@ -2,7 +2,7 @@ import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { PlaceKind } from "../common/enums";
 
-@ObjectType({ description: "A country, region, city or site, with optional coordinates and population." })
+@ObjectType({ simpleResolvers: true, description: "A country, region, city or site, with optional coordinates and population." })
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
 @Directive(REFERENCE_DATA_CACHE)

@@ -1,7 +1,7 @@
 import { REFERENCE_DATA_CACHE } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "A news outlet that publishes articles." })
+@ObjectType({ simpleResolvers: true, description: "A news outlet that publishes articles." })
 @Directive('@key(fields: "id")')
 @Directive(REFERENCE_DATA_CACHE)
 export class Publisher {
