@@ -619,7 +619,8 @@ function resolveUrl(href: string | null, base: string | null): string | null {
 }
 
 function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
-  const doc = parseHTML(html).document as DomDocument;
+  // Cast through unknown: with the DOM lib loaded (some dev typings pull it in), linkedom's typings change shape.
+  const doc = (parseHTML(html) as unknown as { document: DomDocument }).document;
   // <br> separates words even though textContent would glue them.
   for (const br of all(doc, "br")) br.replaceWith(" ");
   const ld = findArticleJsonLd(doc);
