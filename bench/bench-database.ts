@@ -1,0 +1,114 @@
+// The benchmark database: the one given, or an embedded PostgreSQL of the
+// project's own; migrated, and holding the synthetic dataset of the asked
+// size and seed. A dataset already there (same size and seed, same article
+// count) is reused, so reruns start in seconds.
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { applyMigrations } from "../src/db/migrations";
+import { generateDataset, type DatasetSummary } from "./dataset/generate";
+import { freePort } from "./server-process";
+import type { Sample } from "./shapes";
+import type { DatasetSize } from "./types";
+
+export interface BenchDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+// Outside `public`, so PostGraphile (which exposes `public`) never sees it.
+const MARKER_SCHEMA = "crisis_graph_bench";
+
+export async function openBenchDatabase(databaseUrl: string | undefined, projectRoot: string, log: (m: string) => void): Promise<BenchDatabase> {
+  let database: BenchDatabase;
+  if (databaseUrl) {
+    database = { url: databaseUrl, embedded: false, stop: async () => {} };
+  } else {
+    const dataDir = path.join(projectRoot, ".data/bench-postgres");
+    log(`Starting an embedded PostgreSQL in ${dataDir}`);
+    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
+    database = { url: embedded.url, embedded: true, stop: embedded.stop };
+  }
+  const applied = await applyMigrations(database.url);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  return database;
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function ensureDataset(url: string, size: DatasetSize, seed: number, log: (m: string) => void): Promise<DatasetSummary> {
+  const existing = await withClient(url, async (client) => {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${MARKER_SCHEMA}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_SCHEMA}.dataset (id int PRIMARY KEY DEFAULT 1 CHECK (id = 1), summary jsonb NOT NULL)`);
+    const marker = await client.query<{ summary: DatasetSummary }>(`SELECT summary FROM ${MARKER_SCHEMA}.dataset`);
+    const articles = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Article"`)).rows[0].n);
+    const summary = marker.rows[0]?.summary;
+    return summary && summary.size === size && summary.seed === seed && summary.articles === articles ? summary : null;
+  });
+  if (existing) {
+    log(`Reusing the ${size} dataset (seed ${seed}) already in the database`);
+    return existing;
+  }
+  log(`Generating the ${size} dataset (seed ${seed})`);
+  const summary = await generateDataset({ databaseUrl: url, size, seed, replace: true, onProgress: (m) => log(`  ${m}`) });
+  await withClient(url, async (client) => {
+    await client.query(`INSERT INTO ${MARKER_SCHEMA}.dataset (summary) VALUES ($1) ON CONFLICT (id) DO UPDATE SET summary = EXCLUDED.summary`, [summary]);
+    // Fresh rows: statistics for the planner, and vacuumed now so autovacuum does not run during the first server's turn.
+    await client.query("VACUUM (ANALYZE)");
+  });
+  return summary;
+}
+
+/** Ids and a publication range the shapes ask for, derived from the dataset. */
+export async function sampleOf(url: string, summary: DatasetSummary): Promise<Sample> {
+  return withClient(url, async (client) => {
+    let articleIds = summary.sample.articleIds;
+    if (articleIds.length < Math.min(100, summary.articles)) {
+      articleIds = (await client.query<{ id: string }>(`SELECT id FROM "Article" ORDER BY md5(id::text) LIMIT 100`)).rows.map((r) => r.id);
+    }
+    // The crisis's newest articles: a range that skips the 10 newest and holds about 70, so a page of 50 is full.
+    const { rows } = await client.query<{ at: string }>(
+      `SELECT to_char(a."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM "Article" a WHERE a."crisisId" = $1
+         AND NOT EXISTS (SELECT 1 FROM "Article" n WHERE n."previousVersionId" = a.id)
+       ORDER BY a."publishedAt" DESC, a.id DESC LIMIT 80`,
+      [summary.sample.crisisId],
+    );
+    if (rows.length === 0) throw new Error(`The dataset's sample crisis ${summary.sample.crisisId} has no articles`);
+    const at = (i: number) => rows[i].at;
+    const wide = rows.length < 80;
+    return {
+      articleIds,
+      crisisId: summary.sample.crisisId,
+      publishedFrom: wide ? at(rows.length - 1) : at(79),
+      publishedTo: wide ? new Date(Date.parse(at(0)) + 1000).toISOString() : at(9),
+    };
+  });
+}
+
+/**
+ * Waits (up to a minute) while autovacuum works on the server: it competes
+ * with the server under test for the same cores. Returns false on timeout.
+ */
+export async function waitForQuietDatabase(url: string, log: (m: string) => void): Promise<boolean> {
+  return withClient(url, async (client) => {
+    const deadline = Date.now() + 60_000;
+    let told = false;
+    for (;;) {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+      if (Number(rows[0].n) === 0) return true;
+      if (Date.now() > deadline) return false;
+      if (!told) log("Waiting for autovacuum to finish before the next server");
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  });
+}

@@ -1,0 +1,164 @@
+// `npm run bench`: every server under test against the same database, one at
+// a time, on the same Node; results as JSON in bench/results/ (see README).
+//   node dist/bench/run.js [--size 10k] [--smoke] [--duration 10] [--servers a,b] [--shapes x,y] [--database-url URL] [--out DIR]
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { parseArgs, UsageError, type BenchOptions } from "./args";
+import { ensureDataset, openBenchDatabase, sampleOf, waitForQuietDatabase } from "./bench-database";
+import { describeMachine, describeVersions } from "./machine";
+import { measureServer, type MeasureContext, type Reference } from "./measure";
+import { postgresCpuReader } from "./proc-stats";
+import { ensureNodeRuntime } from "./runtime";
+import { SERVERS } from "./servers/catalog";
+import { ONE_SQL_STATEMENTS } from "./servers/one-sql-statements";
+import { SHAPES, type Sample } from "./shapes";
+import { CEILING, type BenchResult, type BenchRun, type ShapeName } from "./types";
+import { markerCounts } from "./validate";
+
+const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+/** The one-SQL statements run directly: what every server must answer. */
+async function references(url: string, sample: Sample, shapes: ShapeName[]): Promise<Map<ShapeName, Reference>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const out = new Map<ShapeName, Reference>();
+    for (const shape of shapes) {
+      const spec = SHAPES[shape];
+      const { rows } = await client.query<{ body: string }>(ONE_SQL_STATEMENTS[shape], spec.oneSqlParams(sample));
+      const markers = markerCounts(rows[0].body, spec.markers);
+      // An empty answer would make every server look right: the dataset must fill each shape.
+      if (markers[spec.markers[0]] === 0) throw new Error(`The dataset gives shape ${shape} an empty answer`);
+      out.set(shape, { answer: JSON.parse(rows[0].body), markers, unorderedFor: spec.unorderedFor });
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+function withRatios(results: BenchResult[]): BenchResult[] {
+  const ceiling = new Map(results.filter((r) => r.server === CEILING).map((r) => [r.shape, r.rps]));
+  return results.map((r) => {
+    const base = ceiling.get(r.shape);
+    return { ...r, ratioToCeiling: r.rps !== null && base ? Math.round((r.rps / base) * 1000) / 1000 : null };
+  });
+}
+
+function runNotes(options: BenchOptions): string[] {
+  const notes = [
+    `The load generator (autocannon) and PostgreSQL run on the same ${os.cpus().length}-core machine as the server under test and compete with it for CPU.`,
+    "cpuMsPerReq is the server process only; dbCpuMsPerReq is every PostgreSQL process (the one-SQL server and PostGraphile move JSON building into PostgreSQL).",
+    "p50/p99 are at autocannon's overallRate of half the closed-loop maximum: autocannon sends each connection's share of a second back to back, so requests arrive in bursts.",
+    "sqlPerOp is measured in a separate phase through a counting TCP proxy (bench/sql-counter.ts), sequential requests after two warm-up requests.",
+    "PostGraphile (amber preset) gets four Article conditions (publishedFrom, publishedTo, isLatestVersion, rowIdIn) from bench/servers/postgraphile-conditions.ts; nested lists are compared as sets since it cannot sort claims in text order or places by kind and name.",
+  ];
+  if (options.smoke) notes.unshift("SMOKE RUN: tiny dataset, sub-second measurements through the SQL-counting proxy; the numbers mean nothing.");
+  return notes;
+}
+
+async function writeResults(run: BenchRun, options: BenchOptions): Promise<string> {
+  const outDir = options.out ? path.resolve(options.out) : options.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), "crisis-graph-bench-")) : path.join(projectRoot, "bench/results");
+  fs.mkdirSync(outDir, { recursive: true });
+  const basename = `${run.startedAt.replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}-${run.dataset.size}`;
+  const json = JSON.stringify(run, null, 2) + "\n";
+  fs.writeFileSync(path.join(outDir, `${basename}.json`), json);
+  // A smoke run never replaces the published numbers.
+  if (!options.smoke) fs.writeFileSync(path.join(outDir, "latest.json"), json);
+  log(`Results: ${path.join(outDir, `${basename}.json`)}`);
+
+  let report: { writeReport(run: BenchRun, dir: string, opts?: { basename?: string; readmePath?: string }): Promise<unknown> } | undefined;
+  try {
+    report = require("./report/report");
+  } catch {
+    log("No report module (bench/report/report): skipping the Markdown report");
+  }
+  if (report) {
+    const readmePath = options.readme ? path.join(projectRoot, "README.md") : undefined;
+    await report.writeReport(run, outDir, { basename, ...(readmePath ? { readmePath } : {}) });
+    log(`Report written next to the results`);
+  }
+  return outDir;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const node = ensureNodeRuntime(projectRoot, log);
+  const database = await openBenchDatabase(options.databaseUrl, projectRoot, log);
+  try {
+    const summary = await ensureDataset(database.url, options.size, options.seed, log);
+    const sample = await sampleOf(database.url, summary);
+    const context: MeasureContext = {
+      options,
+      node,
+      projectRoot,
+      databaseUrl: database.url,
+      sample,
+      references: await references(database.url, sample, options.shapes),
+      postgresCpu: await postgresCpuReader(database.url).catch(() => null),
+      log,
+    };
+
+    const results: BenchResult[] = [];
+    for (const name of options.servers) {
+      try {
+        if (!(await waitForQuietDatabase(database.url, log))) log("autovacuum still running: measuring anyway");
+        results.push(...(await measureServer(context, SERVERS[name])));
+      } catch (error) {
+        log(`${name} FAILED: ${(error as Error).message}`);
+        for (const shape of options.shapes) {
+          results.push({ server: name, shape, rps: null, p50Ms: null, p99Ms: null, sqlPerOp: null, cpuMsPerReq: null, rssMb: null, errors: 1, note: `failed: ${(error as Error).message.split("\n")[0]}` });
+        }
+      }
+    }
+
+    const run: BenchRun = {
+      dataset: {
+        size: summary.size,
+        seed: summary.seed,
+        articles: summary.articles,
+        events: summary.events,
+        claims: summary.casualtyStatistics,
+        places: summary.places,
+        publishers: summary.publishers,
+        claimants: summary.claimants,
+        crises: summary.crises,
+      },
+      machine: describeMachine(node),
+      versions: await describeVersions(projectRoot, database.url),
+      settings: {
+        smoke: options.smoke,
+        durationSeconds: options.durationSeconds,
+        warmupSeconds: options.warmupSeconds,
+        connections: options.connections,
+        sqlCountRequests: options.countRequests,
+      },
+      startedAt,
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      notes: runNotes(options),
+      results: withRatios(results),
+    };
+    await writeResults(run, options);
+    const failed = run.results.filter((r) => r.errors > 0);
+    if (failed.length) {
+      log(`FAILED: errors in ${failed.map((r) => `${r.server}/${r.shape}`).join(", ")}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    process.exit(error.help ? 0 : 2);
+  }
+  console.error(`[bench] ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});
