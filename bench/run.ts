@@ -7,6 +7,8 @@ import path from "node:path";
 import pg from "pg";
 import { parseArgs, UsageError, type BenchOptions } from "./args";
 import { ensureDataset, openBenchDatabase, sampleOf, waitForQuietDatabase } from "./bench-database";
+import { explainHotStatements, hotStatements, renderPlans } from "./report/explain";
+import { measureExtractionSpeed } from "./report/ingest-speed";
 import { describeMachine, describeVersions } from "./machine";
 import { measureServer, type MeasureContext, type Reference } from "./measure";
 import { postgresCpuReader } from "./proc-stats";
@@ -60,7 +62,28 @@ function runNotes(options: BenchOptions): string[] {
   return notes;
 }
 
-async function writeResults(run: BenchRun, options: BenchOptions): Promise<string> {
+/** Query plans of the hot statements and extraction speed: the report's appendix, and a record in the JSON. */
+async function appendix(databaseUrl: string, sample: Sample, options: BenchOptions) {
+  const plans = await explainHotStatements(databaseUrl, hotStatements(sample));
+  const extraction = measureExtractionSpeed({ seconds: options.smoke ? 0.3 : 5 });
+  const markdown = [
+    renderPlans(plans),
+    "",
+    "## Ingestion: extraction speed",
+    "",
+    `Article, event and claim extraction over the fixture pages on one core: **${extraction.articlesPerSecond.toFixed(0)} articles/s** (${extraction.cpuMsPerArticle.toFixed(2)} CPU ms per article, ${extraction.pages} pages, ${extraction.seconds.toFixed(1)} s; \`npm run bench:extraction\`).`,
+    "",
+  ].join("\n");
+  return {
+    markdown,
+    record: {
+      plans: plans.map(({ name, usesIndex, seqScans, planningMs, executionMs }) => ({ name, usesIndex, seqScans, planningMs, executionMs })),
+      extraction: { articlesPerSecond: extraction.articlesPerSecond, cpuMsPerArticle: extraction.cpuMsPerArticle },
+    },
+  };
+}
+
+async function writeResults(run: BenchRun, options: BenchOptions, appendixMarkdown: string): Promise<string> {
   const outDir = options.out ? path.resolve(options.out) : options.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), "crisis-graph-bench-")) : path.join(projectRoot, "bench/results");
   fs.mkdirSync(outDir, { recursive: true });
   const basename = `${run.startedAt.replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}-${run.dataset.size}`;
@@ -70,7 +93,7 @@ async function writeResults(run: BenchRun, options: BenchOptions): Promise<strin
   if (!options.smoke) fs.writeFileSync(path.join(outDir, "latest.json"), json);
   log(`Results: ${path.join(outDir, `${basename}.json`)}`);
 
-  let report: { writeReport(run: BenchRun, dir: string, opts?: { basename?: string; readmePath?: string }): Promise<unknown> } | undefined;
+  let report: { writeReport(run: BenchRun, dir: string, opts?: { basename?: string; readmePath?: string; appendix?: string }): Promise<unknown> } | undefined;
   try {
     report = require("./report/report");
   } catch {
@@ -78,7 +101,7 @@ async function writeResults(run: BenchRun, options: BenchOptions): Promise<strin
   }
   if (report) {
     const readmePath = options.readme ? path.join(projectRoot, "README.md") : undefined;
-    await report.writeReport(run, outDir, { basename, ...(readmePath ? { readmePath } : {}) });
+    await report.writeReport(run, outDir, { basename, appendix: appendixMarkdown, ...(readmePath ? { readmePath } : {}) });
     log(`Report written next to the results`);
   }
   return outDir;
@@ -143,7 +166,9 @@ async function main(): Promise<void> {
       notes: runNotes(options),
       results: withRatios(results),
     };
-    await writeResults(run, options);
+    const extra = await appendix(database.url, sample, options);
+    Object.assign(run, extra.record);
+    await writeResults(run, options, extra.markdown);
     const failed = run.results.filter((r) => r.errors > 0);
     if (failed.length) {
       log(`FAILED: errors in ${failed.map((r) => `${r.server}/${r.shape}`).join(", ")}`);
