@@ -19,6 +19,7 @@ import { createContext, type Context } from "./context";
 import type { PrismaClient } from "./db/prisma";
 import { ErrorCode } from "./errors";
 import { createResponseCache } from "./cache/response-cache";
+import { checkReadiness } from "./db/readiness";
 import { buildFederatedSchema } from "./schema";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -97,6 +98,11 @@ export async function startServer(options: {
   httpServer.on("request", (req: http.IncomingMessage & { body?: unknown }, res: http.ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+    if (url.pathname === "/readyz") {
+      return void checkReadiness(prisma).then((readiness) =>
+        readiness.ready ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "not ready", reason: readiness.reason }),
+      );
+    }
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { error: `Not found: GraphQL is served at ${GRAPHQL_PATH}` });
     if (config.routerSecret && !secretMatches(req.headers["router-authorization"], config.routerSecret)) {
       // Before parsing or executing anything: behind a router, nobody else is served, _service and _entities included.
