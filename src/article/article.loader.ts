@@ -5,9 +5,19 @@ import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
 
 const articlesNewestFirst = { sortColumn: "publishedAt", sortType: "timestamp", direction: "DESC" } as const;
 
+/** Every Article column but `body`, which is loaded only when a query asks for it. */
+export const ARTICLE_LIST_COLUMNS = `a.id, a."publisherId", a."crisisId", a.url, a."contentHash", a.headline, a."alternativeHeadline", a.section,
+  a.byline, a.language, a."publishedAt", a."publishedText", a."previousVersionId", a."createdAt", a."updatedAt"`;
+export const WITHOUT_BODY = { body: true } as const;
+
 export function createArticleLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.article.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: rowLoader((ids: string[]) => prisma.article.findMany({ where: { id: { in: ids } }, omit: WITHOUT_BODY }), (row) => row.id, options),
+    body: rowLoader(
+      (ids: string[]) => prisma.article.findMany({ where: { id: { in: ids } }, select: { id: true, body: true } }),
+      (row) => row.id,
+      options,
+    ),
     images: groupLoader(
       (ids: string[]) => prisma.articleImage.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } }),
       (row: ArticleImage) => row.articleId,
@@ -20,24 +30,24 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
     ),
     /** The revision that replaced an article, keyed by the article it replaces. */
     nextVersionOf: rowLoader(
-      (ids: string[]) => prisma.article.findMany({ where: { previousVersionId: { in: ids } } }),
+      (ids: string[]) => prisma.article.findMany({ where: { previousVersionId: { in: ids } }, omit: WITHOUT_BODY }),
       (row) => row.previousVersionId as string,
       options,
     ),
     byPublisher: childPageLoaders<ArticleRow>(
       prisma,
-      { from: `SELECT a.*, a."publisherId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
+      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."publisherId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
       options,
     ),
     byCrisis: childPageLoaders<ArticleRow>(
       prisma,
-      { from: `SELECT a.*, a."crisisId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
+      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."crisisId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
       options,
     ),
     mentioningPerson: childPageLoaders<ArticleRow>(
       prisma,
       {
-        from: `SELECT a.*, m."personId" AS "parentKey" FROM "Article" a JOIN "ArticlePerson" m ON m."articleId" = a.id`,
+        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."personId" AS "parentKey" FROM "Article" a JOIN "ArticlePerson" m ON m."articleId" = a.id`,
         ...articlesNewestFirst,
       },
       options,
@@ -45,7 +55,7 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
     mentioningCountry: childPageLoaders<ArticleRow>(
       prisma,
       {
-        from: `SELECT a.*, m."countryId" AS "parentKey" FROM "Article" a JOIN "ArticleCountry" m ON m."articleId" = a.id`,
+        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."countryId" AS "parentKey" FROM "Article" a JOIN "ArticleCountry" m ON m."articleId" = a.id`,
         ...articlesNewestFirst,
       },
       options,
@@ -53,7 +63,7 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
     mentioningPlace: childPageLoaders<ArticleRow>(
       prisma,
       {
-        from: `SELECT a.*, m."placeId" AS "parentKey" FROM "Article" a JOIN "ArticlePlace" m ON m."articleId" = a.id`,
+        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."placeId" AS "parentKey" FROM "Article" a JOIN "ArticlePlace" m ON m."articleId" = a.id`,
         ...articlesNewestFirst,
       },
       options,

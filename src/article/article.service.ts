@@ -4,6 +4,7 @@ import { dateRange, isoCode, optionalId } from "../common/filters";
 import { findPage, PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
 import type { ArticleFilter } from "./article.filter";
+import { WITHOUT_BODY } from "./article.loader";
 
 const MAX_SEARCH_WORDS = 10;
 
@@ -45,7 +46,7 @@ export async function listArticles(prisma: PrismaClient, filter: ArticleFilter |
     args,
     "publishedAt",
     "desc",
-    ({ after, orderBy, take }) => prisma.article.findMany({ where: { AND: [where, after] }, orderBy, take }),
+    ({ after, orderBy, take }) => prisma.article.findMany({ where: { AND: [where, after] }, orderBy, take, omit: WITHOUT_BODY }),
     () => prisma.article.count({ where }),
   );
 }

@@ -38,8 +38,8 @@ export class Article {
   @Directive(INACCESSIBLE)
   contentHash: string;
 
-  @Field({ description: "Body paragraphs separated by a blank line." })
-  body: string;
+  /** Left out of list and by-id reads (it is most of a row); see ArticleResolver.body. */
+  body?: string;
 
   publisherId: string;
   crisisId: string | null;
