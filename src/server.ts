@@ -69,6 +69,11 @@ export async function startServer(options: {
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.isProduction,
+    // In production, "Did you mean …?" would spell the schema out to whoever probes it.
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    // Apollo's defaults, stated because they are part of our security posture.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: formatError(config.isProduction),
     plugins: [
