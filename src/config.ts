@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string | undefined;
   embeddedPostgres: { dataDir: string; port: number };
   dbPoolMax: number;
+  /** PostgreSQL cancels any statement running longer (statement_timeout). */
+  dbStatementTimeoutMs: number;
   /** Load the seed data when the database has none of it. */
   seedOnStart: boolean;
   /** Hard cap on `first` for every connection. */
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: integer("EMBEDDED_PG_PORT", 54329, env),
     },
     dbPoolMax: integer("DB_POOL_MAX", 10, env),
+    dbStatementTimeoutMs: integer("DB_STATEMENT_TIMEOUT_MS", 10_000, env),
     seedOnStart: boolean("SEED_ON_START", true, env),
     maxPageSize: 100,
     loaderMaxBatchSize: integer("LOADER_MAX_BATCH_SIZE", 1000, env),

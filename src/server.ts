@@ -17,7 +17,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Config } from "./config";
 import { createContext, type Context } from "./context";
 import type { PrismaClient } from "./db/prisma";
-import { ErrorCode } from "./errors";
+import { ErrorCode, isStatementTimeout } from "./errors";
 import { createResponseCache } from "./cache/response-cache";
 import { checkReadiness } from "./db/readiness";
 import { buildFederatedSchema } from "./schema";
@@ -44,6 +44,14 @@ export function formatError(isProduction: boolean) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
     const original = unwrapResolverError(error);
+    if (isStatementTimeout(original)) {
+      return {
+        message: "The database took too long to answer and the query was cancelled; narrow it (fewer items, a tighter filter) or retry",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.QUERY_TIMEOUT },
+      };
+    }
     const isClientError = original instanceof GraphQLError && code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (isClientError || code === "GRAPHQL_PARSE_FAILED" || code === "GRAPHQL_VALIDATION_FAILED" || code === "BAD_USER_INPUT") {
       return formatted;

@@ -1,6 +1,7 @@
 // What a production server answers to malformed or abusive HTTP requests:
 // a clear status and code, and nothing reaching the database.
-import { startTestServer, type TestServer } from "../helpers/test-server";
+import pg from "pg";
+import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -99,4 +100,25 @@ test("SQL in a string argument is only text", async () => {
   const { status, body } = await send(json({ query: `{ articles(filter: { search: "' OR 1=1 --" }) { totalCount } }` }));
   expect(status).toBe(200);
   expect(body).toEqual({ data: { articles: { totalCount: 0 } } });
+});
+
+test("a statement past the statement timeout is cancelled by PostgreSQL and reported as QUERY_TIMEOUT", async () => {
+  const impatient = await startTestServer({ env: { NODE_ENV: "production", RESPONSE_CACHE: "off", DB_STATEMENT_TIMEOUT_MS: "300" } });
+  const locker = new pg.Client({ connectionString: testDatabaseUrl() });
+  await locker.connect();
+  try {
+    // Holding a lock makes the server's read wait, deterministically, until PostgreSQL cancels it.
+    await locker.query("BEGIN");
+    await locker.query('LOCK TABLE "Country" IN ACCESS EXCLUSIVE MODE');
+    const started = Date.now();
+    const response = await fetch(impatient.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ countries { isoCode } }" }) });
+    const body = (await response.json()) as { errors?: { message: string; extensions: { code: string } }[] };
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(body.errors?.[0].extensions.code).toBe("QUERY_TIMEOUT");
+    expect(body.errors?.[0].message).not.toMatch(/SELECT|Country|57014/);
+  } finally {
+    await locker.query("ROLLBACK");
+    await locker.end();
+    await impatient.stop();
+  }
 });
