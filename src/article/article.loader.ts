@@ -10,6 +10,9 @@ export const ARTICLE_LIST_COLUMNS = `a.id, a."publisherId", a."crisisId", a.url,
   a.byline, a.language, a."publishedAt", a."publishedText", a."previousVersionId", a."createdAt", a."updatedAt"`;
 export const WITHOUT_BODY = { body: true } as const;
 
+/** Like the root `articles` list: a page replaced by a later revision is left out. */
+const LATEST_VERSIONS = `NOT EXISTS (SELECT 1 FROM "Article" n WHERE n."previousVersionId" = a.id)`;
+
 export function createArticleLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
     byId: rowLoader((ids: string[]) => prisma.article.findMany({ where: { id: { in: ids } }, omit: WITHOUT_BODY }), (row) => row.id, options),
@@ -36,18 +39,18 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
     ),
     byPublisher: childPageLoaders<ArticleRow>(
       prisma,
-      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."publisherId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
+      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."publisherId" AS "parentKey" FROM "Article" a WHERE ${LATEST_VERSIONS}`, ...articlesNewestFirst },
       options,
     ),
     byCrisis: childPageLoaders<ArticleRow>(
       prisma,
-      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."crisisId" AS "parentKey" FROM "Article" a`, ...articlesNewestFirst },
+      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."crisisId" AS "parentKey" FROM "Article" a WHERE ${LATEST_VERSIONS}`, ...articlesNewestFirst },
       options,
     ),
     mentioningPerson: childPageLoaders<ArticleRow>(
       prisma,
       {
-        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."personId" AS "parentKey" FROM "Article" a JOIN "ArticlePerson" m ON m."articleId" = a.id`,
+        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."personId" AS "parentKey" FROM "Article" a JOIN "ArticlePerson" m ON m."articleId" = a.id WHERE ${LATEST_VERSIONS}`,
         ...articlesNewestFirst,
       },
       options,
@@ -55,7 +58,7 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
     mentioningCountry: childPageLoaders<ArticleRow>(
       prisma,
       {
-        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."countryId" AS "parentKey" FROM "Article" a JOIN "ArticleCountry" m ON m."articleId" = a.id`,
+        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."countryId" AS "parentKey" FROM "Article" a JOIN "ArticleCountry" m ON m."articleId" = a.id WHERE ${LATEST_VERSIONS}`,
         ...articlesNewestFirst,
       },
       options,
@@ -63,7 +66,7 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
     mentioningPlace: childPageLoaders<ArticleRow>(
       prisma,
       {
-        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."placeId" AS "parentKey" FROM "Article" a JOIN "ArticlePlace" m ON m."articleId" = a.id`,
+        from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."placeId" AS "parentKey" FROM "Article" a JOIN "ArticlePlace" m ON m."articleId" = a.id WHERE ${LATEST_VERSIONS}`,
         ...articlesNewestFirst,
       },
       options,

@@ -131,6 +131,11 @@ describe("ingestArticle", () => {
     });
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.articles.edges.filter((e: any) => e.node.url === url)).toEqual([{ node: { url, headline: "Kazakhstan toll rises to at least 18 among security forces" } }]);
+    // Nested lists agree with the root list: the replaced version is left out there too.
+    const nested = await server.query(`{ crisis(slug: "kazakhstan-unrest-2022") { articles(first: 100) { edges { node { url headline } } } } }`);
+    expect(nested.data!.crisis.articles.edges.filter((e: any) => e.node.url === url)).toEqual([
+      { node: { url, headline: "Kazakhstan toll rises to at least 18 among security forces" } },
+    ]);
   });
 
   test.each([
