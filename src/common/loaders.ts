@@ -1,6 +1,7 @@
 // Batch-function shapes every domain's loaders share. DataLoader needs results
 // in key order with one entry per key; these helpers do that mapping once.
 import DataLoader from "dataloader";
+import type { PrismaClient } from "../db/prisma";
 
 export interface LoaderOptions {
   maxBatchSize: number;
@@ -60,10 +61,10 @@ export function loaderFamily<A, K, V>(create: (args: A) => DataLoader<K, V>): (a
  * the keys as `$1::uuid[]` and yields each row's key as "parentKey"; it is a
  * constant written in code.
  */
-export function sqlGroupLoader<V>(
-  query: (sql: string, keys: string[]) => Promise<(V & { parentKey: string })[]>,
-  sql: string,
-  options: LoaderOptions,
-): DataLoader<string, V[]> {
-  return groupLoader<string, V & { parentKey: string }>((keys) => query(sql, keys), (row) => row.parentKey, options);
+export function sqlGroupLoader<V>(prisma: PrismaClient, sql: string, options: LoaderOptions): DataLoader<string, V[]> {
+  return groupLoader<string, V & { parentKey: string }>(
+    (keys) => prisma.$queryRawUnsafe<(V & { parentKey: string })[]>(sql, keys),
+    (row) => row.parentKey,
+    options,
+  );
 }

@@ -3,10 +3,9 @@ import type { Claimant, Country, Crisis, Organization, Publisher } from "../gene
 import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
 
 export function createCountryLoaders(prisma: PrismaClient, options: LoaderOptions) {
-  const query = <V>(sql: string, keys: string[]) => prisma.$queryRawUnsafe<(V & { parentKey: string })[]>(sql, keys);
   return {
     mentionedInArticle: sqlGroupLoader<Country>(
-      query,
+      prisma,
       `SELECT c.*, m."articleId" AS "parentKey" FROM "Country" c JOIN "ArticleCountry" m ON m."countryId" = c.id
        WHERE m."articleId" = ANY($1::uuid[]) ORDER BY c.name, c.id`,
       options,

@@ -3,7 +3,6 @@ import type { PrismaClient } from "../db/prisma";
 import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
 
 export function createPersonLoaders(prisma: PrismaClient, options: LoaderOptions) {
-  const query = <V>(sql: string, keys: string[]) => prisma.$queryRawUnsafe<(V & { parentKey: string })[]>(sql, keys);
   return {
     byId: rowLoader((ids: string[]) => prisma.person.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
     roles: groupLoader(
@@ -12,7 +11,7 @@ export function createPersonLoaders(prisma: PrismaClient, options: LoaderOptions
       options,
     ),
     mentionedInArticle: sqlGroupLoader<PersonRow>(
-      query,
+      prisma,
       `SELECT p.*, m."articleId" AS "parentKey" FROM "Person" p JOIN "ArticlePerson" m ON m."personId" = p.id
        WHERE m."articleId" = ANY($1::uuid[]) ORDER BY p.name, p.id`,
       options,

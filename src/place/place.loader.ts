@@ -3,7 +3,6 @@ import type { PrismaClient } from "../db/prisma";
 import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
 
 export function createPlaceLoaders(prisma: PrismaClient, options: LoaderOptions) {
-  const query = <V>(sql: string, keys: string[]) => prisma.$queryRawUnsafe<(V & { parentKey: string })[]>(sql, keys);
   return {
     byId: rowLoader((ids: string[]) => prisma.place.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
     children: groupLoader(
@@ -17,13 +16,13 @@ export function createPlaceLoaders(prisma: PrismaClient, options: LoaderOptions)
       options,
     ),
     ofEvent: sqlGroupLoader<PlaceRow>(
-      query,
+      prisma,
       `SELECT p.*, ep."eventId" AS "parentKey" FROM "Place" p JOIN "EventPlace" ep ON ep."placeId" = p.id
        WHERE ep."eventId" = ANY($1::uuid[]) ORDER BY p.kind, p.name, p.id`,
       options,
     ),
     mentionedInArticle: sqlGroupLoader<PlaceRow>(
-      query,
+      prisma,
       `SELECT p.*, m."articleId" AS "parentKey" FROM "Place" p JOIN "ArticlePlace" m ON m."placeId" = p.id
        WHERE m."articleId" = ANY($1::uuid[]) ORDER BY p.kind, p.name, p.id`,
       options,
