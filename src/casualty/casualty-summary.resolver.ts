@@ -5,6 +5,7 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/prisma/client";
 import type { Context } from "../context";
+import { utcDay } from "../common/dates";
 import { AffectedGroup, CasualtyCategory } from "../common/enums";
 import { DateScalar } from "../common/scalars";
 import { Crisis } from "../crisis/crisis.type";
@@ -100,6 +101,6 @@ export class CasualtySummaryResolver {
     });
     const claimantRows = await loaders.claimant.byId.loadMany([...new Set(rows.map((row) => row.claimantId))]);
     const claimants = new Map(claimantRows.filter((c): c is Claimant => c !== null && !(c instanceof Error)).map((c) => [c.id, c]));
-    return { crisis, category, asOf: new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate())), groups: summarise(rows, claimants) };
+    return { crisis, category, asOf: utcDay(day), groups: summarise(rows, claimants) };
   }
 }

@@ -47,6 +47,7 @@
 //   the first. Chrono results count only when they name a month, a number or
 //   a relative day word (so "the next day" and bare weekdays stay ours).
 import * as chrono from "chrono-node";
+import { utcDay } from "../common/dates";
 import { DatePrecision } from "../generated/prisma/enums";
 
 export interface DateRange {
@@ -107,10 +108,7 @@ export function ymd(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** UTC midnight of the UTC day of `date`. */
-export function utcDay(date: Date): Date {
-  return ymd(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-}
+export { utcDay };
 
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);

@@ -2,6 +2,7 @@
 // outside the transaction, written inside one, so a failure writes nothing.
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
+import { utcDay } from "../common/dates";
 import type { PrismaClient } from "../db/prisma";
 import { apiError, badInput, ErrorCode } from "../errors";
 import { extractArticle, ExtractionError } from "./extract-article";
@@ -32,10 +33,6 @@ const CRISIS_MATCH_DAYS = 60;
 
 export function contentHash(input: PageInput): string {
   return createHash("sha256").update(input.text ?? input.html ?? "").digest("hex");
-}
-
-function dayOf(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Promise<IngestResult> {
@@ -120,7 +117,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
           articleId,
           claimantId: claimantIds.get(claimant.name) as string,
           placeId: countryPlace?.id ?? null,
-          reportedAt: dayOf(extracted.publishedAt),
+          reportedAt: utcDay(extracted.publishedAt),
         })),
       });
 

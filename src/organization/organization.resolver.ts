@@ -2,6 +2,7 @@ import { PUBLIC } from "../common/federation";
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Claimant } from "../casualty/claimant.type";
+import { utcDay } from "../common/dates";
 import { parseId } from "../common/ids";
 import { DateScalar } from "../common/scalars";
 import { Country } from "../country/country.type";
@@ -12,8 +13,7 @@ const CSTO = "CSTO";
 
 /** A calendar day: `asOf` when given, else today (UTC). */
 function day(asOf: Date | undefined | null): Date {
-  const date = asOf ?? new Date();
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return utcDay(asOf ?? new Date());
 }
 
 const asOfDescription = "The day to answer for (YYYY-MM-DD); today when omitted.";
