@@ -4,10 +4,9 @@
 // count) is reused, so reruns start in seconds.
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { freePort, startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { applyMigrations } from "../src/db/migrations";
 import { generateDataset, type DatasetSummary } from "./dataset/generate";
-import { freePort } from "./server-process";
 import type { Sample } from "./shapes";
 import type { DatasetSize } from "./types";
 

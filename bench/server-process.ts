@@ -1,7 +1,7 @@
 // Starts one server under test as its own process (on the benchmark's Node),
 // waits until it answers, and stops it again.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
+import { freePort } from "../src/db/embedded-postgres";
 import path from "node:path";
 import type { HttpRequest, ServerDefinition } from "./servers/catalog";
 
@@ -16,16 +16,6 @@ export interface RunningServer {
 const READY_TIMEOUT_MS = 90_000;
 const OUTPUT_LINES = 40;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startServer(options: {
   definition: ServerDefinition;

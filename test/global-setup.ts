@@ -5,11 +5,10 @@
 import pg from "pg";
 import { loadConfig } from "../src/config";
 import { createPrismaClient } from "../src/db/prisma";
-import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { freePort, startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { applyMigrations, diffSchemaAgainstMigrations } from "../src/db/migrations";
 import { seedDatabase } from "../src/seed/seed.service";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -61,17 +60,6 @@ function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {
