@@ -31,6 +31,8 @@ export interface Config {
   /** Full-response cache for anonymous reads: in this process, in Redis, or none. */
   responseCache: "memory" | "redis" | "off";
   redisUrl: string | undefined;
+  /** pino level (LOG_LEVEL): trace, debug, info, warn, error, fatal or silent. */
+  logLevel: string;
 }
 
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
@@ -60,6 +62,14 @@ function responseCacheMode(env: NodeJS.ProcessEnv): Config["responseCache"] {
   return raw;
 }
 
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+
+function logLevel(env: NodeJS.ProcessEnv): string {
+  const raw = (env.LOG_LEVEL || "info").toLowerCase();
+  if (!LOG_LEVELS.includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV || "development";
   return {
@@ -83,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxEntityRepresentations: integer("MAX_ENTITY_REPRESENTATIONS", 1000, env),
     responseCache: responseCacheMode(env),
     redisUrl: env.REDIS_URL || undefined,
+    logLevel: logLevel(env),
   };
 }
 
