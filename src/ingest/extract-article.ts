@@ -624,6 +624,9 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
   // <br> separates words even though textContent would glue them.
   for (const br of all(doc, "br")) br.replaceWith(" ");
   const ld = findArticleJsonLd(doc);
+  // Never visible text: gone before anything reads textContent (a <script> inside
+  // a byline or a <time> would otherwise end up in the stored byline or date).
+  for (const el of all(doc, "script, style, noscript, template")) el.remove();
   const meta = (name: string): string | null =>
     collapse(doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)?.getAttribute("content")) || null;
 
