@@ -64,11 +64,11 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
 
       const publisherName = input.publisher ?? extracted.publisherName ?? (url ? new URL(url).hostname.replace(/^www\./, "") : null);
       if (!publisherName) throw badInput("Could not tell the publisher: pass it with the page", "publisher");
-      const publisher = await tx.publisher.upsert({
-        where: { name: publisherName },
-        create: { name: publisherName, copyrightHolder: extracted.copyrightHolder },
-        update: {},
-      });
+      // Not upsert: with an empty update Prisma reads, then inserts, so two pages of a new
+      // publisher ingested at once both insert and one fails on the unique name (a 500).
+      // ON CONFLICT DO NOTHING waits for the other transaction instead; then the row is read.
+      await tx.publisher.createMany({ data: [{ name: publisherName, copyrightHolder: extracted.copyrightHolder }], skipDuplicates: true });
+      const publisher = await tx.publisher.findUniqueOrThrow({ where: { name: publisherName } });
 
       const articleId = randomUUID();
       await tx.article.create({
@@ -103,11 +103,9 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
       const claimantIds = new Map<string, string>();
       for (const claim of claims) {
         if (claimantIds.has(claim.claimant.name)) continue;
-        const claimant = await tx.claimant.upsert({
-          where: { name: claim.claimant.name },
-          create: { name: claim.claimant.name, kind: claim.claimant.kind },
-          update: {},
-        });
+        // As for the publisher: safe when another page names the same new claimant at the same time.
+        await tx.claimant.createMany({ data: [{ name: claim.claimant.name, kind: claim.claimant.kind }], skipDuplicates: true });
+        const claimant = await tx.claimant.findUniqueOrThrow({ where: { name: claim.claimant.name }, select: { id: true } });
         claimantIds.set(claim.claimant.name, claimant.id);
       }
       await tx.casualtyStatistic.createMany({

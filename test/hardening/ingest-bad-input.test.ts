@@ -10,7 +10,9 @@ const WRITER_KEY = "soak-writer-key-0123456789abcdef";
 const API_KEYS = `bad-input-suite:${WRITER_KEY}:write`;
 const CRISIS = "kazakhstan-unrest-2022";
 // Publishers only these tests create, removed again at the end.
-const PUBLISHERS = ["Bad Input Wire", "Script Test Wire", "Timeout Wire"];
+const PUBLISHERS = ["Bad Input Wire", "Script Test Wire", "Timeout Wire", "Race Wire"];
+// A claimant only the race test names (a person, so the extractor takes the name as printed).
+const RACE_CLAIMANT = "Erlan Qasymov";
 
 // Every table ingestPage writes to (Publisher and Claimant by upsert).
 const TABLES = [
@@ -50,6 +52,7 @@ afterAll(async () => {
   await db.query(`DELETE FROM "Event" WHERE "articleId" = ANY($1::uuid[])`, [ids]);
   await db.query(`DELETE FROM "Article" WHERE id = ANY($1::uuid[])`, [ids]);
   await db.query(`DELETE FROM "Publisher" WHERE name = ANY($1)`, [PUBLISHERS]);
+  await db.query(`DELETE FROM "Claimant" WHERE name = $1`, [RACE_CLAIMANT]);
   await db.end();
   await server.stop();
 });
@@ -382,6 +385,36 @@ describe("the same page sent 20 times at once", () => {
     ]);
     const events = await db.query(`SELECT count(*)::int AS n FROM "Event" WHERE "articleId" = $1`, [first.article.id]);
     expect(events.rows[0].n).toBe(first.eventsExtracted);
+  });
+});
+
+describe("different pages at once", () => {
+  test("20 pages of a new publisher naming a new claimant, sent at once: all stored, the publisher and claimant once", async () => {
+    // Each page is distinct (its own lock), but all need the same new Publisher and Claimant row:
+    // a read-then-insert would let two of them insert it and one fail with a 500.
+    const before = await counts();
+    const pages = Array.from({ length: 20 }, (_, i) => ({
+      publisher: "Race Wire",
+      crisisSlug: CRISIS,
+      text: [
+        "11 Jan, 2022 09:00",
+        "",
+        `Race report ${i}: the mayor of Almaty gives a new toll`,
+        "",
+        `At least ${20 + i} protesters were killed, said Mayor ${RACE_CLAIMANT}.`,
+      ].join("\n"),
+    }));
+    const sent = await Promise.all(pages.map((page) => ingest(page)));
+    expect(sent.map((s) => s.status)).toEqual(Array(20).fill(200));
+    expect(sent.flatMap((s) => s.body.errors ?? [])).toEqual([]);
+    expect(sent.map((s) => s.body.data.ingestArticle.status)).toEqual(Array(20).fill("CREATED"));
+    const after = await counts();
+    expect(difference(before, after)).toEqual({ Article: 20, CasualtyStatistic: 20, Publisher: 1, Claimant: 1, ...expectedMentions(before, after) });
+    const claims = await db.query(
+      `SELECT count(DISTINCT c."claimantId")::int AS claimants, count(*)::int AS n FROM "CasualtyStatistic" c JOIN "Claimant" k ON k.id = c."claimantId" WHERE k.name = $1`,
+      [RACE_CLAIMANT],
+    );
+    expect(claims.rows[0]).toEqual({ claimants: 1, n: 20 });
   });
 });
 
