@@ -14,6 +14,12 @@ export interface Config {
   dbPoolMax: number;
   /** PostgreSQL cancels any statement running longer (statement_timeout). */
   dbStatementTimeoutMs: number;
+  /** Longest wait for a pool connection (a new one, or a free one when all are busy) before a request fails. */
+  dbConnectTimeoutMs: number;
+  /** Start-up while the database is down: exponential backoff between connection attempts, from initial to max. */
+  dbRetry: { initialMs: number; maxMs: number };
+  /** SIGTERM/SIGINT: how long in-flight requests get to finish before the process gives up and exits 1. */
+  shutdownGraceMs: number;
   /** Load the seed data when the database has none of it. */
   seedOnStart: boolean;
   /** Hard cap on `first` for every connection. */
@@ -84,6 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dbPoolMax: integer("DB_POOL_MAX", 10, env),
     dbStatementTimeoutMs: integer("DB_STATEMENT_TIMEOUT_MS", 10_000, env),
+    dbConnectTimeoutMs: Math.max(1, integer("DB_CONNECT_TIMEOUT_MS", 5_000, env)),
+    dbRetry: {
+      initialMs: Math.max(1, integer("DB_RETRY_INITIAL_MS", 500, env)),
+      maxMs: Math.max(1, integer("DB_RETRY_MAX_MS", 30_000, env)),
+    },
+    shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 10_000, env),
     seedOnStart: boolean("SEED_ON_START", true, env),
     maxPageSize: 100,
     loaderMaxBatchSize: integer("LOADER_MAX_BATCH_SIZE", 1000, env),

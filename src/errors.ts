@@ -10,6 +10,8 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
   QUERY_TIMEOUT: "QUERY_TIMEOUT",
+  /** The database cannot be reached (not up yet, lost, or out of connections): HTTP 503, retry later. */
+  DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -23,6 +25,36 @@ const QUERY_CANCELED = "57014"; // PostgreSQL: statement_timeout (or a cancel re
 export function isStatementTimeout(error: unknown): boolean {
   const meta = (error as { meta?: { driverAdapterError?: { cause?: { code?: string } } } } | null)?.meta;
   return meta?.driverAdapterError?.cause?.code === QUERY_CANCELED;
+}
+
+// Prisma's codes: can't reach the server, timed out reaching it, server closed the connection, no pool connection in time.
+const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1017", "P2024"]);
+// The pg driver adapter's kinds for a socket that failed or a server that is full.
+const ADAPTER_UNAVAILABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// PostgreSQL: connection exceptions (class 08), shutting down / starting up (57P01-57P03), too many connections.
+const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+// node-postgres raises these as plain Errors (no code) and the adapter passes them through unchanged.
+const PG_CONNECTION_MESSAGE =
+  /^(timeout exceeded when trying to connect|Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)$/;
+
+/**
+ * The database is out of reach, as Prisma 7 on @prisma/adapter-pg reports it:
+ * a PrismaClientKnownRequestError (P1001, or P2010 with
+ * meta.driverAdapterError.cause), or node-postgres's own error passed through.
+ * Follows `cause` chains.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; message?: unknown; kind?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string; originalCode?: string } } }; cause?: unknown };
+    if (typeof candidate.code === "string" && (PRISMA_UNAVAILABLE.has(candidate.code) || SOCKET_UNAVAILABLE.has(candidate.code) || SQLSTATE_UNAVAILABLE.test(candidate.code))) return true;
+    const cause = candidate.meta?.driverAdapterError?.cause;
+    if (cause && (ADAPTER_UNAVAILABLE.has(cause.kind ?? "") || SQLSTATE_UNAVAILABLE.test(cause.originalCode ?? cause.code ?? ""))) return true;
+    if (typeof candidate.kind === "string" && ADAPTER_UNAVAILABLE.has(candidate.kind)) return true;
+    if (typeof candidate.message === "string" && PG_CONNECTION_MESSAGE.test(candidate.message)) return true;
+    current = candidate.cause;
+  }
+  return false;
 }
 
 export function badInput(message: string, argumentName?: string): GraphQLError {

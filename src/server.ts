@@ -17,9 +17,10 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Config } from "./config";
 import { createContext, type Context } from "./context";
 import type { PrismaClient } from "./db/prisma";
-import { ErrorCode, isStatementTimeout } from "./errors";
+import { ErrorCode, isDatabaseUnavailable, isStatementTimeout } from "./errors";
 import { createResponseCache } from "./cache/response-cache";
 import { checkReadiness } from "./db/readiness";
+import { databaseUnavailableBody, databaseUnavailableStatusPlugin, RETRY_AFTER_SECONDS, type ServingState } from "./db/availability";
 import { buildFederatedSchema } from "./schema";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -52,6 +53,15 @@ export function formatError(isProduction: boolean) {
         extensions: { code: ErrorCode.QUERY_TIMEOUT },
       };
     }
+    // The database is down or out of connections: say so (retryable, 503), never with its host or SQL.
+    if (isDatabaseUnavailable(original)) {
+      return {
+        message: "The database is unavailable; retry shortly",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+      };
+    }
     const isClientError = original instanceof GraphQLError && code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (isClientError || code === "GRAPHQL_PARSE_FAILED" || code === "GRAPHQL_VALIDATION_FAILED" || code === "BAD_USER_INPUT") {
       return formatted;
@@ -69,6 +79,8 @@ export async function startServer(options: {
   port?: number;
   host?: string;
   log?: (message: string) => void;
+  /** main.ts: GraphQL refused (503) and /readyz 503 while start-up waits for the database or a shutdown runs. */
+  state?: ServingState;
 }): Promise<RunningServer> {
   const { config, prisma } = options;
   const schema = await buildFederatedSchema({ maxEntityRepresentations: config.maxEntityRepresentations });
@@ -81,11 +93,16 @@ export async function startServer(options: {
     hideSchemaDetailsFromClientErrors: config.isProduction,
     // Apollo's defaults, stated because they are part of our security posture.
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT (drain within SHUTDOWN_GRACE_MS, then close the pool). Apollo's own
+    // handler would call stop() a second time, which never returns once the first succeeds, and re-raise the signal.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: formatError(config.isProduction),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // stop(): no new connections, in-flight requests get the grace period, then their connections are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      databaseUnavailableStatusPlugin<Context>(),
       // Every field may be cached 60 s unless its type says otherwise (@cacheControl).
       ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
       // Federated traces (ftv1) for a router that asks for them; error messages masked in production.
@@ -112,6 +129,8 @@ export async function startServer(options: {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
     if (url.pathname === "/readyz") {
+      const notReady = options.state?.notReadyReason();
+      if (notReady) return sendJson(res, 503, { status: "not ready", reason: notReady });
       return void checkReadiness(prisma).then((readiness) =>
         readiness.ready ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "not ready", reason: readiness.reason }),
       );
@@ -120,6 +139,11 @@ export async function startServer(options: {
     if (config.routerSecret && !secretMatches(req.headers["router-authorization"], config.routerSecret)) {
       // Before parsing or executing anything: behind a router, nobody else is served, _service and _entities included.
       return sendJson(res, 401, { errors: [{ message: "Missing or wrong router-authorization header", extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+    }
+    if (options.state?.unavailableReason()) {
+      // Start-up is still waiting for the database: refuse at once instead of letting the query wait and fail.
+      res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+      return sendJson(res, 503, databaseUnavailableBody());
     }
     corsHandler(req, res, () =>
       jsonHandler(req, res, (bodyError?: { status?: number; message?: string }) => {

