@@ -349,6 +349,19 @@ describe("SIGTERM", () => {
     expect(claims.rows[0].n).toBe(1);
   });
 
+  test("while start-up is still waiting for the database: stops at once, exit 0", async () => {
+    const nowhere = `postgresql://postgres:${cluster.password}@127.0.0.1:${await freePort()}/postgres`;
+    const server = await startMain({ DATABASE_URL: nowhere, DB_RETRY_INITIAL_MS: "5000", DB_RETRY_MAX_MS: "5000" });
+    await waitFor("a logged retry", () => server.logs.some((line) => line.msg === "database not reachable; retrying"));
+    const signalled = Date.now();
+    server.child.kill("SIGTERM");
+    expect(await server.exit).toEqual({ code: 0, signal: null });
+    // Not after the 5 s retry delay: the wait is cut short.
+    expect(Date.now() - signalled).toBeLessThan(2000);
+    expect(server.logs.map((line) => line.msg).slice(-1)).toEqual(["stopped"]);
+    expect(server.raw()).not.toContain(cluster.password);
+  });
+
   test("past the grace period: logs it, exits non-zero, and the cut-off ingestion leaves nothing behind", async () => {
     const server = await startMain({ DATABASE_URL: cluster.url(), SHUTDOWN_GRACE_MS: "1000" });
     await waitFor("/readyz 200", () => request(server.base, { path: "/readyz" }).then((r) => r.status === 200, () => false));
