@@ -27,7 +27,17 @@ export async function startServer(options: {
   const port = await freePort();
   const child = spawn(node, [path.join(projectRoot, definition.script)], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...definition.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+    // Rate limits off: the load generator is one address sending thousands of requests a second on purpose.
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      RATE_LIMIT_PER_ADDRESS: "0",
+      RATE_LIMIT_PER_KEY: "0",
+      ...definition.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

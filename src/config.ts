@@ -39,6 +39,26 @@ export interface Config {
   redisUrl: string | undefined;
   /** pino level (LOG_LEVEL): trace, debug, info, warn, error, fatal or silent. */
   logLevel: string;
+  /** Checked before execution (src/gatekeeping/operation-limits.ts); GraphQL Armor's defaults. */
+  operationLimits: OperationLimits;
+  /** apq: automatic persisted queries; safelist: only the manifest's operations; off: neither. */
+  persistedQueries: "apq" | "safelist" | "off";
+  /** Apollo persisted query manifest (PERSISTED_QUERIES_MANIFEST), required by safelist mode. */
+  persistedQueriesManifest: string | undefined;
+  /** Requests per window and caller; 0 turns a limit off (src/gatekeeping/rate-limit.ts). */
+  rateLimit: { perAddress: number; perKey: number; windowSeconds: number; store: "memory" | "redis"; keyPrefix: string };
+  /** Proxies in front whose X-Forwarded-For is believed (TRUST_PROXY hops); 0: the socket's address. */
+  trustProxy: number;
+}
+
+export interface OperationLimits {
+  depth: number;
+  cost: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  /** The same field selected again in one selection set (`{ __typename __typename … }`). */
+  repeatedFields: number;
 }
 
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
@@ -76,6 +96,20 @@ function logLevel(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function persistedQueriesMode(env: NodeJS.ProcessEnv): Config["persistedQueries"] {
+  const raw = (env.PERSISTED_QUERIES || "apq").toLowerCase();
+  if (raw !== "apq" && raw !== "safelist" && raw !== "off") throw new Error(`PERSISTED_QUERIES must be apq, safelist or off, got "${raw}"`);
+  if (raw === "safelist" && !env.PERSISTED_QUERIES_MANIFEST) throw new Error("PERSISTED_QUERIES=safelist needs PERSISTED_QUERIES_MANIFEST (a manifest file)");
+  return raw;
+}
+
+function rateLimitStore(env: NodeJS.ProcessEnv): Config["rateLimit"]["store"] {
+  const raw = (env.RATE_LIMIT_STORE || (env.REDIS_URL ? "redis" : "memory")).toLowerCase();
+  if (raw !== "memory" && raw !== "redis") throw new Error(`RATE_LIMIT_STORE must be memory or redis, got "${raw}"`);
+  if (raw === "redis" && !env.REDIS_URL) throw new Error("RATE_LIMIT_STORE=redis needs REDIS_URL");
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV || "development";
   return {
@@ -106,6 +140,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCache: responseCacheMode(env),
     redisUrl: env.REDIS_URL || undefined,
     logLevel: logLevel(env),
+    operationLimits: {
+      depth: integer("MAX_DEPTH", 6, env),
+      cost: integer("MAX_COST", 5000, env),
+      aliases: integer("MAX_ALIASES", 15, env),
+      directives: integer("MAX_DIRECTIVES", 50, env),
+      tokens: integer("MAX_TOKENS", 1000, env),
+      repeatedFields: integer("MAX_REPEATED_FIELDS", 15, env),
+    },
+    persistedQueries: persistedQueriesMode(env),
+    persistedQueriesManifest: env.PERSISTED_QUERIES_MANIFEST || undefined,
+    rateLimit: {
+      perAddress: integer("RATE_LIMIT_PER_ADDRESS", 600, env),
+      perKey: integer("RATE_LIMIT_PER_KEY", 6000, env),
+      windowSeconds: Math.max(1, integer("RATE_LIMIT_WINDOW_SECONDS", 60, env)),
+      store: rateLimitStore(env),
+      keyPrefix: env.RATE_LIMIT_KEY_PREFIX || "crisis-graph:rate-limit",
+    },
+    trustProxy: integer("TRUST_PROXY", 0, env),
   };
 }
 

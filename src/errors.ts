@@ -12,6 +12,16 @@ export const ErrorCode = {
   QUERY_TIMEOUT: "QUERY_TIMEOUT",
   /** The database cannot be reached (not up yet, lost, or out of connections): HTTP 503, retry later. */
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
+  /** Depth, cost, aliases, directives, tokens or repeated fields over the limit; `extensions.limit` says which. */
+  OPERATION_LIMIT_EXCEEDED: "OPERATION_LIMIT_EXCEEDED",
+  /** Too many requests from one address or API key; `Retry-After` says when to come back. */
+  RATE_LIMITED: "RATE_LIMITED",
+  /** Apollo's APQ code: the hash is unknown, send the query with it. */
+  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
+  PERSISTED_QUERY_HASH_MISMATCH: "PERSISTED_QUERY_HASH_MISMATCH",
+  /** Safelist mode (Apollo Router's codes): an id not in the manifest, an operation not in it. */
+  PERSISTED_QUERY_NOT_IN_LIST: "PERSISTED_QUERY_NOT_IN_LIST",
+  QUERY_NOT_IN_SAFELIST: "QUERY_NOT_IN_SAFELIST",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

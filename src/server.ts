@@ -18,6 +18,11 @@ import type { Config } from "./config";
 import { createContext, type Context } from "./context";
 import type { PrismaClient } from "./db/prisma";
 import { ErrorCode, isDatabaseUnavailable, isStatementTimeout } from "./errors";
+import { collapseValidationErrorsPlugin, formatOperationLimitError, operationLimitRules } from "./gatekeeping/operation-limits";
+import { createTrustedDocuments, readManifest } from "./gatekeeping/persisted-queries";
+import { createRateLimiter } from "./gatekeeping/rate-limit";
+import { errorLoggingPlugin, REQUEST_ID_HEADER, requestIdOf } from "./gatekeeping/request-log";
+import { createLogger, type Logger } from "./logger";
 import { createResponseCache } from "./cache/response-cache";
 import { checkReadiness } from "./db/readiness";
 import { databaseUnavailableBody, databaseUnavailableStatusPlugin, RETRY_AFTER_SECONDS, type ServingState } from "./db/availability";
@@ -39,6 +44,8 @@ export interface RunningServer {
  */
 export function formatError(isProduction: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limited = formatOperationLimitError(formatted, error);
+    if (limited) return limited;
     const code = formatted.extensions?.code;
     // A literal of the wrong type ("asOf: \"yesterday\"") is bad input, not a malformed document.
     if (code === "GRAPHQL_VALIDATION_FAILED" && /^(Expected value of type|.* cannot represent)/.test(formatted.message)) {
@@ -79,12 +86,24 @@ export async function startServer(options: {
   port?: number;
   host?: string;
   log?: (message: string) => void;
+  /** Default: JSON lines on stdout at LOG_LEVEL. */
+  logger?: Logger;
   /** main.ts: GraphQL refused (503) and /readyz 503 while start-up waits for the database or a shutdown runs. */
   state?: ServingState;
 }): Promise<RunningServer> {
   const { config, prisma } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const limits = operationLimitRules(config.operationLimits);
+  const trustedDocuments = createTrustedDocuments(
+    config.persistedQueries,
+    config.persistedQueries === "safelist" ? readManifest(config.persistedQueriesManifest as string) : undefined,
+  );
+  if (trustedDocuments.mode === "safelist" && config.routerSecret) {
+    logger.warn("PERSISTED_QUERIES=safelist with ROUTER_SECRET: only the router is served, and its traffic is not safelisted; safelist at the router");
+  }
+  const rateLimiter = await createRateLimiter(config, (error) => logger.warn({ err: error }, "rate limit store failed; counting in memory"));
   const schema = await buildFederatedSchema({ maxEntityRepresentations: config.maxEntityRepresentations });
-  const responseCache = await createResponseCache(config, options.databaseUrl, options.log ?? ((message) => console.error(message)));
+  const responseCache = await createResponseCache(config, options.databaseUrl, options.log ?? ((message) => logger.info(message)));
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -99,7 +118,14 @@ export async function startServer(options: {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: formatError(config.isProduction),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // APQ in Apollo's in-memory cache; safelist mode resolves ids itself and registers nothing.
+    persistedQueries: trustedDocuments.mode === "apq" ? {} : false,
+    logger,
     plugins: [
+      collapseValidationErrorsPlugin(),
+      errorLoggingPlugin(logger),
       // stop(): no new connections, in-flight requests get the grace period, then their connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       databaseUnavailableStatusPlugin<Context>(),
@@ -126,6 +152,14 @@ export async function startServer(options: {
   });
 
   httpServer.on("request", (req: http.IncomingMessage & { body?: unknown }, res: http.ServerResponse) => {
+    const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    if (logger.isLevelEnabled("debug")) {
+      const started = process.hrtime.bigint();
+      res.once("finish", () =>
+        logger.debug({ requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, "request"),
+      );
+    }
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
     if (url.pathname === "/readyz") {
@@ -145,17 +179,46 @@ export async function startServer(options: {
       res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
       return sendJson(res, 503, databaseUnavailableBody());
     }
-    corsHandler(req, res, () =>
+    // Only the router gets past the check above when a secret is set.
+    const fromRouter = config.routerSecret !== undefined;
+    // CORS first (a browser can read the 429 then; preflights end there), then the rate limit, then the body.
+    corsHandler(req, res, () => {
+      if (!rateLimiter) return serve();
+      void rateLimiter.check(req, fromRouter).then((decision) => {
+        if (!decision.limited) return serve();
+        if (decision.first) logger.warn({ requestId, bucket: decision.bucket, caller: decision.caller }, "rate limit reached");
+        res.setHeader("retry-after", String(decision.retryAfterSeconds));
+        sendJson(res, 429, {
+          errors: [
+            {
+              message: `Too many requests for this ${decision.bucket === "key" ? "API key" : "address"}: retry in ${decision.retryAfterSeconds} s`,
+              extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: decision.retryAfterSeconds },
+            },
+          ],
+        });
+      });
+    });
+
+    function serve(): void {
       jsonHandler(req, res, (bodyError?: { status?: number; message?: string }) => {
         if (bodyError) {
           const status = bodyError.status ?? 400;
           return sendJson(res, status, { errors: [{ message: bodyError.message ?? "Bad request", extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST" } }] });
         }
+        const method = (req.method ?? "GET").toUpperCase();
+        const admitted = trustedDocuments.admit({ method, body: req.body, search: url.search }, fromRouter);
+        if ("refusal" in admitted) {
+          const { status, code, message } = admitted.refusal;
+          res.setHeader("cache-control", "private, no-cache, must-revalidate");
+          return sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+        }
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(req.headers)) {
           if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
         }
-        const request: HTTPGraphQLRequest = { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body: req.body };
+        // The id every log line of this request carries (errorLoggingPlugin reads it here).
+        headers.set(REQUEST_ID_HEADER, requestId);
+        const request: HTTPGraphQLRequest = { method, headers, search: admitted.search, body: admitted.body };
         apollo
           .executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(prisma, config, req.headers.authorization) })
           .then(async (response) => {
@@ -166,12 +229,12 @@ export async function startServer(options: {
             res.end();
           })
           .catch((error: unknown) => {
-            console.error(error);
+            logger.error({ err: error, requestId }, "request failed");
             if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
             else res.end();
           });
-      }),
-    );
+      });
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -186,6 +249,7 @@ export async function startServer(options: {
     async stop() {
       await apollo.stop();
       await responseCache?.stop();
+      await rateLimiter?.stop();
     },
   };
 }

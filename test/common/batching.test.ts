@@ -6,7 +6,9 @@ import { startTestServer, type TestServer } from "../helpers/test-server";
 let server: TestServer;
 let crisis: SyntheticCrisis;
 beforeAll(async () => {
-  server = await startTestServer();
+  // One shape below (places → events(first) → article under a list) is 9 levels deep counting
+  // edges and node, past the default depth limit of 6; this file is about batching, not limits.
+  server = await startTestServer({ env: { MAX_DEPTH: "9" } });
   crisis = await createSyntheticCrisis(server.prisma, { articles: 120, tag: "batching" });
 });
 afterAll(async () => {
@@ -38,14 +40,15 @@ test.each([10, 50, 100])("articles → events → places, claims → claimant: 6
 });
 
 test("nested connections under a list batch too: places → events(first) → article, with totalCount", async () => {
-  const query = `query ($crisisId: ID) {
-    events(first: 100, filter: { crisisId: $crisisId }) { edges { node { places {
+  // Page sizes as variables, as clients send them (a literal `first` multiplies the operation's cost).
+  const query = `query ($crisisId: ID, $first: Int, $childFirst: Int) {
+    events(first: $first, filter: { crisisId: $crisisId }) { edges { node { places {
       name
-      events(first: 3) { totalCount edges { node { article { headline } } } }
+      events(first: $childFirst) { totalCount edges { node { article { headline } } } }
     } } } }
   }`;
   server.resetSql();
-  const response = await server.query(query, { crisisId: crisis.crisisId });
+  const response = await server.query(query, { crisisId: crisis.crisisId, first: 100, childFirst: 3 });
   expect(response.errors).toBeUndefined();
   const places = response.data!.events.edges.flatMap((edge: any) => edge.node.places);
   expect(places.length).toBe(200);

@@ -11,15 +11,16 @@ afterAll(() => server.stop());
 test.each([
   ["negative first", `{ articles(first: -1) { edges { cursor } } }`, /"first" must be zero or more/],
   ["first over the cap", `{ events(first: 101) { edges { cursor } } }`, /"first" must be at most 100/],
-  ["first: 99999999", `{ casualtyStatistics(first: 99999999) { edges { cursor } } }`, /at most 100/],
+  // As a variable: as a literal, the cost limit (first × selection) refuses it before any resolver runs.
+  ["first: 99999999", `query ($first: Int) { casualtyStatistics(first: $first) { edges { cursor } } }`, /at most 100/, { first: 99999999 }],
   ["malformed cursor", `{ articles(after: "garbage") { edges { cursor } } }`, /Malformed cursor/],
   ["malformed id", `{ article(id: "42") { id } }`, /not a valid id/],
   ["malformed ISO code", `{ country(isoCode: "Kazakhstan") { id } }`, /ISO 3166-1 alpha-2/],
   ["inverted date range", `{ articles(filter: { publishedFrom: "2022-02-01T00:00:00Z", publishedTo: "2022-01-01T00:00:00Z" }) { edges { cursor } } }`, /before/],
   ["asOf not a date", `{ cstoChair(asOf: "soon") { from } }`, /Date/],
-])("%s → BAD_USER_INPUT", async (_name, query, message) => {
+])("%s → BAD_USER_INPUT", async (_name, query, message, variables: Record<string, unknown> | undefined = undefined) => {
   server.resetSql();
-  const response = await server.query(query);
+  const response = await server.query(query, variables);
   expect(response.errors).toHaveLength(1);
   expect(response.errors![0].extensions?.code).toBe("BAD_USER_INPUT");
   expect(response.errors![0].message).toMatch(message);

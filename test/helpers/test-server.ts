@@ -1,6 +1,7 @@
 // A real server on a free port, over real HTTP, on the test database, with
 // every SQL statement counted.
 import { loadConfig } from "../../src/config";
+import type { Logger } from "../../src/logger";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
 import { startServer, type RunningServer } from "../../src/server";
 
@@ -26,15 +27,18 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: "test", ...options.env });
+export async function startTestServer(
+  options: { env?: Record<string, string>; databaseUrl?: string; logger?: Logger } = {},
+): Promise<TestServer> {
+  // Quiet, and unthrottled: tests send bursts from one address; the limiter's own tests set low limits.
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_ADDRESS: "0", RATE_LIMIT_PER_KEY: "0", ...options.env });
   const sql: string[] = [];
   // BEGIN/COMMIT are bookkeeping, not queries: count only statements that read or write.
   const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
   const prisma = createPrismaClient(databaseUrl, config, ({ query }) => {
     if (!/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.trim())) sql.push(query);
   });
-  const server: RunningServer = await startServer({ config, prisma, databaseUrl, port: 0, host: "127.0.0.1", log: () => {} });
+  const server: RunningServer = await startServer({ config, prisma, databaseUrl, port: 0, host: "127.0.0.1", log: () => {}, logger: options.logger });
   return {
     url: server.url,
     prisma,
