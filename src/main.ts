@@ -87,6 +87,8 @@ function main(): void {
       prisma,
       databaseUrl: database.url,
       state,
+      // One logger for lifecycle and request lines.
+      logger,
       log: (message) => logger.warn(message),
     });
     logger.info(
