@@ -15,22 +15,58 @@ import { createPersonLoaders } from "./person/person.loader";
 import { createPlaceLoaders } from "./place/place.loader";
 import { createPublisherLoaders } from "./publisher/publisher.loader";
 
-export function createLoaders(prisma: PrismaClient, options: LoaderOptions) {
-  return {
-    article: createArticleLoaders(prisma, options),
-    casualtyStatistic: createCasualtyStatisticLoaders(prisma, options),
-    claimant: createClaimantLoaders(prisma, options),
-    country: createCountryLoaders(prisma, options),
-    crisis: createCrisisLoaders(prisma, options),
-    event: createEventLoaders(prisma, options),
-    organization: createOrganizationLoaders(prisma, options),
-    person: createPersonLoaders(prisma, options),
-    place: createPlaceLoaders(prisma, options),
-    publisher: createPublisherLoaders(prisma, options),
-  };
-}
+/**
+ * A request's loaders, each domain's built on first use: a query touching
+ * two domains should not pay for the fifty loaders of all ten.
+ */
+export class Loaders {
+  #article?: ReturnType<typeof createArticleLoaders>;
+  #casualtyStatistic?: ReturnType<typeof createCasualtyStatisticLoaders>;
+  #claimant?: ReturnType<typeof createClaimantLoaders>;
+  #country?: ReturnType<typeof createCountryLoaders>;
+  #crisis?: ReturnType<typeof createCrisisLoaders>;
+  #event?: ReturnType<typeof createEventLoaders>;
+  #organization?: ReturnType<typeof createOrganizationLoaders>;
+  #person?: ReturnType<typeof createPersonLoaders>;
+  #place?: ReturnType<typeof createPlaceLoaders>;
+  #publisher?: ReturnType<typeof createPublisherLoaders>;
 
-export type Loaders = ReturnType<typeof createLoaders>;
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly options: LoaderOptions,
+  ) {}
+
+  get article() {
+    return (this.#article ??= createArticleLoaders(this.prisma, this.options));
+  }
+  get casualtyStatistic() {
+    return (this.#casualtyStatistic ??= createCasualtyStatisticLoaders(this.prisma, this.options));
+  }
+  get claimant() {
+    return (this.#claimant ??= createClaimantLoaders(this.prisma, this.options));
+  }
+  get country() {
+    return (this.#country ??= createCountryLoaders(this.prisma, this.options));
+  }
+  get crisis() {
+    return (this.#crisis ??= createCrisisLoaders(this.prisma, this.options));
+  }
+  get event() {
+    return (this.#event ??= createEventLoaders(this.prisma, this.options));
+  }
+  get organization() {
+    return (this.#organization ??= createOrganizationLoaders(this.prisma, this.options));
+  }
+  get person() {
+    return (this.#person ??= createPersonLoaders(this.prisma, this.options));
+  }
+  get place() {
+    return (this.#place ??= createPlaceLoaders(this.prisma, this.options));
+  }
+  get publisher() {
+    return (this.#publisher ??= createPublisherLoaders(this.prisma, this.options));
+  }
+}
 
 export interface Context {
   prisma: PrismaClient;
@@ -46,7 +82,7 @@ export function createContext(
 ): Context {
   return {
     prisma,
-    loaders: createLoaders(prisma, { maxBatchSize: config.loaderMaxBatchSize, batch: config.loaderBatching }),
+    loaders: new Loaders(prisma, { maxBatchSize: config.loaderMaxBatchSize, batch: config.loaderBatching }),
     caller: authenticate(authorization, config.apiKeys),
   };
 }

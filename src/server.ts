@@ -5,10 +5,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import bodyParser from "body-parser";
 import { parse as parseContentType } from "content-type";
@@ -23,7 +22,9 @@ import { createTrustedDocuments, readManifest } from "./gatekeeping/persisted-qu
 import { createRateLimiter } from "./gatekeeping/rate-limit";
 import { errorLoggingPlugin, REQUEST_ID_HEADER, requestIdOf } from "./gatekeeping/request-log";
 import { createLogger, type Logger } from "./logger";
+import { staticCachePolicyPlugin } from "./cache/cache-policy";
 import { createResponseCache } from "./cache/response-cache";
+import { createJitGateway } from "./executor";
 import { checkReadiness } from "./db/readiness";
 import { databaseUnavailableBody, databaseUnavailableStatusPlugin, RETRY_AFTER_SECONDS, type ServingState } from "./db/availability";
 import { buildFederatedSchema } from "./schema";
@@ -102,11 +103,14 @@ export async function startServer(options: {
     logger.warn("PERSISTED_QUERIES=safelist with ROUTER_SECRET: only the router is served, and its traffic is not safelisted; safelist at the router");
   }
   const rateLimiter = await createRateLimiter(config, (error) => logger.warn({ err: error }, "rate limit store failed; counting in memory"));
-  const schema = await buildFederatedSchema({ maxEntityRepresentations: config.maxEntityRepresentations });
+  // Built twice on purpose: see createJitGateway.
+  const schemaOptions = { maxEntityRepresentations: config.maxEntityRepresentations };
+  const gateway = createJitGateway({ served: await buildFederatedSchema(schemaOptions), compiled: await buildFederatedSchema(schemaOptions) });
   const responseCache = await createResponseCache(config, options.databaseUrl, options.log ?? ((message) => logger.info(message)));
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Execution by graphql-jit (src/executor.ts), through Apollo's gateway interface.
+    gateway,
     introspection: !config.isProduction,
     // In production, "Did you mean …?" would spell the schema out to whoever probes it.
     hideSchemaDetailsFromClientErrors: config.isProduction,
@@ -129,8 +133,10 @@ export async function startServer(options: {
       // stop(): no new connections, in-flight requests get the grace period, then their connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       databaseUnavailableStatusPlugin<Context>(),
-      // Every field may be cached 60 s unless its type says otherwise (@cacheControl).
-      ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+      // Every field may be cached 60 s unless its type says otherwise (@cacheControl);
+      // worked out once per document instead of Apollo's per-field hook (cache-policy.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      staticCachePolicyPlugin({ defaultMaxAge: 60 }),
       // Federated traces (ftv1) for a router that asks for them; error messages masked in production.
       ApolloServerPluginInlineTrace({ includeErrors: config.isProduction ? { masked: true } : { unmodified: true } }),
       ...(responseCache?.plugins ?? []),
