@@ -117,7 +117,8 @@ function rewrite(incoming: IncomingOperation, extensions: Record<string, unknown
     else params.delete("extensions");
     return { body: incoming.body, search: `?${params}` };
   }
-  return { body: { ...(incoming.body as object), query, extensions: remaining }, search: incoming.search };
+  const { extensions: _replaced, ...body } = incoming.body as Record<string, unknown>;
+  return { body: remaining ? { ...body, query, extensions: remaining } : { ...body, query }, search: incoming.search };
 }
 
 export interface TrustedDocuments {
