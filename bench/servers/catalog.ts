@@ -38,7 +38,8 @@ function crisisGraph(name: ServerName, env: Record<string, string>): ServerDefin
       RESPONSE_CACHE: "off",
       ...env,
     },
-    healthPath: "/healthz",
+    // Not /healthz: the server listens before its database is ready (GraphQL answers 503 until then).
+    healthPath: "/readyz",
     readiness: graphql("{ __typename }"),
     request: (shape, sample) => {
       const { query, variables } = SHAPES[shape].graphql(sample);
