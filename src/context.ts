@@ -36,6 +36,11 @@ export class Loaders {
     private readonly options: LoaderOptions,
   ) {}
 
+  /** False only for the benchmark's naive server (LOADER_BATCHING=false). */
+  get batching(): boolean {
+    return this.options.batch !== false;
+  }
+
   get article() {
     return (this.#article ??= createArticleLoaders(this.prisma, this.options));
   }

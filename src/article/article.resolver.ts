@@ -1,5 +1,6 @@
 import { PUBLIC } from "../common/federation";
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { parseId } from "../common/ids";
 import { PageArgs } from "../common/pagination";
@@ -12,6 +13,7 @@ import { Place } from "../place/place.type";
 import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
 import { listArticles } from "./article.service";
+import { preloadPage } from "../preloads";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
 
 async function bodyOf(article: Article, { loaders }: Context): Promise<string> {
@@ -28,12 +30,15 @@ export class ArticleResolver {
 
   @Query(() => ArticleConnection, { description: "Articles, newest first." })
   @Directive(PUBLIC)
-  articles(
+  async articles(
     @Args() page: PageArgs,
     @Arg("filter", () => ArticleFilter, { nullable: true }) filter: ArticleFilter | undefined,
-    @Ctx() { prisma }: Context,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listArticles(prisma, filter ?? undefined, page);
+    const connection = await listArticles(context.prisma, filter ?? undefined, page);
+    await preloadPage(context, info, "Article", connection.edges.map((edge) => edge.node));
+    return connection;
   }
 
   // Ready to take this field over from the media subgraph's CMS count: raise

@@ -2,6 +2,8 @@ import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/pri
 import type { PrismaClient } from "../db/prisma";
 import { childPageLoaders } from "../common/child-pages";
 import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
+import type { PreloadRegistry, Row } from "../common/preload";
+import type { Loaders } from "../context";
 
 const newestClaimsFirst = { sortColumn: "reportedAt", sortType: "date", direction: "DESC" } as const;
 
@@ -10,6 +12,20 @@ function inTextOrder(rows: CasualtyStatisticRow[]): CasualtyStatisticRow[] {
   const position = (row: CasualtyStatisticRow) => row.quote.toLowerCase().indexOf(row.figureText.toLowerCase());
   return rows.sort((a, b) => a.quoteStart - b.quoteStart || position(a) - position(b) || a.id.localeCompare(b.id));
 }
+
+/** Article.casualtyStatistics, fetched ahead for a page (common/preload.ts) exactly as `byArticle` fetches it. */
+export const casualtyStatisticPreloads: PreloadRegistry<Loaders> = {
+  Article: {
+    casualtyStatistics: {
+      type: "CasualtyStatistic",
+      many: true,
+      from: (article, claim) => `FROM "CasualtyStatistic" ${claim} WHERE ${claim}."articleId" = ${article}.id`,
+      sort: (rows) => inTextOrder(rows as unknown as CasualtyStatisticRow[]) as unknown as Row[],
+      dateColumns: ["reportedAt", "reviewedAt", "createdAt"],
+      prime: (loaders, article, claims) => loaders.casualtyStatistic.byArticle.prime(article.id as string, claims as CasualtyStatisticRow[]),
+    },
+  },
+};
 
 export function createCasualtyStatisticLoaders(prisma: PrismaClient, options: LoaderOptions) {
   const from = (parentColumn: string) => `SELECT c.*, c."${parentColumn}" AS "parentKey" FROM "CasualtyStatistic" c`;

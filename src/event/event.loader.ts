@@ -2,8 +2,24 @@ import type { Event as EventRow, EventParticipant } from "../generated/prisma/cl
 import type { PrismaClient } from "../db/prisma";
 import { childPageLoaders } from "../common/child-pages";
 import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
+import type { PreloadRegistry } from "../common/preload";
+import type { Loaders } from "../context";
 
 const eventsInTimeOrder = { sortColumn: "startDate", sortType: "date", direction: "ASC" } as const;
+
+/** Article.events, fetched ahead for a page (common/preload.ts) exactly as `byArticle` fetches it. */
+export const eventPreloads: PreloadRegistry<Loaders> = {
+  Article: {
+    events: {
+      type: "Event",
+      many: true,
+      from: (article, event) => `FROM "Event" ${event} WHERE ${event}."articleId" = ${article}.id`,
+      orderBy: (event) => `${event}."startDate", ${event}."endDate", ${event}."createdAt", ${event}.id`,
+      dateColumns: ["startDate", "endDate", "createdAt"],
+      prime: (loaders, article, events) => loaders.event.byArticle.prime(article.id as string, events as EventRow[]),
+    },
+  },
+};
 
 export function createEventLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {

@@ -1,6 +1,22 @@
 import type { Place as PlaceRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
+import type { PreloadRegistry } from "../common/preload";
+import type { Loaders } from "../context";
+
+/** Event.places, fetched ahead for a page (common/preload.ts) exactly as `ofEvent` fetches it. */
+export const placePreloads: PreloadRegistry<Loaders> = {
+  Event: {
+    places: {
+      type: "Place",
+      many: true,
+      from: (event, place) => `FROM "Place" ${place} JOIN "EventPlace" ${place}_j ON ${place}_j."placeId" = ${place}.id WHERE ${place}_j."eventId" = ${event}.id`,
+      orderBy: (place) => `${place}.kind, ${place}.name, ${place}.id`,
+      dateColumns: [],
+      prime: (loaders, event, places) => loaders.place.ofEvent.prime(event.id as string, places as PlaceRow[]),
+    },
+  },
+};
 
 export function createPlaceLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {

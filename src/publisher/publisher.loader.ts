@@ -1,5 +1,21 @@
 import type { PrismaClient } from "../db/prisma";
 import { LoaderOptions, rowLoader } from "../common/loaders";
+import type { PreloadRegistry } from "../common/preload";
+import type { Loaders } from "../context";
+import type { Publisher as PublisherRow } from "../generated/prisma/client";
+
+/** Article.publisher, fetched ahead for a page (common/preload.ts) as `byId` fetches it. */
+export const publisherPreloads: PreloadRegistry<Loaders> = {
+  Article: {
+    publisher: {
+      type: "Publisher",
+      many: false,
+      from: (article, publisher) => `FROM "Publisher" ${publisher} WHERE ${publisher}.id = ${article}."publisherId"`,
+      dateColumns: ["createdAt"],
+      prime: (loaders, _article, publisher) => void (publisher && loaders.publisher.byId.prime(publisher.id as string, publisher as PublisherRow)),
+    },
+  },
+};
 
 export function createPublisherLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {

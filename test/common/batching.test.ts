@@ -1,5 +1,5 @@
-// N+1 guard: a nested query costs one SQL statement per relation level,
-// whatever the page size.
+// N+1 guard: a nested query costs at most one SQL statement per relation
+// level, whatever the page size (below a root page, one in all).
 import { createSyntheticCrisis, type SyntheticCrisis } from "../helpers/synthetic-data";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -27,7 +27,7 @@ const NESTED = `query ($first: Int, $crisisId: ID) {
   }
 }`;
 
-test.each([10, 50, 100])("articles → events → places, claims → claimant: 6 statements at page size %i", async (first) => {
+test.each([10, 50, 100])("articles → events → places, claims → claimant: 2 statements at page size %i", async (first) => {
   server.resetSql();
   const response = await server.query(NESTED, { first, crisisId: crisis.crisisId });
   expect(response.errors).toBeUndefined();
@@ -35,6 +35,20 @@ test.each([10, 50, 100])("articles → events → places, claims → claimant: 6
   expect(edges).toHaveLength(first);
   expect(edges.every((edge: any) => edge.node.events.length === 3 && edge.node.events[0].places.length === 2)).toBe(true);
   expect(edges.every((edge: any) => edge.node.casualtyStatistics.length === 2 && edge.node.casualtyStatistics[0].claimant.name)).toBe(true);
+  // The page, then everything below it fetched ahead in one statement (src/common/preload.ts).
+  expect(server.sql).toHaveLength(2);
+});
+
+test("the same relations below entities, without fetching ahead, cost one statement per level", async () => {
+  server.resetSql();
+  const representations = crisis.articleIds.slice(0, 50).map((id) => ({ __typename: "Article", id }));
+  const response = await server.query(
+    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Article {
+      headline publisher { name } events { title places { name } } casualtyStatistics { best claimant { name } } } } }`,
+    { representations },
+  );
+  expect(response.errors).toBeUndefined();
+  expect(response.data!._entities).toHaveLength(50);
   // articles, publisher, events, places, claims, claimants
   expect(server.sql).toHaveLength(6);
 });
