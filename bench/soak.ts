@@ -104,7 +104,7 @@ function parseOptions(argv: string[]): SoakOptions {
 //
 // Raw RSS says little in a minute: V8 lets garbage pile up to hundreds of MB
 // before a full GC when memory is plentiful (seen here: 60 MB live, RSS
-// swinging between 230 and 450 MB). So every SETTLE_INTERVAL_MS the soak
+// swinging between 230 and 450 MB). So every 4 s (shorter on short runs) the soak
 // forces a full, memory-reducing GC through the server's inspector (started
 // on loopback for this run only), then reads VmRSS from /proc/<pid>/status and
 // the V8 heap in use. Compared: the median of those settled samples in the
@@ -123,7 +123,8 @@ function parseOptions(argv: string[]): SoakOptions {
 // (--node-flag --require=leak.js keeping a flat 2 KB string per request) at
 // ~108 requests/s: heap +18.9 MB against +6 MB without it, so the run failed.
 const RSS_RULE = { rssMb: 24, heapMb: 16 };
-const SETTLE_INTERVAL_MS = 4_000;
+/** At most every 4 s (a forced full GC costs the server ~50 ms), and at least ~4 samples per quarter on short runs. */
+const settleIntervalMs = (durationSeconds: number) => Math.min(4_000, Math.max(250, (durationSeconds * 1000) / 16));
 
 // ---------------------------------------------------------------------------
 // Database and server
@@ -658,7 +659,7 @@ async function main(): Promise<number> {
     log(`Server ${server.origin} (pid ${server.pid}, NODE_ENV=production) ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     const soak = new Soak(server.origin, apiKey, options);
 
-    // Raw RSS every 250 ms (the peak), and every SETTLE_INTERVAL_MS a settled sample:
+    // Raw RSS every 250 ms (the peak), and every few seconds a settled sample:
     // a full GC through the inspector, then RSS and the V8 heap in use.
     const raw: number[] = [];
     const settled: { phase: Phase; at: number; rssMb: number; heapMb: number }[] = [];
@@ -682,7 +683,7 @@ async function main(): Promise<number> {
         }
         const value = rssMb(pid);
         if (value !== null) settled.push({ phase: soak.phase, at: Date.now(), rssMb: value, heapMb });
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_INTERVAL_MS));
+        await new Promise((resolve) => setTimeout(resolve, settleIntervalMs(options.durationSeconds)));
       }
     })();
 
