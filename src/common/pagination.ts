@@ -71,10 +71,22 @@ export function toPage(args: PageArgs): Page {
 }
 
 export interface ConnectionShape<T> {
-  edges: { cursor: string; node: T }[];
+  edges: { readonly cursor: string; node: T }[];
   pageInfo: PageInfo;
   /** Resolved only when the client asks for `totalCount`. */
   countTotal: () => Promise<number>;
+}
+
+/** Cursors are encoded only when asked for: most lists never read them. */
+class LazyEdge<T extends { id: string }> {
+  constructor(
+    readonly node: T,
+    private readonly sortKey: (row: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor({ sort: this.sortKey(this.node), id: this.node.id });
+  }
 }
 
 /** Builds a connection from rows fetched with `take + 1`. */
@@ -84,15 +96,18 @@ export function toConnection<T extends { id: string }>(
   sortKey: (row: T) => string,
   countTotal: () => Promise<number>,
 ): ConnectionShape<T> {
-  const nodes = rows.slice(0, page.take);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor({ sort: sortKey(node), id: node.id }), node }));
+  const edges = rows.slice(0, page.take).map((node) => new LazyEdge(node, sortKey));
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > page.take,
       hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     countTotal,
   };
