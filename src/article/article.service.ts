@@ -40,13 +40,21 @@ function articleWhere(filter: ArticleFilter = {}): Prisma.ArticleWhereInput {
 }
 
 /** Newest first. */
-export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs) {
+/**
+ * Newest first. `columns`: read only these (the selection's, see
+ * article.resolver.ts); all but the body when not given.
+ */
+export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs, columns?: readonly string[]) {
   const where = articleWhere(filter);
+  const select = columns && (Object.fromEntries(columns.map((column) => [column, true])) as Prisma.ArticleSelect);
   return findPage(
     args,
     "publishedAt",
     "desc",
-    ({ after, orderBy, take }) => prisma.article.findMany({ where: { AND: [where, after] }, orderBy, take, omit: WITHOUT_BODY }),
+    ({ after, orderBy, take }) =>
+      select
+        ? prisma.article.findMany({ where: { AND: [where, after] }, orderBy, take, select })
+        : prisma.article.findMany({ where: { AND: [where, after] }, orderBy, take, omit: WITHOUT_BODY }),
     () => prisma.article.count({ where }),
   );
 }

@@ -112,6 +112,18 @@ function relationSql<L>({ spec, node }: PlanNode<L>["relations"][number], parent
   return `(SELECT coalesce(json_agg(${element}${order}), '[]'::json) ${spec.from(parent, child)})`;
 }
 
+/** The selection sets at `path` below a root field (["edges", "node"] for a connection). */
+function selectionSetsAt(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">, path: readonly string[]): SelectionSetNode[] {
+  let selectionSets = selectionSetsOf(info.fieldNodes);
+  for (const step of path) selectionSets = selectionSetsOf(fieldsByName(selectionSets, info.fragments).get(step) ?? []);
+  return selectionSets;
+}
+
+/** Names of the fields the query selects on the rows at `path` (fragments included). */
+export function selectedFieldNames(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">, path: readonly string[]): Set<string> {
+  return new Set(fieldsByName(selectionSetsAt(info, path), info.fragments).keys());
+}
+
 /**
  * The plan for the rows at `path` below a root field (["edges", "node"] for
  * a connection, [] for a list), whose GraphQL type is `type` and whose
@@ -124,9 +136,7 @@ export function planPreload<L>(
   type: string,
   table: string,
 ): PreloadPlan<L> {
-  let selectionSets = selectionSetsOf(info.fieldNodes);
-  for (const step of path) selectionSets = selectionSetsOf(fieldsByName(selectionSets, info.fragments).get(step) ?? []);
-  const root = planNode(registry, type, selectionSets, info.fragments);
+  const root = planNode(registry, type, selectionSetsAt(info, path), info.fragments);
   if (!root.relations.length) return { root, sql: null };
   let counter = 0;
   const next = () => `c${++counter}`;
