@@ -1,7 +1,7 @@
 import type { Article as ArticleRow, ArticleImage, RelatedLink } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { childPageLoaders } from "../common/child-pages";
-import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
 
 const articlesNewestFirst = { sortColumn: "publishedAt", sortType: "timestamp", direction: "DESC" } as const;
 
@@ -15,7 +15,7 @@ const LATEST_VERSIONS = `NOT EXISTS (SELECT 1 FROM "Article" n WHERE n."previous
 
 export function createArticleLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.article.findMany({ where: { id: { in: ids } }, omit: WITHOUT_BODY }), (row) => row.id, options),
+    byId: byIdLoader<ArticleRow>(prisma, "Article", options, ARTICLE_LIST_COLUMNS.replace(/\ba\./g, "t.")),
     body: rowLoader(
       (ids: string[]) => prisma.article.findMany({ where: { id: { in: ids } }, select: { id: true, body: true } }),
       (row) => row.id,

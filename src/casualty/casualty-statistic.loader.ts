@@ -1,7 +1,7 @@
 import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { childPageLoaders } from "../common/child-pages";
-import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
 import type { PreloadRegistry, Row } from "../common/preload";
 import type { Loaders } from "../context";
 
@@ -21,7 +21,7 @@ export const casualtyStatisticPreloads: PreloadRegistry<Loaders> = {
       many: true,
       from: (article, claim) => `FROM "CasualtyStatistic" ${claim} WHERE ${claim}."articleId" = ${article}.id`,
       sort: (rows) => inTextOrder(rows as unknown as CasualtyStatisticRow[]) as unknown as Row[],
-      dateColumns: ["reportedAt", "reviewedAt", "createdAt"],
+      model: "CasualtyStatistic",
       prime: (loaders, article, claims) => loaders.casualtyStatistic.byArticle.prime(article.id as string, claims as CasualtyStatisticRow[]),
     },
   },
@@ -30,7 +30,7 @@ export const casualtyStatisticPreloads: PreloadRegistry<Loaders> = {
 export function createCasualtyStatisticLoaders(prisma: PrismaClient, options: LoaderOptions) {
   const from = (parentColumn: string) => `SELECT c.*, c."${parentColumn}" AS "parentKey" FROM "CasualtyStatistic" c`;
   return {
-    byId: rowLoader((ids: string[]) => prisma.casualtyStatistic.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<CasualtyStatisticRow>(prisma, "CasualtyStatistic", options),
     byArticle: groupLoader(
       async (ids: string[]) => inTextOrder(await prisma.casualtyStatistic.findMany({ where: { articleId: { in: ids } } })),
       (row: CasualtyStatisticRow) => row.articleId,

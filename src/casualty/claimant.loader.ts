@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/prisma";
-import { LoaderOptions, rowLoader } from "../common/loaders";
+import { byIdLoader, LoaderOptions } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
 import type { Loaders } from "../context";
 import type { Claimant as ClaimantRow } from "../generated/prisma/client";
@@ -11,7 +11,7 @@ export const claimantPreloads: PreloadRegistry<Loaders> = {
       type: "Claimant",
       many: false,
       from: (claim, claimant) => `FROM "Claimant" ${claimant} WHERE ${claimant}.id = ${claim}."claimantId"`,
-      dateColumns: [],
+      model: "Claimant",
       prime: (loaders, _claim, claimant) => void (claimant && loaders.claimant.byId.prime(claimant.id as string, claimant as ClaimantRow)),
     },
   },
@@ -19,6 +19,6 @@ export const claimantPreloads: PreloadRegistry<Loaders> = {
 
 export function createClaimantLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.claimant.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<ClaimantRow>(prisma, "Claimant", options),
   };
 }

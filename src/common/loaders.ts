@@ -2,6 +2,7 @@
 // in key order with one entry per key; these helpers do that mapping once.
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../db/prisma";
+import { jsonRows, type ModelName, type Row } from "./json-rows";
 
 export interface LoaderOptions {
   maxBatchSize: number;
@@ -38,6 +39,19 @@ export function groupLoader<K extends string, V>(
       return keys.map((key) => groups.get(key) ?? []);
     },
     { maxBatchSize: options.maxBatchSize, batch: options.batch ?? true },
+  );
+}
+
+/**
+ * Rows of one table by id, read as JSON (json-rows.ts): what most relations
+ * and every entity reference end in, so the cheapest read there is.
+ * `columns` (of the table aliased `t`) to leave some out.
+ */
+export function byIdLoader<V>(prisma: PrismaClient, model: ModelName, options: LoaderOptions, columns = "t.*"): DataLoader<string, V | null> {
+  return rowLoader(
+    (ids: string[]) => jsonRows<V>(prisma, model, `SELECT ${columns} FROM "${model}" t WHERE t.id = ANY($1::uuid[])`, [ids]),
+    (row) => (row as Row).id as string,
+    options,
   );
 }
 

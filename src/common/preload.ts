@@ -13,19 +13,17 @@
 // for row; test/common/preload.test.ts holds every spec to it. Fields with
 // arguments, and relations without a spec, are left to their loaders.
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { toRow, type ModelName, type Row } from "./json-rows";
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 interface RelationSpecBase {
   /** The GraphQL type the field returns: its selection is walked next. */
   type: string;
   /** `FROM … WHERE …` of the related rows, aliased `child`, for the row aliased `parent`. */
   from(parent: string, child: string): string;
-  /**
-   * Columns that come out of PostgreSQL's JSON as text but out of Prisma as
-   * Date (DateTime, @db.Date): every one, or the rows would differ.
-   */
-  dateColumns: readonly string[];
+  /** The related rows' model: their date columns become Dates again (json-rows.ts). */
+  model: ModelName;
 }
 
 /** A list, primed into a group loader keyed by the parent. */
@@ -144,23 +142,12 @@ export function planPreload<L>(
   return { root, sql: `SELECT coalesce(json_agg(json_build_array(p.id, ${relations})), '[]'::json)::text AS preload FROM ${table} p WHERE p.id = ANY($1::uuid[])` };
 }
 
-const HAS_ZONE = /(Z|[+-]\d\d:\d\d)$/;
-
-function toRow(value: Row, dateColumns: readonly string[]): Row {
-  for (const column of dateColumns) {
-    const raw = value[column];
-    // timestamp(3) comes without a zone; Prisma reads it as UTC. A date ("2022-01-05") parses as UTC midnight.
-    if (typeof raw === "string") value[column] = new Date(raw.length === 10 || HAS_ZONE.test(raw) ? raw : `${raw}Z`);
-  }
-  return value;
-}
-
 function primeRelations<L>(node: PlanNode<L>, loaders: L, parent: Row, values: unknown[]): void {
   node.relations.forEach(({ spec, node: childNode }, index) => {
     const decode = (element: unknown): Row => {
-      if (!childNode.relations.length) return toRow(element as Row, spec.dateColumns);
+      if (!childNode.relations.length) return toRow(element as Row, spec.model);
       const [row, ...nested] = element as [Row, ...unknown[]];
-      const child = toRow(row, spec.dateColumns);
+      const child = toRow(row, spec.model);
       primeRelations(childNode, loaders, child, nested);
       return child;
     };

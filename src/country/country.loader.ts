@@ -1,6 +1,7 @@
+import type { Country as CountryRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import type { Claimant, Country, Crisis, Organization, Publisher } from "../generated/prisma/client";
-import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
 
 export function createCountryLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
@@ -10,7 +11,7 @@ export function createCountryLoaders(prisma: PrismaClient, options: LoaderOption
        WHERE m."articleId" = ANY($1::uuid[]) ORDER BY c.name, c.id`,
       options,
     ),
-    byId: rowLoader((ids: string[]) => prisma.country.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<CountryRow>(prisma, "Country", options),
     publishers: groupLoader(
       (ids: string[]) => prisma.publisher.findMany({ where: { countryId: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
       (row: Publisher) => row.countryId as string,

@@ -1,9 +1,10 @@
+import type { Crisis as CrisisRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { LoaderOptions, rowLoader } from "../common/loaders";
+import { byIdLoader, LoaderOptions, rowLoader } from "../common/loaders";
 
 export function createCrisisLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.crisis.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<CrisisRow>(prisma, "Crisis", options),
     bySlug: rowLoader((slugs: string[]) => prisma.crisis.findMany({ where: { slug: { in: slugs } } }), (row) => row.slug, options),
   };
 }

@@ -1,7 +1,7 @@
 import type { Event as EventRow, EventParticipant } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { childPageLoaders } from "../common/child-pages";
-import { groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, LoaderOptions } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
 import type { Loaders } from "../context";
 
@@ -15,7 +15,7 @@ export const eventPreloads: PreloadRegistry<Loaders> = {
       many: true,
       from: (article, event) => `FROM "Event" ${event} WHERE ${event}."articleId" = ${article}.id`,
       orderBy: (event) => `${event}."startDate", ${event}."endDate", ${event}."createdAt", ${event}.id`,
-      dateColumns: ["startDate", "endDate", "createdAt"],
+      model: "Event",
       prime: (loaders, article, events) => loaders.event.byArticle.prime(article.id as string, events as EventRow[]),
     },
   },
@@ -23,7 +23,7 @@ export const eventPreloads: PreloadRegistry<Loaders> = {
 
 export function createEventLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.event.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<EventRow>(prisma, "Event", options),
     byArticle: groupLoader(
       (ids: string[]) =>
         prisma.event.findMany({ where: { articleId: { in: ids } }, orderBy: [{ startDate: "asc" }, { endDate: "asc" }, { createdAt: "asc" }, { id: "asc" }] }),

@@ -1,6 +1,6 @@
 import type { Chairmanship, Claimant, Membership, Organization as OrganizationRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { groupLoader, LoaderOptions, loaderFamily, rowLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, loaderFamily, LoaderOptions, rowLoader } from "../common/loaders";
 
 /** Valid on a day: started on or before it, and not yet ended (`to` is exclusive). */
 export function validOn(day: Date) {
@@ -9,7 +9,7 @@ export function validOn(day: Date) {
 
 export function createOrganizationLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.organization.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<OrganizationRow>(prisma, "Organization", options),
     byAcronym: rowLoader(
       (acronyms: string[]) => prisma.organization.findMany({ where: { acronym: { in: acronyms }, parentId: null } }),
       (row) => row.acronym as string,

@@ -1,10 +1,10 @@
 import type { Person as PersonRow, PersonRole } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
 
 export function createPersonLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.person.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<PersonRow>(prisma, "Person", options),
     roles: groupLoader(
       (ids: string[]) => prisma.personRole.findMany({ where: { personId: { in: ids } }, orderBy: [{ from: { sort: "asc", nulls: "first" } }, { title: "asc" }] }),
       (row: PersonRole) => row.personId,

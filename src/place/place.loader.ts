@@ -1,6 +1,6 @@
 import type { Place as PlaceRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
 import type { Loaders } from "../context";
 
@@ -12,7 +12,7 @@ export const placePreloads: PreloadRegistry<Loaders> = {
       many: true,
       from: (event, place) => `FROM "Place" ${place} JOIN "EventPlace" ${place}_j ON ${place}_j."placeId" = ${place}.id WHERE ${place}_j."eventId" = ${event}.id`,
       orderBy: (place) => `${place}.kind, ${place}.name, ${place}.id`,
-      dateColumns: [],
+      model: "Place",
       prime: (loaders, event, places) => loaders.place.ofEvent.prime(event.id as string, places as PlaceRow[]),
     },
   },
@@ -20,7 +20,7 @@ export const placePreloads: PreloadRegistry<Loaders> = {
 
 export function createPlaceLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.place.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<PlaceRow>(prisma, "Place", options),
     children: groupLoader(
       (ids: string[]) => prisma.place.findMany({ where: { parentId: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
       (row: PlaceRow) => row.parentId as string,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/prisma";
-import { LoaderOptions, rowLoader } from "../common/loaders";
+import { byIdLoader, LoaderOptions } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
 import type { Loaders } from "../context";
 import type { Publisher as PublisherRow } from "../generated/prisma/client";
@@ -11,7 +11,7 @@ export const publisherPreloads: PreloadRegistry<Loaders> = {
       type: "Publisher",
       many: false,
       from: (article, publisher) => `FROM "Publisher" ${publisher} WHERE ${publisher}.id = ${article}."publisherId"`,
-      dateColumns: ["createdAt"],
+      model: "Publisher",
       prime: (loaders, _article, publisher) => void (publisher && loaders.publisher.byId.prime(publisher.id as string, publisher as PublisherRow)),
     },
   },
@@ -19,6 +19,6 @@ export const publisherPreloads: PreloadRegistry<Loaders> = {
 
 export function createPublisherLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
-    byId: rowLoader((ids: string[]) => prisma.publisher.findMany({ where: { id: { in: ids } } }), (row) => row.id, options),
+    byId: byIdLoader<PublisherRow>(prisma, "Publisher", options),
   };
 }
