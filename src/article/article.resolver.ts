@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { PUBLIC } from "../common/federation";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
@@ -67,67 +68,67 @@ export class ArticleResolver {
   // the label's percentage to move traffic here, then drop it there.
   @FieldResolver(() => Int, { description: "Words in the article body." })
   @Directive('@override(from: "media", label: "percent(0)")')
-  async wordCount(@Root() article: Article, @Ctx() context: Context) {
+  async wordCount(@Root() article: Parent<Article>, @Ctx() context: Context) {
     return (await bodyOf(article, context)).split(/\s+/).filter(Boolean).length;
   }
 
   @FieldResolver(() => String, { description: "Body paragraphs separated by a blank line." })
-  body(@Root() article: Article, @Ctx() context: Context) {
+  body(@Root() article: Parent<Article>, @Ctx() context: Context) {
     return bodyOf(article, context);
   }
 
   @FieldResolver(() => Publisher)
-  publisher(@Root() article: Article, @Ctx() { loaders }: Context) {
+  publisher(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.publisher.byId.load(article.publisherId);
   }
 
   @FieldResolver(() => Crisis, { nullable: true })
-  crisis(@Root() article: Article, @Ctx() { loaders }: Context) {
+  crisis(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return article.crisisId ? loaders.crisis.byId.load(article.crisisId) : null;
   }
 
   @FieldResolver(() => [ArticleImage])
-  images(@Root() article: Article, @Ctx() { loaders }: Context) {
+  images(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.article.images.load(article.id);
   }
 
   @FieldResolver(() => [RelatedLink])
-  relatedLinks(@Root() article: Article, @Ctx() { loaders }: Context) {
+  relatedLinks(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.article.relatedLinks.load(article.id);
   }
 
   @FieldResolver(() => [Event], { description: "Events this article reports, in time order." })
-  events(@Root() article: Article, @Ctx() { loaders }: Context) {
+  events(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.event.byArticle.load(article.id);
   }
 
   @FieldResolver(() => [CasualtyStatistic], { description: "Casualty and detention claims in this article, in text order." })
-  casualtyStatistics(@Root() article: Article, @Ctx() { loaders }: Context) {
+  casualtyStatistics(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.casualtyStatistic.byArticle.load(article.id);
   }
 
   @FieldResolver(() => [Person])
-  mentionedPeople(@Root() article: Article, @Ctx() { loaders }: Context) {
+  mentionedPeople(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.person.mentionedInArticle.load(article.id);
   }
 
   @FieldResolver(() => [Place])
-  mentionedPlaces(@Root() article: Article, @Ctx() { loaders }: Context) {
+  mentionedPlaces(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.place.mentionedInArticle.load(article.id);
   }
 
   @FieldResolver(() => [Country], { description: "Countries the article names (or names by adjective: \"Kazakh\")." })
-  mentionedCountries(@Root() article: Article, @Ctx() { loaders }: Context) {
+  mentionedCountries(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.country.mentionedInArticle.load(article.id);
   }
 
   @FieldResolver(() => Article, { nullable: true, description: "The earlier version of this page (same URL) that this one revises." })
-  previousVersion(@Root() article: Article, @Ctx() { loaders }: Context) {
+  previousVersion(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return article.previousVersionId ? loaders.article.byId.load(article.previousVersionId) : null;
   }
 
   @FieldResolver(() => Article, { nullable: true, description: "The later version that revises this one, if any." })
-  nextVersion(@Root() article: Article, @Ctx() { loaders }: Context) {
+  nextVersion(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.article.nextVersionOf.load(article.id);
   }
 }

@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { PUBLIC } from "../common/federation";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
@@ -30,32 +31,32 @@ export class CasualtyStatisticResolver {
   }
 
   @FieldResolver(() => Claimant)
-  claimant(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+  claimant(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
     return loaders.claimant.byId.load(statistic.claimantId);
   }
 
   @FieldResolver(() => Article, { description: "The article that states the figure." })
-  article(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+  article(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
     return loaders.article.byId.load(statistic.articleId);
   }
 
   @FieldResolver(() => Place, { nullable: true })
-  place(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+  place(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
     return statistic.placeId ? loaders.place.byId.load(statistic.placeId) : null;
   }
 
   @FieldResolver(() => Crisis)
-  crisis(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+  crisis(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
     return loaders.crisis.byId.load(statistic.crisisId);
   }
 
   @FieldResolver(() => CasualtyStatistic, { nullable: true, description: "The claim this one corrects (an editor's correction keeps the original)." })
-  correctionOf(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+  correctionOf(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
     return statistic.correctionOfId ? loaders.casualtyStatistic.byId.load(statistic.correctionOfId) : null;
   }
 
   @FieldResolver(() => CasualtyStatistic, { nullable: true, description: "The correction that replaced this claim, if any." })
-  correctedBy(@Root() statistic: CasualtyStatistic, @Ctx() { loaders }: Context) {
+  correctedBy(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
     return loaders.casualtyStatistic.correctionOf.load(statistic.id);
   }
 }

@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { childConnection } from "../common/child-connection";
@@ -21,17 +22,17 @@ export class ClaimantResolver {
   }
 
   @FieldResolver(() => CasualtyStatisticConnection, { description: "This claimant's figures, newest report first." })
-  casualtyStatistics(@Root() claimant: Claimant, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  casualtyStatistics(@Root() claimant: Parent<Claimant>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.casualtyStatistic.byClaimant, claimant.id, page, "reportedAt");
   }
 
   @FieldResolver(() => Country, { nullable: true })
-  country(@Root() claimant: Claimant, @Ctx() { loaders }: Context) {
+  country(@Root() claimant: Parent<Claimant>, @Ctx() { loaders }: Context) {
     return claimant.countryId ? loaders.country.byId.load(claimant.countryId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  organization(@Root() claimant: Claimant, @Ctx() { loaders }: Context) {
+  organization(@Root() claimant: Parent<Claimant>, @Ctx() { loaders }: Context) {
     return claimant.organizationId ? loaders.organization.byId.load(claimant.organizationId) : null;
   }
 }

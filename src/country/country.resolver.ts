@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { PUBLIC } from "../common/federation";
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
@@ -27,42 +28,42 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => [Membership], { description: "Memberships of organisations, oldest first." })
-  memberships(@Root() country: Country, @Ctx() { loaders }: Context) {
+  memberships(@Root() country: Parent<Country>, @Ctx() { loaders }: Context) {
     return loaders.organization.membershipsOfCountry.load(country.id);
   }
 
   @FieldResolver(() => [Chairmanship], { description: "Chairmanships of organisations, oldest first." })
-  chairmanships(@Root() country: Country, @Ctx() { loaders }: Context) {
+  chairmanships(@Root() country: Parent<Country>, @Ctx() { loaders }: Context) {
     return loaders.organization.chairmanshipsOfCountry.load(country.id);
   }
 
   @FieldResolver(() => [Place], { description: "Places in this country (the country itself, regions, cities, sites)." })
-  places(@Root() country: Country, @Ctx() { loaders }: Context) {
+  places(@Root() country: Parent<Country>, @Ctx() { loaders }: Context) {
     return loaders.place.inCountry.load(country.id);
   }
 
   @FieldResolver(() => [Crisis], { description: "Crises in this country, most recent first." })
-  crises(@Root() country: Country, @Ctx() { loaders }: Context) {
+  crises(@Root() country: Parent<Country>, @Ctx() { loaders }: Context) {
     return loaders.country.crises.load(country.id);
   }
 
   @FieldResolver(() => [Publisher], { description: "Publishers based in this country." })
-  publishers(@Root() country: Country, @Ctx() { loaders }: Context) {
+  publishers(@Root() country: Parent<Country>, @Ctx() { loaders }: Context) {
     return loaders.country.publishers.load(country.id);
   }
 
   @FieldResolver(() => [Claimant], { description: "Claimants of this country (its ministries, officials)." })
-  claimants(@Root() country: Country, @Ctx() { loaders }: Context) {
+  claimants(@Root() country: Parent<Country>, @Ctx() { loaders }: Context) {
     return loaders.country.claimants.load(country.id);
   }
 
   @FieldResolver(() => [Organization], { description: "National bodies of this country (ministries, agencies)." })
-  organizations(@Root() country: Country, @Ctx() { loaders }: Context) {
+  organizations(@Root() country: Parent<Country>, @Ctx() { loaders }: Context) {
     return loaders.country.organizations.load(country.id);
   }
 
   @FieldResolver(() => ArticleConnection, { description: "Articles that name this country, newest first." })
-  articles(@Root() country: Country, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  articles(@Root() country: Parent<Country>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.article.mentioningCountry, country.id, page, "publishedAt");
   }
 }

@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
@@ -28,22 +29,22 @@ export class CrisisResolver {
   }
 
   @FieldResolver(() => Country, { nullable: true })
-  country(@Root() crisis: Crisis, @Ctx() { loaders }: Context) {
+  country(@Root() crisis: Parent<Crisis>, @Ctx() { loaders }: Context) {
     return crisis.countryId ? loaders.country.byId.load(crisis.countryId) : null;
   }
 
   @FieldResolver(() => ArticleConnection, { description: "Articles about this crisis, newest first." })
-  articles(@Root() crisis: Crisis, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  articles(@Root() crisis: Parent<Crisis>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.article.byCrisis, crisis.id, page, "publishedAt");
   }
 
   @FieldResolver(() => EventConnection, { description: "The crisis timeline, in time order." })
-  events(@Root() crisis: Crisis, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  events(@Root() crisis: Parent<Crisis>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.event.byCrisis, crisis.id, page, "startDate");
   }
 
   @FieldResolver(() => CasualtyStatisticConnection, { description: "Casualty and detention claims, newest report first." })
-  casualtyStatistics(@Root() crisis: Crisis, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  casualtyStatistics(@Root() crisis: Parent<Crisis>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.casualtyStatistic.byCrisis, crisis.id, page, "reportedAt");
   }
 }

@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { PUBLIC } from "../common/federation";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
@@ -32,22 +33,22 @@ export class EventResolver {
   }
 
   @FieldResolver(() => Crisis)
-  crisis(@Root() event: Event, @Ctx() { loaders }: Context) {
+  crisis(@Root() event: Parent<Event>, @Ctx() { loaders }: Context) {
     return loaders.crisis.byId.load(event.crisisId);
   }
 
   @FieldResolver(() => Article, { nullable: true, description: "The article that reports the event." })
-  article(@Root() event: Event, @Ctx() { loaders }: Context) {
+  article(@Root() event: Parent<Event>, @Ctx() { loaders }: Context) {
     return event.articleId ? loaders.article.byId.load(event.articleId) : null;
   }
 
   @FieldResolver(() => [Place])
-  places(@Root() event: Event, @Ctx() { loaders }: Context) {
+  places(@Root() event: Parent<Event>, @Ctx() { loaders }: Context) {
     return loaders.place.ofEvent.load(event.id);
   }
 
   @FieldResolver(() => [EventParticipant])
-  participants(@Root() event: Event, @Ctx() { loaders }: Context) {
+  participants(@Root() event: Parent<Event>, @Ctx() { loaders }: Context) {
     return loaders.event.participants.load(event.id);
   }
 }
@@ -55,17 +56,17 @@ export class EventResolver {
 @Resolver(() => EventParticipant)
 export class EventParticipantResolver {
   @FieldResolver(() => Person, { nullable: true })
-  person(@Root() participant: EventParticipant, @Ctx() { loaders }: Context) {
+  person(@Root() participant: Parent<EventParticipant>, @Ctx() { loaders }: Context) {
     return participant.personId ? loaders.person.byId.load(participant.personId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  organization(@Root() participant: EventParticipant, @Ctx() { loaders }: Context) {
+  organization(@Root() participant: Parent<EventParticipant>, @Ctx() { loaders }: Context) {
     return participant.organizationId ? loaders.organization.byId.load(participant.organizationId) : null;
   }
 
   @FieldResolver(() => Country, { nullable: true })
-  country(@Root() participant: EventParticipant, @Ctx() { loaders }: Context) {
+  country(@Root() participant: Parent<EventParticipant>, @Ctx() { loaders }: Context) {
     return participant.countryId ? loaders.country.byId.load(participant.countryId) : null;
   }
 }

@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { PUBLIC } from "../common/federation";
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
@@ -46,38 +47,38 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The organisation this one is a body of." })
-  parent(@Root() organization: Organization, @Ctx() { loaders }: Context) {
+  parent(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
     return organization.parentId ? loaders.organization.byId.load(organization.parentId) : null;
   }
 
   @FieldResolver(() => [Organization], { description: "Bodies of this organisation (e.g. the CSTO's Collective Security Council)." })
-  bodies(@Root() organization: Organization, @Ctx() { loaders }: Context) {
+  bodies(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
     return loaders.organization.bodies.load(organization.id);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country a national body belongs to." })
-  country(@Root() organization: Organization, @Ctx() { loaders }: Context) {
+  country(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
     return organization.countryId ? loaders.country.byId.load(organization.countryId) : null;
   }
 
   @FieldResolver(() => [Claimant], { description: "Claimants that speak for this organisation." })
-  claimants(@Root() organization: Organization, @Ctx() { loaders }: Context) {
+  claimants(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
     return loaders.organization.claimants.load(organization.id);
   }
 
   @FieldResolver(() => [Membership], { description: "The whole membership history, oldest first." })
-  memberships(@Root() organization: Organization, @Ctx() { loaders }: Context) {
+  memberships(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
     return loaders.organization.membershipsOfOrganization.load(organization.id);
   }
 
   @FieldResolver(() => [Chairmanship], { description: "The whole chairmanship history, oldest first." })
-  chairmanships(@Root() organization: Organization, @Ctx() { loaders }: Context) {
+  chairmanships(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
     return loaders.organization.chairmanshipsOfOrganization.load(organization.id);
   }
 
   @FieldResolver(() => [Country], { description: "Member states on a day, by name." })
   members(
-    @Root() organization: Organization,
+    @Root() organization: Parent<Organization>,
     @Arg("asOf", () => DateScalar, { nullable: true, description: asOfDescription }) asOf: Date | undefined,
     @Ctx() context: Context,
   ) {
@@ -86,7 +87,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Chairmanship, { nullable: true, description: "The chair on a day." })
   chair(
-    @Root() organization: Organization,
+    @Root() organization: Parent<Organization>,
     @Arg("asOf", () => DateScalar, { nullable: true, description: asOfDescription }) asOf: Date | undefined,
     @Ctx() { loaders }: Context,
   ) {
@@ -105,12 +106,12 @@ async function membersOn(organizationId: string, on: Date, { loaders }: Context)
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver(() => Country)
-  country(@Root() membership: Membership, @Ctx() { loaders }: Context) {
+  country(@Root() membership: Parent<Membership>, @Ctx() { loaders }: Context) {
     return loaders.country.byId.load(membership.countryId);
   }
 
   @FieldResolver(() => Organization)
-  organization(@Root() membership: Membership, @Ctx() { loaders }: Context) {
+  organization(@Root() membership: Parent<Membership>, @Ctx() { loaders }: Context) {
     return loaders.organization.byId.load(membership.organizationId);
   }
 }
@@ -118,17 +119,17 @@ export class MembershipResolver {
 @Resolver(() => Chairmanship)
 export class ChairmanshipResolver {
   @FieldResolver(() => Country)
-  country(@Root() chairmanship: Chairmanship, @Ctx() { loaders }: Context) {
+  country(@Root() chairmanship: Parent<Chairmanship>, @Ctx() { loaders }: Context) {
     return loaders.country.byId.load(chairmanship.countryId);
   }
 
   @FieldResolver(() => Organization)
-  organization(@Root() chairmanship: Chairmanship, @Ctx() { loaders }: Context) {
+  organization(@Root() chairmanship: Parent<Chairmanship>, @Ctx() { loaders }: Context) {
     return loaders.organization.byId.load(chairmanship.organizationId);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: "Who held the chair for the country, when known." })
-  person(@Root() chairmanship: Chairmanship, @Ctx() { loaders }: Context) {
+  person(@Root() chairmanship: Parent<Chairmanship>, @Ctx() { loaders }: Context) {
     return chairmanship.personId ? loaders.person.byId.load(chairmanship.personId) : null;
   }
 }

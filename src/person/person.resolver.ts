@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
@@ -17,22 +18,22 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [PersonRole], { description: "Titles held, oldest first." })
-  roles(@Root() person: Person, @Ctx() { loaders }: Context) {
+  roles(@Root() person: Parent<Person>, @Ctx() { loaders }: Context) {
     return loaders.person.roles.load(person.id);
   }
 
   @FieldResolver(() => [Chairmanship], { description: "Chairmanships held for a country." })
-  chairmanships(@Root() person: Person, @Ctx() { loaders }: Context) {
+  chairmanships(@Root() person: Parent<Person>, @Ctx() { loaders }: Context) {
     return loaders.organization.chairmanshipsOfPerson.load(person.id);
   }
 
   @FieldResolver(() => ArticleConnection, { description: "Articles that mention this person, newest first." })
-  articles(@Root() person: Person, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  articles(@Root() person: Parent<Person>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.article.mentioningPerson, person.id, page, "publishedAt");
   }
 
   @FieldResolver(() => EventConnection, { description: "Events this person took part in, in time order." })
-  events(@Root() person: Person, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  events(@Root() person: Parent<Person>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.event.withPerson, person.id, page, "startDate");
   }
 }
@@ -40,12 +41,12 @@ export class PersonResolver {
 @Resolver(() => PersonRole)
 export class PersonRoleResolver {
   @FieldResolver(() => Country, { nullable: true })
-  country(@Root() role: PersonRole, @Ctx() { loaders }: Context) {
+  country(@Root() role: Parent<PersonRole>, @Ctx() { loaders }: Context) {
     return role.countryId ? loaders.country.byId.load(role.countryId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  organization(@Root() role: PersonRole, @Ctx() { loaders }: Context) {
+  organization(@Root() role: Parent<PersonRole>, @Ctx() { loaders }: Context) {
     return role.organizationId ? loaders.organization.byId.load(role.organizationId) : null;
   }
 }

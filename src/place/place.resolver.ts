@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
@@ -17,32 +18,32 @@ export class PlaceResolver {
   }
 
   @FieldResolver(() => Country, { nullable: true })
-  country(@Root() place: Place, @Ctx() { loaders }: Context) {
+  country(@Root() place: Parent<Place>, @Ctx() { loaders }: Context) {
     return place.countryId ? loaders.country.byId.load(place.countryId) : null;
   }
 
   @FieldResolver(() => Place, { nullable: true, description: "The place this one lies in." })
-  parent(@Root() place: Place, @Ctx() { loaders }: Context) {
+  parent(@Root() place: Parent<Place>, @Ctx() { loaders }: Context) {
     return place.parentId ? loaders.place.byId.load(place.parentId) : null;
   }
 
   @FieldResolver(() => [Place], { description: "Places that lie in this one." })
-  children(@Root() place: Place, @Ctx() { loaders }: Context) {
+  children(@Root() place: Parent<Place>, @Ctx() { loaders }: Context) {
     return loaders.place.children.load(place.id);
   }
 
   @FieldResolver(() => EventConnection, { description: "Events here, in time order." })
-  events(@Root() place: Place, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  events(@Root() place: Parent<Place>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.event.atPlace, place.id, page, "startDate");
   }
 
   @FieldResolver(() => CasualtyStatisticConnection, { description: "Casualty claims about this place, newest report first." })
-  casualtyStatistics(@Root() place: Place, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  casualtyStatistics(@Root() place: Parent<Place>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.casualtyStatistic.atPlace, place.id, page, "reportedAt");
   }
 
   @FieldResolver(() => ArticleConnection, { description: "Articles that mention this place, newest first." })
-  articles(@Root() place: Place, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  articles(@Root() place: Parent<Place>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.article.mentioningPlace, place.id, page, "publishedAt");
   }
 }

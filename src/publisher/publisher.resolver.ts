@@ -1,3 +1,4 @@
+import type { Parent } from "../common/parent";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
@@ -20,12 +21,12 @@ export class PublisherResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: "This publisher's articles, newest first." })
-  articles(@Root() publisher: Publisher, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+  articles(@Root() publisher: Parent<Publisher>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.article.byPublisher, publisher.id, page, "publishedAt");
   }
 
   @FieldResolver(() => Country, { nullable: true })
-  country(@Root() publisher: Publisher, @Ctx() { loaders }: Context) {
+  country(@Root() publisher: Parent<Publisher>, @Ctx() { loaders }: Context) {
     return publisher.countryId ? loaders.country.byId.load(publisher.countryId) : null;
   }
 }
