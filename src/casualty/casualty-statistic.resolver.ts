@@ -1,6 +1,6 @@
 import type { Parent } from "../common/parent";
 import { PUBLIC } from "../common/federation";
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Article } from "../article/article.type";
 import { parseId } from "../common/ids";
@@ -9,6 +9,8 @@ import { Crisis } from "../crisis/crisis.type";
 import { Place } from "../place/place.type";
 import { CasualtyStatisticFilter } from "./casualty-statistic.filter";
 import { listCasualtyStatistics } from "./casualty-statistic.service";
+import { preloadPage } from "../preloads";
+import type { GraphQLResolveInfo } from "graphql";
 import { CasualtyStatistic, CasualtyStatisticConnection } from "./casualty-statistic.type";
 import { Claimant } from "./claimant.type";
 
@@ -22,12 +24,15 @@ export class CasualtyStatisticResolver {
 
   @Query(() => CasualtyStatisticConnection, { description: "Casualty and detention claims, newest report first." })
   @Directive(PUBLIC)
-  casualtyStatistics(
+  async casualtyStatistics(
     @Args() page: PageArgs,
     @Arg("filter", () => CasualtyStatisticFilter, { nullable: true }) filter: CasualtyStatisticFilter | undefined,
-    @Ctx() { prisma }: Context,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listCasualtyStatistics(prisma, filter ?? undefined, page);
+    const connection = await listCasualtyStatistics(context.prisma, filter ?? undefined, page);
+    await preloadPage(context, info, "CasualtyStatistic", connection.edges.map((edge) => edge.node));
+    return connection;
   }
 
   @FieldResolver(() => Claimant)

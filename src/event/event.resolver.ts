@@ -1,6 +1,6 @@
 import type { Parent } from "../common/parent";
 import { PUBLIC } from "../common/federation";
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Article } from "../article/article.type";
 import { parseId } from "../common/ids";
@@ -12,6 +12,8 @@ import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
 import { EventFilter } from "./event.filter";
 import { listEvents } from "./event.service";
+import { preloadPage } from "../preloads";
+import type { GraphQLResolveInfo } from "graphql";
 import { Event, EventConnection, EventParticipant } from "./event.type";
 
 @Resolver(() => Event)
@@ -24,12 +26,15 @@ export class EventResolver {
 
   @Query(() => EventConnection, { description: "Events in time order." })
   @Directive(PUBLIC)
-  events(
+  async events(
     @Args() page: PageArgs,
     @Arg("filter", () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
-    @Ctx() { prisma }: Context,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listEvents(prisma, filter ?? undefined, page);
+    const connection = await listEvents(context.prisma, filter ?? undefined, page);
+    await preloadPage(context, info, "Event", connection.edges.map((edge) => edge.node));
+    return connection;
   }
 
   @FieldResolver(() => Crisis)

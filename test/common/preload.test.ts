@@ -141,6 +141,21 @@ describe("over HTTP", () => {
     },
   );
 
+  test.each([
+    ["events → places", `query ($crisisId: ID) { events(first: 50, filter: { crisisId: $crisisId }) { edges { node { id title startDate places { id name kind } } } } }`],
+    [
+      "claims → claimant",
+      `query ($crisisId: ID) { casualtyStatistics(first: 50, filter: { crisisId: $crisisId }) { edges { node { id best reportedAt claimant { id name kind } } } } }`,
+    ],
+  ])("the %s roots fetch ahead too: two statements, the same answer", async (_name, query) => {
+    batched.resetSql();
+    const fast = await batched.query(query, { crisisId: crisis.crisisId });
+    expect(fast.errors).toBeUndefined();
+    expect(batched.sql).toHaveLength(2);
+    expect(fast).toEqual(await naive.query(query, { crisisId: crisis.crisisId }));
+    expect(JSON.stringify(fast.data).length).toBeGreaterThan(2000);
+  });
+
   test("the relations with a spec cost one statement below the page, at any page size", async () => {
     for (const first of [10, 30]) {
       batched.resetSql();
