@@ -20,11 +20,17 @@ export interface SqlCounts {
   ignored: number;
 }
 
+/**
+ * Bind parameters of an extended-protocol statement, as text; null for a
+ * simple Query (no parameters) or when a parameter was sent in binary format.
+ */
+export type BindParams = (string | null)[] | null;
+
 export interface SqlCounter {
   port: number;
   counts(): SqlCounts;
-  /** Called with each counted statement's text (debugging). */
-  onStatement?: (sql: string) => void;
+  /** Called with each counted statement's text and its bind parameters (debugging, and the plans of what a server really sends). */
+  onStatement?: (sql: string, params: BindParams) => void;
   close(): Promise<void>;
 }
 
@@ -39,10 +45,10 @@ class FrontendParser {
   private pending: Buffer = Buffer.alloc(0);
   private startupDone = false;
   private readonly statements = new Map<string, string>();
-  private readonly portals = new Map<string, string>();
+  private readonly portals = new Map<string, { sql: string; params: BindParams }>();
 
   constructor(
-    private readonly record: (sql: string) => void,
+    private readonly record: (sql: string, params: BindParams) => void,
     private readonly answerClient: (byte: string) => void,
   ) {}
 
@@ -77,17 +83,45 @@ class FrontendParser {
 
   private message(type: string, body: Buffer): void {
     if (type === "Q") {
-      this.record(cstring(body, 0)[0]);
+      this.record(cstring(body, 0)[0], null);
     } else if (type === "P") {
       const [name, next] = cstring(body, 0);
       this.statements.set(name, cstring(body, next)[0]);
     } else if (type === "B") {
       const [portal, next] = cstring(body, 0);
-      this.portals.set(portal, this.statements.get(cstring(body, next)[0]) ?? "");
+      const [statement, offset] = cstring(body, next);
+      this.portals.set(portal, { sql: this.statements.get(statement) ?? "", params: bindParams(body, offset) });
     } else if (type === "E") {
-      this.record(this.portals.get(cstring(body, 0)[0]) ?? "");
+      const portal = this.portals.get(cstring(body, 0)[0]);
+      this.record(portal?.sql ?? "", portal?.params ?? null);
     }
   }
+}
+
+/** A Bind message's parameter values from `offset` (after the portal and statement names); null if any is binary. */
+export function bindParams(body: Buffer, offset: number): BindParams {
+  let at = offset;
+  const formatCount = body.readInt16BE(at);
+  at += 2;
+  const formats: number[] = [];
+  for (let i = 0; i < formatCount; i++, at += 2) formats.push(body.readInt16BE(at));
+  const count = body.readInt16BE(at);
+  at += 2;
+  const params: (string | null)[] = [];
+  for (let i = 0; i < count; i++) {
+    // No format codes: all text; one: it applies to every parameter; else one per parameter.
+    const format = formatCount === 0 ? 0 : formatCount === 1 ? formats[0] : formats[i];
+    const length = body.readInt32BE(at);
+    at += 4;
+    if (length === -1) {
+      params.push(null);
+      continue;
+    }
+    if (format !== 0) return null;
+    params.push(body.toString("utf8", at, at + length));
+    at += length;
+  }
+  return params;
 }
 
 export async function startSqlCounter(target: { host: string; port: number }): Promise<SqlCounter> {
@@ -102,11 +136,11 @@ export async function startSqlCounter(target: { host: string; port: number }): P
         server.close(() => resolve());
       }),
   };
-  const record = (sql: string) => {
+  const record = (sql: string, params: BindParams) => {
     if (NOT_COUNTED.test(sql)) counts.ignored++;
     else {
       counts.statements++;
-      counter.onStatement?.(sql);
+      counter.onStatement?.(sql, params);
     }
   };
 
