@@ -19,7 +19,12 @@ export interface BenchDatabase {
 // Outside `public`, so PostGraphile (which exposes `public`) never sees it.
 const MARKER_SCHEMA = "crisis_graph_bench";
 
-export async function openBenchDatabase(databaseUrl: string | undefined, projectRoot: string, log: (m: string) => void): Promise<BenchDatabase> {
+export async function openBenchDatabase(
+  databaseUrl: string | undefined,
+  projectRoot: string,
+  log: (m: string) => void,
+  options: { migrate?: boolean } = {},
+): Promise<BenchDatabase> {
   let database: BenchDatabase;
   if (databaseUrl) {
     database = { url: databaseUrl, embedded: false, stop: async () => {} };
@@ -29,9 +34,13 @@ export async function openBenchDatabase(databaseUrl: string | undefined, project
     const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
     database = { url: embedded.url, embedded: true, stop: embedded.stop };
   }
-  const applied = await applyMigrations(database.url);
-  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  if (options.migrate ?? true) await migrate(database.url, log);
   return database;
+}
+
+export async function migrate(url: string, log: (m: string) => void): Promise<void> {
+  const applied = await applyMigrations(url);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
 }
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -44,8 +53,9 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
-export async function ensureDataset(url: string, size: DatasetSize, seed: number, log: (m: string) => void): Promise<DatasetSummary> {
-  const existing = await withClient(url, async (client) => {
+/** The dataset of this size and seed if the database holds it (marker and article count agree), else null. */
+export async function findDataset(url: string, size: DatasetSize, seed: number): Promise<DatasetSummary | null> {
+  return withClient(url, async (client) => {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${MARKER_SCHEMA}`);
     await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_SCHEMA}.dataset (id int PRIMARY KEY DEFAULT 1 CHECK (id = 1), summary jsonb NOT NULL)`);
     const marker = await client.query<{ summary: DatasetSummary }>(`SELECT summary FROM ${MARKER_SCHEMA}.dataset`);
@@ -53,6 +63,10 @@ export async function ensureDataset(url: string, size: DatasetSize, seed: number
     const summary = marker.rows[0]?.summary;
     return summary && summary.size === size && summary.seed === seed && summary.articles === articles ? summary : null;
   });
+}
+
+export async function ensureDataset(url: string, size: DatasetSize, seed: number, log: (m: string) => void): Promise<DatasetSummary> {
+  const existing = await findDataset(url, size, seed);
   if (existing) {
     log(`Reusing the ${size} dataset (seed ${seed}) already in the database`);
     return existing;

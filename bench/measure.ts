@@ -2,15 +2,17 @@
 // (through the counting proxy, sequential requests, each answer compared with
 // the one-SQL reference), then, on a fresh instance connected directly, the
 // closed-loop maximum, CPU and memory, and latency at half that rate.
+import pg from "pg";
 import type { BenchOptions } from "./args";
 import { runLoad } from "./load";
 import { cpuMs, peakRssMb, resetPeakRss } from "./proc-stats";
 import { post, startServer, type RunningServer } from "./server-process";
 import type { HttpRequest, ServerDefinition } from "./servers/catalog";
-import type { Sample } from "./shapes";
-import { startSqlCounter, viaProxy } from "./sql-counter";
+import { ONE_SQL_STATEMENTS } from "./servers/one-sql-statements";
+import { SHAPES, type Sample } from "./shapes";
+import { startSqlCounter, viaProxy, type BindParams } from "./sql-counter";
 import type { BenchResult, ShapeName } from "./types";
-import { bodyVerifier, compareAnswers, type MarkerCounts } from "./validate";
+import { bodyVerifier, compareAnswers, markerCounts, type MarkerCounts } from "./validate";
 
 export interface Reference {
   /** The one-SQL answer, parsed. */
@@ -30,6 +32,34 @@ export interface MeasureContext {
   /** CPU milliseconds of the whole PostgreSQL server so far; null when unreadable. */
   postgresCpu: (() => number | null) | null;
   log: (message: string) => void;
+  /**
+   * Fixed rate (requests/s) of the latency phase per shape, instead of half
+   * this run's closed-loop maximum: the scale comparison offers every dataset
+   * size the same load.
+   */
+  fixedRates?: { [shape in ShapeName]?: number };
+  /** Each statement the server sent for a shape in the counting phase, with its bind parameters. */
+  onStatement?: (shape: ShapeName, sql: string, params: BindParams) => void;
+}
+
+/** The one-SQL statements run directly: what every server must answer. */
+export async function references(url: string, sample: Sample, shapes: ShapeName[]): Promise<Map<ShapeName, Reference>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const out = new Map<ShapeName, Reference>();
+    for (const shape of shapes) {
+      const spec = SHAPES[shape];
+      const { rows } = await client.query<{ body: string }>(ONE_SQL_STATEMENTS[shape], spec.oneSqlParams(sample));
+      const markers = markerCounts(rows[0].body, spec.markers);
+      // An empty answer would make every server look right: the dataset must fill each shape.
+      if (markers[spec.markers[0]] === 0) throw new Error(`The dataset gives shape ${shape} an empty answer`);
+      out.set(shape, { answer: JSON.parse(rows[0].body), markers, unorderedFor: spec.unorderedFor });
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
 }
 
 const MAX_RETRY_SECONDS = 20;
@@ -58,6 +88,7 @@ async function countPhase(
   shapes: ShapeName[],
   server: RunningServer,
   counts: () => number,
+  counting: (shape: ShapeName | null) => void,
 ): Promise<Map<ShapeName, Partial>> {
   const out = new Map<ShapeName, Partial>();
   for (const shape of shapes) {
@@ -74,10 +105,12 @@ async function countPhase(
       }
     }
     const before = counts();
+    counting(shape);
     for (let i = 0; i < context.options.countRequests; i++) {
       const problem = await checkOnce(server, request, reference, definition.name);
       if (problem) partial.errors++;
     }
+    counting(null);
     partial.sqlPerOp = round((counts() - before) / context.options.countRequests, 2);
     out.set(shape, partial);
   }
@@ -124,7 +157,7 @@ async function loadPhase(context: MeasureContext, definition: ServerDefinition, 
 
   if (max.requests === 0) notes.push("no request completed in the closed-loop phase");
   await settle();
-  const rate = Math.max(1, Math.round(max.rps / 2));
+  const rate = context.fixedRates?.[shape] ?? Math.max(1, Math.round(max.rps / 2));
   // At a few requests per second, run long enough to collect a handful of latencies.
   const fixed = await runLoad({ ...base, durationSeconds: Math.max(options.durationSeconds, Math.min(MAX_RETRY_SECONDS, 4 / rate)), rate });
   errors += fixed.errors;
@@ -152,14 +185,18 @@ export async function measureServer(context: MeasureContext, definition: ServerD
   const target = new URL(context.databaseUrl);
   const counter = await startSqlCounter({ host: target.hostname, port: Number(target.port || 5432) });
   const counted = () => counter.counts().statements;
-  // BENCH_DEBUG_SQL=1 prints every counted statement.
-  if (process.env.BENCH_DEBUG_SQL) counter.onStatement = (sql) => log(`  SQL: ${sql.replace(/\s+/g, " ").slice(0, 160)}`);
+  let shapeCounted: ShapeName | null = null;
+  counter.onStatement = (sql, params) => {
+    // BENCH_DEBUG_SQL=1 prints every counted statement.
+    if (process.env.BENCH_DEBUG_SQL) log(`  SQL: ${sql.replace(/\s+/g, " ").slice(0, 160)}`);
+    if (shapeCounted) context.onStatement?.(shapeCounted, sql, params);
+  };
 
   let countResults: Map<ShapeName, Partial>;
   let server = await start(viaProxy(context.databaseUrl, counter.port));
   try {
     log(`${definition.name}: counting SQL statements per request`);
-    countResults = await countPhase(context, definition, shapes, server, counted);
+    countResults = await countPhase(context, definition, shapes, server, counted, (shape) => (shapeCounted = shape));
     // A smoke run measures load through the proxy too: it checks the harness, not the numbers.
     if (!options.smoke) {
       await server.stop();

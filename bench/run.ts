@@ -1,46 +1,25 @@
 // `npm run bench`: every server under test against the same database, one at
 // a time, on the same Node; results as JSON in bench/results/ (see README).
 //   node dist/bench/run.js [--size 10k] [--smoke] [--duration 10] [--servers a,b] [--shapes x,y] [--database-url URL] [--out DIR]
+//   node dist/bench/run.js --scale [--sizes 1k,100k] [--rounds 2] …: p50 as the dataset grows (bench/scale.ts)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { parseArgs, UsageError, type BenchOptions } from "./args";
 import { ensureDataset, openBenchDatabase, sampleOf, waitForQuietDatabase } from "./bench-database";
 import { explainHotStatements, hotStatements, renderPlans } from "./report/explain";
 import { measureExtractionSpeed } from "./report/ingest-speed";
 import { describeMachine, describeVersions } from "./machine";
-import { measureServer, type MeasureContext, type Reference } from "./measure";
+import { measureServer, references, type MeasureContext } from "./measure";
 import { postgresCpuReader } from "./proc-stats";
 import { ensureNodeRuntime } from "./runtime";
+import { runScale, writeScaleResults } from "./scale";
 import { SERVERS } from "./servers/catalog";
-import { ONE_SQL_STATEMENTS } from "./servers/one-sql-statements";
-import { SHAPES, type Sample } from "./shapes";
-import { CEILING, type BenchResult, type BenchRun, type ShapeName } from "./types";
-import { markerCounts } from "./validate";
+import type { Sample } from "./shapes";
+import { CEILING, type BenchResult, type BenchRun } from "./types";
 
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
 const log = (message: string) => console.log(`[bench] ${message}`);
-
-/** The one-SQL statements run directly: what every server must answer. */
-async function references(url: string, sample: Sample, shapes: ShapeName[]): Promise<Map<ShapeName, Reference>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const out = new Map<ShapeName, Reference>();
-    for (const shape of shapes) {
-      const spec = SHAPES[shape];
-      const { rows } = await client.query<{ body: string }>(ONE_SQL_STATEMENTS[shape], spec.oneSqlParams(sample));
-      const markers = markerCounts(rows[0].body, spec.markers);
-      // An empty answer would make every server look right: the dataset must fill each shape.
-      if (markers[spec.markers[0]] === 0) throw new Error(`The dataset gives shape ${shape} an empty answer`);
-      out.set(shape, { answer: JSON.parse(rows[0].body), markers, unorderedFor: spec.unorderedFor });
-    }
-    return out;
-  } finally {
-    await client.end();
-  }
-}
 
 function withRatios(results: BenchResult[]): BenchResult[] {
   const ceiling = new Map(results.filter((r) => r.server === CEILING).map((r) => [r.shape, r.rps]));
@@ -109,6 +88,7 @@ async function writeResults(run: BenchRun, options: BenchOptions, appendixMarkdo
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.scale) return scaleMain(options);
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const node = ensureNodeRuntime(projectRoot, log);
@@ -176,6 +156,17 @@ async function main(): Promise<void> {
     }
   } finally {
     await database.stop();
+  }
+}
+
+/** `--scale`: the dataset-size comparison (bench/scale.ts) instead of the full benchmark. */
+async function scaleMain(options: BenchOptions): Promise<void> {
+  const run = await runScale(options, projectRoot, log);
+  await writeScaleResults(run, options, projectRoot, log);
+  const failed = run.results.filter((r) => r.errors > 0);
+  if (failed.length) {
+    log(`FAILED: errors in ${failed.map((r) => `${r.server}/${r.shape}@${r.size}`).join(", ")}`);
+    process.exitCode = 1;
   }
 }
 

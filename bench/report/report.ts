@@ -4,14 +4,19 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { renderChart } from "./chart";
+import { en, formatMs, formatRatio, formatRps, table } from "./format";
 import { gridOf, type Grid } from "./grid";
 import { CEILING, OURS, type BenchResult, type BenchRun } from "./run-shape";
+import { renderScaleReadme, scaleTargets, type ScaleRun } from "./scale-report";
 
 export type { BenchRun } from "./run-shape";
 export { gridOf } from "./grid";
 
 export const README_START = "<!-- bench:start -->";
 export const README_END = "<!-- bench:end -->";
+/** The README block the scale comparison (`--scale`) keeps up to date. */
+export const README_SCALE_START = "<!-- bench-scale:start -->";
+export const README_SCALE_END = "<!-- bench-scale:end -->";
 
 export interface ReportOptions {
   /** README whose `<!-- bench:start -->` … `<!-- bench:end -->` block gets the summary. */
@@ -20,6 +25,8 @@ export interface ReportOptions {
   basename?: string;
   /** Markdown appended to the report, e.g. renderPlans() or the extraction speed. */
   appendix?: string;
+  /** A scale comparison measured in the same run: its targets are filled in, not ❔. */
+  scale?: ScaleRun | null;
 }
 
 export interface ReportFiles {
@@ -36,7 +43,7 @@ export async function writeReport(run: BenchRun, resultsDir: string, options: Re
   const markdownPath = path.join(resultsDir, `${basename}.md`);
   const svgPath = path.join(resultsDir, `${basename}.svg`);
   // Each Markdown file embeds the chart written next to it, so both copies stand alone.
-  const markdown = (chartFile: string) => renderMarkdown(run, chartFile) + (options.appendix ? `\n${options.appendix.trim()}\n` : "");
+  const markdown = (chartFile: string) => renderMarkdown(run, chartFile, options.scale) + (options.appendix ? `\n${options.appendix.trim()}\n` : "");
   await fs.writeFile(markdownPath, markdown(`${basename}.svg`));
   await fs.writeFile(svgPath, svg);
   if (basename !== "latest") {
@@ -66,25 +73,7 @@ function ratio(a: number | null, b: number | null): number | null {
 
 // ---------------------------------------------------------------- formatting
 
-const en = (digits: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-
-/** Requests per second: whole numbers with separators; one decimal below 100. */
-export function formatRps(rps: number | null): string {
-  if (rps === null) return "—";
-  return rps >= 100 ? en(0).format(rps) : en(1).format(rps);
-}
-
-export function formatMs(ms: number | null): string {
-  if (ms === null) return "—";
-  return ms >= 100 ? en(0).format(ms) : ms >= 10 ? en(1).format(ms) : en(2).format(ms);
-}
-
-export function formatRatio(value: number | null): string {
-  if (value === null) return "—";
-  // Two significant digits below 0.1, where two decimals would round no-loaders' 0.025× to 0.03×.
-  const text = value >= 10 ? value.toFixed(1) : value >= 0.1 || value === 0 ? value.toFixed(2) : String(Number(value.toPrecision(2)));
-  return `${text}×`;
-}
+export { formatMs, formatRatio, formatRps } from "./format";
 
 function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : en(2).format(value);
@@ -101,11 +90,6 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-/** First column left-aligned, numbers right-aligned, unless `align` says otherwise. */
-function table(header: string[], rows: string[][], align?: string[]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(align ?? header.map((_, i) => (i === 0 ? "---" : "---:"))), ...rows.map(line)].join("\n");
-}
 
 // ---------------------------------------------------------------- targets
 
@@ -121,8 +105,8 @@ export interface Target {
 
 const NESTED = ["nested-2", "nested-3"];
 
-/** The goals the design was set against; see the Targets section. */
-export function evaluateTargets(run: BenchRun): Target[] {
+/** The goals the design was set against; see the Targets section. The scale targets need a scale run (❔ without one). */
+export function evaluateTargets(run: BenchRun, scale?: ScaleRun | null): Target[] {
   const grid = gridOf(run);
   const targets: Target[] = [];
   const atLeast = (value: number | null, floor: number): TargetStatus => (value === null ? "missing" : value >= floor ? "pass" : "fail");
@@ -177,6 +161,7 @@ export function evaluateTargets(run: BenchRun): Target[] {
       measured: formatRatio(value),
     });
   }
+  targets.splice(targets.findIndex((t) => t.stretch), 0, ...scaleTargets(scale).map((t) => ({ stretch: false, ...t })));
   return targets;
 }
 
@@ -210,7 +195,7 @@ function headerLines(run: BenchRun): string[] {
   return lines;
 }
 
-export function renderMarkdown(run: BenchRun, chartFile = "latest.svg"): string {
+export function renderMarkdown(run: BenchRun, chartFile = "latest.svg", scale?: ScaleRun | null): string {
   const grid = gridOf(run);
   const out: string[] = [];
   out.push(`# Crisis Graph benchmark: \`${run.dataset.size}\` dataset`, "", ...headerLines(run), "");
@@ -243,21 +228,7 @@ export function renderMarkdown(run: BenchRun, chartFile = "latest.svg"): string 
     out.push("");
   }
 
-  const targets = evaluateTargets(run);
-  const met = (stretch: boolean) => {
-    const group = targets.filter((t) => t.stretch === stretch);
-    return `${group.filter((t) => t.status === "pass").length}/${group.length}`;
-  };
-  out.push("## Targets", "");
-  out.push(`Met ${met(false)} targets and ${met(true)} stretch targets. ❔ = not measured in this run.`, "");
-  out.push(
-    table(
-      ["", "Target", "Measured"],
-      targets.map((t) => [ICON[t.status], `${t.stretch ? "Stretch: " : ""}${t.description}`, t.measured]),
-      [":-:", "---", "---:"],
-    ),
-  );
-  out.push("");
+  out.push(renderTargets(run, scale), "");
 
   out.push("## What limits it", "");
   out.push(
@@ -286,6 +257,37 @@ export function renderMarkdown(run: BenchRun, chartFile = "latest.svg"): string 
     out.push("");
   }
   return out.join("\n");
+}
+
+/** The Targets section, from its heading to the blank line after the table. */
+export function renderTargets(run: BenchRun, scale?: ScaleRun | null): string {
+  const targets = evaluateTargets(run, scale);
+  const met = (stretch: boolean) => {
+    const group = targets.filter((t) => t.stretch === stretch);
+    return `${group.filter((t) => t.status === "pass").length}/${group.length}`;
+  };
+  const out = ["## Targets", ""];
+  out.push(`Met ${met(false)} targets and ${met(true)} stretch targets. ❔ = not measured in this run.`, "");
+  if (scale) out.push(`The scale rows come from the scale comparison started ${scale.startedAt} (\`${scale.datasets.map((d) => d.size).join("` → `")}\`; [scale-latest.md](scale-latest.md)), measured apart from the rest of this run.`, "");
+  out.push(
+    table(
+      ["", "Target", "Measured"],
+      targets.map((t) => [ICON[t.status], `${t.stretch ? "Stretch: " : ""}${t.description}`, t.measured]),
+      [":-:", "---", "---:"],
+    ),
+  );
+  return out.join("\n");
+}
+
+/**
+ * A report's Markdown with its Targets section recomputed against a scale
+ * run (the rest, plans included, unchanged); null when it has no such section.
+ */
+export function withScaleTargets(markdown: string, run: BenchRun, scale: ScaleRun): string | null {
+  const start = markdown.indexOf("\n## Targets\n");
+  if (start === -1) return null;
+  const end = markdown.indexOf("\n## ", start + 1);
+  return `${markdown.slice(0, start + 1)}${renderTargets(run, scale)}\n${end === -1 ? "" : markdown.slice(end)}`;
 }
 
 function code(name: string): string {
@@ -318,21 +320,36 @@ export function renderReadmeSummary(run: BenchRun, links: { markdown: string; sv
 }
 
 async function updateReadme(run: BenchRun, readmePath: string, resultsDir: string): Promise<NonNullable<ReportFiles["readme"]>> {
+  return replaceReadmeBlock(readmePath, README_START, README_END, (relative) =>
+    renderReadmeSummary(run, { markdown: relative(path.join(resultsDir, "latest.md")), svg: relative(path.join(resultsDir, "latest.svg")) }),
+  );
+}
+
+/** Puts the scale comparison's summary between the README's bench-scale markers. */
+export async function updateReadmeScale(scale: ScaleRun, readmePath: string, reportPath: string): Promise<NonNullable<ReportFiles["readme"]>> {
+  return replaceReadmeBlock(readmePath, README_SCALE_START, README_SCALE_END, (relative) => renderScaleReadme(scale, relative(reportPath)));
+}
+
+async function replaceReadmeBlock(
+  readmePath: string,
+  startMarker: string,
+  endMarker: string,
+  render: (relative: (file: string) => string) => string,
+): Promise<NonNullable<ReportFiles["readme"]>> {
   let text: string;
   try {
     text = await fs.readFile(readmePath, "utf8");
   } catch (error) {
     return { path: readmePath, updated: false, reason: `could not read the README: ${(error as Error).message}` };
   }
-  const start = text.indexOf(README_START);
-  const end = start === -1 ? -1 : text.indexOf(README_END, start + README_START.length);
+  const start = text.indexOf(startMarker);
+  const end = start === -1 ? -1 : text.indexOf(endMarker, start + startMarker.length);
   if (start === -1 || end === -1) {
-    return { path: readmePath, updated: false, reason: `no ${README_START} … ${README_END} markers in ${readmePath}; left it unchanged` };
+    return { path: readmePath, updated: false, reason: `no ${startMarker} … ${endMarker} markers in ${readmePath}; left it unchanged` };
   }
   // Links relative to the README, with forward slashes so they work on GitHub.
-  const relative = (file: string) => path.relative(path.dirname(path.resolve(readmePath)), path.resolve(resultsDir, file)).split(path.sep).join("/");
-  const summary = renderReadmeSummary(run, { markdown: relative("latest.md"), svg: relative("latest.svg") });
-  const next = `${text.slice(0, start + README_START.length)}\n${summary}\n${text.slice(end)}`;
+  const relative = (file: string) => path.relative(path.dirname(path.resolve(readmePath)), path.resolve(file)).split(path.sep).join("/");
+  const next = `${text.slice(0, start + startMarker.length)}\n${render(relative)}\n${text.slice(end)}`;
   await fs.writeFile(readmePath, next);
   return { path: readmePath, updated: true };
 }

@@ -7,34 +7,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SERVER_NAMES, SHAPE_NAMES, type BenchRun } from "../../bench/types";
+import { ensureBuilt, root } from "./build";
 
-const root = path.resolve(__dirname, "../..");
 const runner = path.join(root, "dist/bench/run.js");
 
 /** Shapes a server cannot be asked, with the reason documented in bench/shapes.ts. None today. */
 const NOT_APPLICABLE: Array<{ server: string; shape: string }> = [];
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The smoke run executes compiled output: rebuild when a source is newer. */
-function ensureBuilt(): void {
-  const built = fs.existsSync(runner) ? fs.statSync(runner).mtimeMs : 0;
-  if (built >= Math.max(newestMtime(path.join(root, "src")), newestMtime(path.join(root, "bench")))) return;
-  try {
-    execFileSync("npx", ["tsc", "-p", "."], { cwd: root, stdio: "pipe" });
-  } catch (error) {
-    // tsc still writes its output on type errors; the typecheck script reports those.
-    if (!fs.existsSync(runner)) throw error;
-  }
-}
 
 describe("benchmark harness (smoke)", () => {
   let run: BenchRun;
