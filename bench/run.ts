@@ -7,7 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs, UsageError, type BenchOptions } from "./args";
 import { ensureDataset, openBenchDatabase, sampleOf, waitForQuietDatabase } from "./bench-database";
-import { explainHotStatements, hotStatements, renderPlans } from "./report/explain";
+import { explainCaptured, statementCapture, type CapturedStatement } from "./captured-plans";
+import { explainHotStatements, hotStatements, renderPlans, type HotSample } from "./report/explain";
+import { renderCapturedPlans } from "./report/scale-report";
 import { measureExtractionSpeed } from "./report/ingest-speed";
 import { describeMachine, describeVersions } from "./machine";
 import { measureServer, references, type MeasureContext } from "./measure";
@@ -15,11 +17,11 @@ import { postgresCpuReader } from "./proc-stats";
 import { ensureNodeRuntime } from "./runtime";
 import { runScale, writeScaleResults } from "./scale";
 import { SERVERS } from "./servers/catalog";
-import type { Sample } from "./shapes";
-import { CEILING, type BenchResult, type BenchRun } from "./types";
+import { CEILING, type BenchResult, type BenchRun, type ServerName } from "./types";
 
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
 const log = (message: string) => console.log(`[bench] ${message}`);
+const OURS: ServerName = "crisis-graph";
 
 function withRatios(results: BenchResult[]): BenchResult[] {
   const ceiling = new Map(results.filter((r) => r.server === CEILING).map((r) => [r.shape, r.rps]));
@@ -41,12 +43,19 @@ function runNotes(options: BenchOptions): string[] {
   return notes;
 }
 
-/** Query plans of the hot statements and extraction speed: the report's appendix, and a record in the JSON. */
-async function appendix(databaseUrl: string, sample: Sample, options: BenchOptions) {
+/**
+ * Query plans and extraction speed: the report's appendix, and a record in
+ * the JSON. Plans of the statements our server sent for each shape (captured
+ * on the wire), and of the child pages, which no shape sends.
+ */
+async function appendix(databaseUrl: string, sample: HotSample, captured: CapturedStatement[], size: string, options: BenchOptions) {
+  const sent = await explainCaptured(databaseUrl, size, captured);
   const plans = await explainHotStatements(databaseUrl, hotStatements(sample));
   const extraction = measureExtractionSpeed({ seconds: options.smoke ? 0.3 : 5 });
   const markdown = [
-    renderPlans(plans),
+    renderCapturedPlans(sent, `Query plans of the statements \`${OURS}\` sent`),
+    "",
+    renderPlans(plans, { title: "Query plans of the child-page statements (no shape sends them)" }),
     "",
     "## Ingestion: extraction speed",
     "",
@@ -56,7 +65,17 @@ async function appendix(databaseUrl: string, sample: Sample, options: BenchOptio
   return {
     markdown,
     record: {
-      plans: plans.map(({ name, usesIndex, seqScans, planningMs, executionMs }) => ({ name, usesIndex, seqScans, planningMs, executionMs })),
+      plans: [
+        ...sent.map(({ shape, name, usesIndex, seqScans, planningMs, executionMs, error }) => ({
+          name: `${shape}: ${name}`,
+          usesIndex,
+          seqScans: seqScans.map((s) => s.table),
+          planningMs,
+          executionMs,
+          ...(error ? { error } : {}),
+        })),
+        ...plans.map(({ name, usesIndex, seqScans, planningMs, executionMs }) => ({ name, usesIndex, seqScans, planningMs, executionMs })),
+      ],
       extraction: { articlesPerSecond: extraction.articlesPerSecond, cpuMsPerArticle: extraction.cpuMsPerArticle },
     },
   };
@@ -108,10 +127,12 @@ async function main(): Promise<void> {
     };
 
     const results: BenchResult[] = [];
+    const captured: CapturedStatement[] = [];
     for (const name of options.servers) {
       try {
         if (!(await waitForQuietDatabase(database.url, log))) log("autovacuum still running: measuring anyway");
-        results.push(...(await measureServer(context, SERVERS[name])));
+        // Our server's statements, with their parameters, for the plans in the appendix.
+        results.push(...(await measureServer({ ...context, onStatement: name === OURS ? statementCapture(name, captured) : undefined }, SERVERS[name])));
       } catch (error) {
         log(`${name} FAILED: ${(error as Error).message}`);
         for (const shape of options.shapes) {
@@ -146,7 +167,7 @@ async function main(): Promise<void> {
       notes: runNotes(options),
       results: withRatios(results),
     };
-    const extra = await appendix(database.url, sample, options);
+    const extra = await appendix(database.url, { crisisId: sample.crisisId, publisherId: summary.sample.publisherId }, captured, summary.size, options);
     Object.assign(run, extra.record);
     await writeResults(run, options, extra.markdown);
     const failed = run.results.filter((r) => r.errors > 0);

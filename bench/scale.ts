@@ -16,83 +16,17 @@ import { ensureDataset, findDataset, migrate, openBenchDatabase, sampleOf, waitF
 import { describeMachine, describeVersions } from "./machine";
 import { measureServer, references, type MeasureContext } from "./measure";
 import { postgresCpuReader } from "./proc-stats";
-import { explainHotStatements } from "./report/explain";
 import { measureExtractionSpeed } from "./report/ingest-speed";
 import { updateReadmeScale, withScaleTargets } from "./report/report";
 import type { BenchRun as ReportRun } from "./report/run-shape";
-import { compareSizes, renderScaleMarkdown, type ScaleDataset, type ScaleMeasurement, type ScalePlan, type ScaleRun } from "./report/scale-report";
+import { compareSizes, renderScaleMarkdown, type ScaleDataset, type ScaleMeasurement, type ScaleRun } from "./report/scale-report";
 import { ensureNodeRuntime } from "./runtime";
 import { SERVERS } from "./servers/catalog";
-import type { BindParams } from "./sql-counter";
+import { explainCaptured, statementCapture, type CapturedStatement } from "./captured-plans";
 import { createDatabaseIfMissing, dropDatabase, sizeDatabase } from "./scale-database";
 import type { DatasetSize, ServerName, ShapeName } from "./types";
 
 type Log = (message: string) => void;
-
-interface Captured {
-  server: ServerName;
-  shape: ShapeName;
-  sql: string;
-  params: BindParams;
-}
-
-/** Estimated rows of each table (pg_class.reltuples), to tell a missing index from a tiny table. */
-async function tableRows(url: string, tables: string[]): Promise<Map<string, number>> {
-  if (tables.length === 0) return new Map();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ relname: string; rows: string }>(
-      `SELECT c.relname, greatest(c.reltuples, 0)::bigint AS rows FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname = ANY($1)`,
-      [tables],
-    );
-    return new Map(rows.map((r) => [r.relname, Number(r.rows)]));
-  } finally {
-    await client.end();
-  }
-}
-
-/** EXPLAIN ANALYZE of each distinct statement a server sent for a shape, one at a time so one failure does not hide the rest. */
-async function explainCaptured(url: string, size: DatasetSize, captured: Captured[]): Promise<ScalePlan[]> {
-  const plans: ScalePlan[] = [];
-  const groups = new Map<string, Captured[]>();
-  for (const c of captured) {
-    const key = `${c.server}\u0000${c.shape}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  for (const statements of groups.values()) {
-    for (const [i, c] of statements.entries()) {
-      const name = `statement ${i + 1} of ${statements.length}: ${summarise(c.sql)}`;
-      const base = { server: c.server, shape: c.shape, size, name, sql: c.sql, params: c.params };
-      if (c.params === null && /\$\d/.test(c.sql)) {
-        plans.push({ ...base, error: "parameters sent in binary", usesIndex: false, seqScans: [], planningMs: null, executionMs: null });
-        continue;
-      }
-      try {
-        const [explained] = await explainHotStatements(url, [{ name, sql: c.sql, params: c.params ?? [] }]);
-        const rows = await tableRows(url, explained.seqScans);
-        plans.push({
-          ...base,
-          plan: explained.plan,
-          usesIndex: explained.usesIndex,
-          seqScans: explained.seqScans.map((table) => ({ table, rows: rows.get(table) ?? null })),
-          planningMs: explained.planningMs,
-          executionMs: explained.executionMs,
-        });
-      } catch (error) {
-        plans.push({ ...base, error: (error as Error).message.split("\n")[0], usesIndex: false, seqScans: [], planningMs: null, executionMs: null });
-      }
-    }
-  }
-  return plans;
-}
-
-/** "SELECT … FROM "Article" …": enough to tell a server's statements apart in a table. */
-function summarise(sql: string): string {
-  const tables = [...new Set([...sql.matchAll(/\bFROM\s+(?:"public"\.)?"?(\w+)"?/gi)].map((m) => m[1]))];
-  return tables.length ? `reads ${tables.slice(0, 4).map((t) => `\`${t}\``).join(", ")}${tables.length > 4 ? ", …" : ""}` : sql.trim().split(/\s+/).slice(0, 4).join(" ");
-}
 
 function notes(options: BenchOptions): string[] {
   const out = [
@@ -150,7 +84,7 @@ export async function runScale(options: BenchOptions, projectRoot: string, log: 
     }
 
     const results: ScaleMeasurement[] = [];
-    const captured: Captured[] = [];
+    const captured: CapturedStatement[] = [];
     for (const name of options.servers) {
       let rates: { [shape in ShapeName]?: number } | undefined;
       for (let round = 1; round <= options.rounds; round++) {
@@ -159,20 +93,8 @@ export async function runScale(options: BenchOptions, projectRoot: string, log: 
           if (!(await waitForQuietDatabase(context.databaseUrl, log))) log("autovacuum still running: measuring anyway");
           log(`${name} on ${size}, round ${round}/${options.rounds}`);
           const capture = round === 1 && size === largest;
-          const seen = new Set<string>();
           const measured = await measureServer(
-            {
-              ...context,
-              fixedRates: rates,
-              onStatement: capture
-                ? (shape, sql, params) => {
-                    // The same statement on every request: keep the first of each text.
-                    if (seen.has(`${shape}\u0000${sql}`)) return;
-                    seen.add(`${shape}\u0000${sql}`);
-                    captured.push({ server: name, shape, sql, params });
-                  }
-                : undefined,
-            },
+            { ...context, fixedRates: rates, onStatement: capture ? statementCapture(name, captured) : undefined },
             SERVERS[name],
           ).catch((error: Error) => {
             log(`${name} on ${size} FAILED: ${error.message}`);

@@ -265,7 +265,22 @@ export function renderScaleMarkdown(run: ScaleRun): string {
   out.push(table(["", "Target", "Measured"], scaleTargets(run).map((t) => [ICON[t.status], t.description, t.measured]), [":-:", "---", "---:"]));
   out.push("");
 
-  out.push(`## Query plans at \`${large}\`: the statements each server sent`, "");
+  out.push(renderCapturedPlans(run.plans, `Query plans at \`${large}\`: the statements each server sent`), "");
+
+  if (run.extraction) {
+    out.push("## Ingestion: extraction speed", "");
+    out.push(
+      `Article, event and claim extraction over the fixture pages on one core: **${run.extraction.articlesPerSecond.toFixed(0)} articles/s** (${run.extraction.cpuMsPerArticle.toFixed(2)} CPU ms per article; \`npm run bench:extraction\`). ` +
+        `Bulk loading, for comparison: the \`${large}\` dataset went in at ${bulkRate(run.datasets[run.datasets.length - 1])}.`,
+      "",
+    );
+  }
+  return out.join("\n");
+}
+
+/** Plans of captured statements (bench/captured-plans.ts): a summary table, then each statement's SQL, parameters and plan. */
+export function renderCapturedPlans(plans: ScalePlan[], title: string): string {
+  const out: string[] = [`## ${title}`, ""];
   out.push(
     "Captured on the wire (bench/sql-counter.ts) while the server answered each shape, with their bind parameters, then run again under `EXPLAIN (ANALYZE, BUFFERS)` on the same database, warm. A sequential scan of a table under " +
       `${en(0).format(SMALL_TABLE_ROWS)} rows is the planner's right choice and is not counted against the target.`,
@@ -274,7 +289,7 @@ export function renderScaleMarkdown(run: ScaleRun): string {
   out.push(
     table(
       ["Server", "Shape", "Statement", "Index", "Seq scans", "Planning ms", "Execution ms"],
-      run.plans.map((p) => [
+      plans.map((p) => [
         code(p.server),
         code(p.shape),
         p.name,
@@ -287,23 +302,14 @@ export function renderScaleMarkdown(run: ScaleRun): string {
     ),
   );
   out.push("");
-  for (const p of run.plans) {
+  for (const p of plans) {
     out.push(`### \`${p.server}\` × \`${p.shape}\`: ${p.name}`, "");
     out.push("<details><summary>SQL and parameters</summary>", "", "```sql", p.sql.trim(), "```", "");
     if (p.params?.length) out.push("```json", JSON.stringify(p.params), "```", "");
     out.push("</details>", "");
     if (p.plan) out.push("```text", p.plan, "```", "");
   }
-
-  if (run.extraction) {
-    out.push("## Ingestion: extraction speed", "");
-    out.push(
-      `Article, event and claim extraction over the fixture pages on one core: **${run.extraction.articlesPerSecond.toFixed(0)} articles/s** (${run.extraction.cpuMsPerArticle.toFixed(2)} CPU ms per article; \`npm run bench:extraction\`). ` +
-        `Bulk loading, for comparison: the \`${large}\` dataset went in at ${bulkRate(run.datasets[run.datasets.length - 1])}.`,
-      "",
-    );
-  }
-  return out.join("\n");
+  return out.join("\n").trimEnd();
 }
 
 function bulkRate(d: ScaleDataset | undefined): string {

@@ -70,6 +70,13 @@ describe("benchmark harness (smoke)", () => {
     expect(run.settings.smoke).toBe(true);
   });
 
+  it("explains the statements crisis-graph sent for every shape, and the child pages", () => {
+    const plans = (run as unknown as { plans: { name: string; error?: string; usesIndex: boolean }[] }).plans;
+    for (const shape of SHAPE_NAMES) expect({ shape, explained: plans.some((p) => p.name.startsWith(`${shape}: statement 1 of`)) }).toEqual({ shape, explained: true });
+    expect(plans.filter((p) => p.error)).toEqual([]);
+    expect(plans.some((p) => p.name.startsWith("child page: a crisis's"))).toBe(true);
+  });
+
   it("answers three nested levels in at most 5 SQL statements, fewer than without loaders", () => {
     const ours = row("crisis-graph", "nested-3")?.sqlPerOp as number;
     expect(ours).toBeLessThanOrEqual(5);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { explainHotStatements, PRISMA_COLUMNS, hotStatements, renderPlans } from "../../bench/report/explain";
+import { explainHotStatements, hotStatements, renderPlans } from "../../bench/report/explain";
 import { measureExtractionSpeed } from "../../bench/report/ingest-speed";
 import { compact, niceAxis } from "../../bench/report/chart";
 import { evaluateTargets, README_END, README_START, renderMarkdown, writeReport } from "../../bench/report/report";
@@ -237,17 +237,14 @@ describe("README summary", () => {
 describe("explainHotStatements", () => {
   const databaseUrl = process.env.CRISIS_GRAPH_BENCH_DATABASE_URL as string;
   const sample = {
-    articleIds: ["9b2c7a3e-5d1f-4e8a-9c0b-1a2b3c4d5e6f", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"],
     crisisId: "5a0e7c1b-2d3f-4a5b-8c6d-7e8f9a0b1c2d",
     publisherId: "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f",
   };
 
-  it("explains every hot statement", async () => {
+  it("explains the child-page statements no shape sends", async () => {
     const statements = hotStatements(sample);
-    for (const shape of ["by-id", "filtered", "entities-100", "page-100", "nested-3"]) {
-      expect(statements.some((s) => s.name.split(":")[0].split(", ").includes(shape))).toBe(true);
-    }
-    expect(statements.filter((s) => s.sql.includes("ROW_NUMBER()"))).toHaveLength(2);
+    expect(statements.map((s) => s.name)).toEqual(["child page: a publisher's newest 10 articles (window)", "child page: a crisis's newest 10 articles (window)"]);
+    expect(hotStatements({ crisisId: sample.crisisId })).toHaveLength(1);
     const plans = await explainHotStatements(databaseUrl, statements);
     expect(plans.map((p) => p.name)).toEqual(statements.map((s) => s.name));
     for (const plan of plans) {
@@ -260,17 +257,16 @@ describe("explainHotStatements", () => {
     expect(markdown).toContain("```text\n");
   });
 
-  it("selects exactly each table's columns, as Prisma does", async () => {
+  it("selects what the child-page loader selects: every Article column but the body, and the parent key", async () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      for (const [table, columns] of Object.entries(PRISMA_COLUMNS)) {
-        const { rows } = await client.query<{ column_name: string }>(
-          `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
-          [table],
-        );
-        expect({ table, columns: columns.map((c) => c.replace(/::\w+$/, "")).sort() }).toEqual({ table, columns: rows.map((r) => r.column_name).sort() });
-      }
+      const [statement] = hotStatements({ crisisId: sample.crisisId });
+      const { fields } = await client.query(statement.sql, statement.params);
+      const { rows } = await client.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'Article' AND column_name <> 'body'`,
+      );
+      expect(fields.map((f) => f.name).sort()).toEqual([...rows.map((r) => r.column_name), "parentKey", "rowNumber"].sort());
     } finally {
       await client.end();
     }
