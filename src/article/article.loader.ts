@@ -39,12 +39,12 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
     ),
     byPublisher: childPageLoaders<ArticleRow>(
       prisma,
-      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."publisherId" AS "parentKey" FROM "Article" a WHERE ${LATEST_VERSIONS}`, ...articlesNewestFirst },
+      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."publisherId" AS "parentKey" FROM "Article" a WHERE ${LATEST_VERSIONS}`, ...articlesNewestFirst, indexedPerParent: true },
       options,
     ),
     byCrisis: childPageLoaders<ArticleRow>(
       prisma,
-      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."crisisId" AS "parentKey" FROM "Article" a WHERE ${LATEST_VERSIONS}`, ...articlesNewestFirst },
+      { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."crisisId" AS "parentKey" FROM "Article" a WHERE ${LATEST_VERSIONS}`, ...articlesNewestFirst, indexedPerParent: true },
       options,
     ),
     mentioningPerson: childPageLoaders<ArticleRow>(

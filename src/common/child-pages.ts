@@ -17,6 +17,14 @@ export interface ChildSource {
   sortColumn: string;
   sortType: "timestamp" | "date";
   direction: "ASC" | "DESC";
+  /**
+   * An index on (parent key, sort column, id) exists: each parent's page is
+   * read on its own (LATERAL … LIMIT) and stops after one page, where the
+   * window numbers every child of every parent first. Only with that index:
+   * without it the planner may walk the whole table in sort order instead
+   * (measured in bench/results/child-page-100k.md: 0.07 ms against 172 ms).
+   */
+  indexedPerParent?: boolean;
 }
 
 type WithRowNumber<V> = V & { parentKey: string; rowNumber?: bigint };
@@ -35,14 +43,21 @@ export function childPageLoaders<V extends { id: string }>(prisma: PrismaClient,
             params.push(p.after.sort, p.after.id);
             keyset = `AND (s."${sortColumn}", s.id) ${after} ($3::${sortType}, $4::uuid)`;
           }
+          const order = (alias: string) => `${alias}."${sortColumn}" ${direction}, ${alias}.id ${direction}`;
           const rows = await prisma.$queryRawUnsafe<WithRowNumber<V>[]>(
-            `SELECT * FROM (
-               SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s."parentKey" ORDER BY s."${sortColumn}" ${direction}, s.id ${direction}) AS "rowNumber"
-               FROM (${from}) s
-               WHERE s."parentKey" = ANY($1::uuid[]) ${keyset}
-             ) numbered
-             WHERE numbered."rowNumber" <= $2
-             ORDER BY numbered."rowNumber"`,
+            source.indexedPerParent
+              ? `SELECT page.* FROM unnest($1::uuid[]) AS k("parentKey")
+                 CROSS JOIN LATERAL (
+                   SELECT s.* FROM (${from}) s WHERE s."parentKey" = k."parentKey" ${keyset} ORDER BY ${order("s")} LIMIT $2
+                 ) page
+                 ORDER BY ${order("page")}`
+              : `SELECT * FROM (
+                   SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s."parentKey" ORDER BY ${order("s")}) AS "rowNumber"
+                   FROM (${from}) s
+                   WHERE s."parentKey" = ANY($1::uuid[]) ${keyset}
+                 ) numbered
+                 WHERE numbered."rowNumber" <= $2
+                 ORDER BY numbered."rowNumber"`,
             ...params,
           );
           const groups = new Map<string, V[]>(parentIds.map((id) => [id, []]));
