@@ -7,6 +7,7 @@ import { renderChart } from "./chart";
 import { en, formatMs, formatRatio, formatRps, table } from "./format";
 import { gridOf, type Grid } from "./grid";
 import { CEILING, OURS, type BenchResult, type BenchRun } from "./run-shape";
+import { WHERE_THE_TIME_GOES } from "./limits";
 import { renderScaleReadme, scaleTargets, type ScaleRun } from "./scale-report";
 
 export type { BenchRun } from "./run-shape";
@@ -244,6 +245,7 @@ export function renderMarkdown(run: BenchRun, chartFile = "latest.svg", scale?: 
     ),
   );
   out.push("");
+  out.push(WHERE_THE_TIME_GOES, "");
 
   const notes = run.results.filter((r) => (r.errors ?? 0) > 0 || r.note);
   if (notes.length > 0) {
