@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SERVER_NAMES, SHAPE_NAMES, type BenchRun } from "../../bench/types";
-import { ensureBuilt, root } from "./build";
+import { ensureBuilt, root } from "../helpers/build";
 
 const runner = path.join(root, "dist/bench/run.js");
 

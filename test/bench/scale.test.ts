@@ -12,7 +12,7 @@ import type { BenchRun } from "../../bench/report/run-shape";
 import { compareSizes, renderScaleMarkdown, scaleTargets, type ScaleMeasurement, type ScaleRun } from "../../bench/report/scale-report";
 import { sizeDatabase } from "../../bench/scale-database";
 import { startSqlCounter, viaProxy, type BindParams } from "../../bench/sql-counter";
-import { ensureBuilt, root } from "./build";
+import { ensureBuilt, root } from "../helpers/build";
 
 function measurement(server: string, shape: string, size: string, round: number, p50Ms: number | null, extra: Partial<ScaleMeasurement> = {}): ScaleMeasurement {
   return { server, shape, size, round, rps: p50Ms === null ? null : 1000, p50Ms, p99Ms: p50Ms === null ? null : p50Ms * 3, offeredRps: 500, sqlPerOp: 1, cpuMsPerReq: 0.5, errors: 0, ...extra };

@@ -2,42 +2,21 @@
 // as a child process, on a PostgreSQL cluster of this file's own that the
 // tests stop and start under it. The cases run in order on one cluster (it is
 // migrated and seeded by the first), each with its own server process.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "../../src/db/free-port";
+import { ensureBuilt, root } from "../helpers/build";
 import { createPgCluster, type PgCluster } from "../helpers/pg-cluster";
 
 jest.setTimeout(60_000);
 
-const root = path.resolve(__dirname, "../..");
 const MAIN = path.join(root, "dist/src/main.js");
 const WRITE_KEY = "lifecycle-writer-0123456789abcdef";
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The server runs from compiled output: rebuild when a source is newer. */
-function ensureBuilt(): void {
-  const built = fs.existsSync(MAIN) ? fs.statSync(MAIN).mtimeMs : 0;
-  if (built >= newestMtime(path.join(root, "src"))) return;
-  try {
-    execFileSync("npx", ["tsc", "-p", "."], { cwd: root, stdio: "pipe" });
-  } catch (error) {
-    // tsc still writes its output on type errors; the typecheck script reports those.
-    if (!fs.existsSync(MAIN)) throw error;
-  }
-}
 
 interface LogLine {
   level: string;
@@ -174,7 +153,7 @@ function wirePage(url: string) {
 let cluster: PgCluster;
 
 beforeAll(async () => {
-  ensureBuilt();
+  ensureBuilt("dist/src/main.js", ["src"]);
   cluster = await createPgCluster();
 });
 

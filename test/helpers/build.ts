@@ -1,11 +1,10 @@
-// The benchmark's smoke runs execute compiled output (dist/): rebuild it when
-// a source under src/ or bench/ is newer. Shared by the smoke tests.
+// Tests that run compiled output (dist/) as a child process: the benchmark's
+// smoke runs, the fault tests' server. Rebuilds when a source is newer.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(__dirname, "../..");
-const runner = path.join(root, "dist/bench/run.js");
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -17,13 +16,15 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export function ensureBuilt(): void {
-  const built = fs.existsSync(runner) ? fs.statSync(runner).mtimeMs : 0;
-  if (built >= Math.max(newestMtime(path.join(root, "src")), newestMtime(path.join(root, "bench")))) return;
+/** Rebuilds dist/ unless `output` (a path under the root) is newer than every .ts in `sources`. */
+export function ensureBuilt(output = "dist/bench/run.js", sources = ["src", "bench"]): void {
+  const target = path.join(root, output);
+  const built = fs.existsSync(target) ? fs.statSync(target).mtimeMs : 0;
+  if (built >= Math.max(...sources.map((dir) => newestMtime(path.join(root, dir))))) return;
   try {
     execFileSync("npx", ["tsc", "-p", "."], { cwd: root, stdio: "pipe" });
   } catch (error) {
     // tsc still writes its output on type errors; the typecheck script reports those.
-    if (!fs.existsSync(runner)) throw error;
+    if (!fs.existsSync(target)) throw error;
   }
 }
