@@ -4,7 +4,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { casualtyStatisticPreloads } from "./casualty/casualty-statistic.loader";
 import { claimantPreloads } from "./casualty/claimant.loader";
-import { planPreload, primeFromPreload, type PreloadPlan, type PreloadRegistry, type Row } from "./common/preload";
+import { attachPreloaded, planPreload, type PreloadPlan, type PreloadRegistry, type Row } from "./common/preload";
 import type { Context, Loaders } from "./context";
 import { eventPreloads } from "./event/event.loader";
 import { placePreloads } from "./place/place.loader";
@@ -24,7 +24,7 @@ const plans = new WeakMap<object, PreloadPlan<Loaders>>();
 /**
  * Fetches ahead, in one statement, every relation with a spec that the query
  * selects below the `rows` of a page (a connection's edges → node), and
- * primes the request's loaders with them. Nothing when loaders are switched
+ * hangs them on the rows for the relations' resolvers (common/preload.ts). Nothing when loaders are switched
  * off (the benchmark's naive server) or nothing below has a spec.
  */
 export async function preloadPage(
@@ -38,5 +38,5 @@ export async function preloadPage(
   if (!plan) plans.set(info.fieldNodes[0], (plan = planPreload(PRELOADS, info, ["edges", "node"], type, TABLES[type])));
   if (!plan.sql) return;
   const [{ preload }] = await prisma.$queryRawUnsafe<{ preload: string }[]>(plan.sql, rows.map((row) => row.id));
-  primeFromPreload(plan, loaders, rows, preload);
+  attachPreloaded(plan, rows, preload);
 }

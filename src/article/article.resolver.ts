@@ -15,7 +15,7 @@ import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
 import { listArticles } from "./article.service";
 import { preloadPage } from "../preloads";
-import { selectedFieldNames } from "../common/preload";
+import { preloadedOr, selectedFieldNames } from "../common/preload";
 import { Prisma } from "../generated/prisma/client";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
 
@@ -79,7 +79,7 @@ export class ArticleResolver {
 
   @FieldResolver(() => Publisher)
   publisher(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.publisher.byId.load(article.publisherId);
+    return preloadedOr(article, "publisher", () => loaders.publisher.byId.load(article.publisherId));
   }
 
   @FieldResolver(() => Crisis, { nullable: true })
@@ -99,12 +99,12 @@ export class ArticleResolver {
 
   @FieldResolver(() => [Event], { description: "Events this article reports, in time order." })
   events(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.event.byArticle.load(article.id);
+    return preloadedOr(article, "events", () => loaders.event.byArticle.load(article.id));
   }
 
   @FieldResolver(() => [CasualtyStatistic], { description: "Casualty and detention claims in this article, in text order." })
   casualtyStatistics(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.casualtyStatistic.byArticle.load(article.id);
+    return preloadedOr(article, "casualtyStatistics", () => loaders.casualtyStatistic.byArticle.load(article.id));
   }
 
   @FieldResolver(() => [Person])

@@ -22,7 +22,8 @@ export const casualtyStatisticPreloads: PreloadRegistry<Loaders> = {
       from: (article, claim) => `FROM "CasualtyStatistic" ${claim} WHERE ${claim}."articleId" = ${article}.id`,
       sort: (rows) => inTextOrder(rows as unknown as CasualtyStatisticRow[]) as unknown as Row[],
       model: "CasualtyStatistic",
-      prime: (loaders, article, claims) => loaders.casualtyStatistic.byArticle.prime(article.id as string, claims as CasualtyStatisticRow[]),
+      // The keys, and what inTextOrder reads.
+      keyColumns: ["id", "crisisId", "articleId", "claimantId", "placeId", "correctionOfId", "quote", "quoteStart", "figureText"],
     },
   },
 };

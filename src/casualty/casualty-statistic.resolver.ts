@@ -10,6 +10,7 @@ import { Place } from "../place/place.type";
 import { CasualtyStatisticFilter } from "./casualty-statistic.filter";
 import { listCasualtyStatistics } from "./casualty-statistic.service";
 import { preloadPage } from "../preloads";
+import { preloadedOr } from "../common/preload";
 import type { GraphQLResolveInfo } from "graphql";
 import { CasualtyStatistic, CasualtyStatisticConnection } from "./casualty-statistic.type";
 import { Claimant } from "./claimant.type";
@@ -37,7 +38,7 @@ export class CasualtyStatisticResolver {
 
   @FieldResolver(() => Claimant)
   claimant(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
-    return loaders.claimant.byId.load(statistic.claimantId);
+    return preloadedOr(statistic, "claimant", () => loaders.claimant.byId.load(statistic.claimantId));
   }
 
   @FieldResolver(() => Article, { description: "The article that states the figure." })

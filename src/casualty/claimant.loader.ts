@@ -12,7 +12,7 @@ export const claimantPreloads: PreloadRegistry<Loaders> = {
       many: false,
       from: (claim, claimant) => `FROM "Claimant" ${claimant} WHERE ${claimant}.id = ${claim}."claimantId"`,
       model: "Claimant",
-      prime: (loaders, _claim, claimant) => void (claimant && loaders.claimant.byId.prime(claimant.id as string, claimant as ClaimantRow)),
+      keyColumns: ["id", "countryId", "organizationId"],
     },
   },
 };

@@ -6,9 +6,15 @@
 // them: the same keys, Dates for the model's date columns (db/date-columns.ts).
 import type { PrismaClient } from "../db/prisma";
 import { DATE_COLUMNS } from "../db/date-columns";
+import { Prisma } from "../generated/prisma/client";
 
 export type Row = Record<string, unknown>;
 export type ModelName = keyof typeof DATE_COLUMNS;
+
+/** Every model's columns (Prisma's scalar fields, which this schema names as its columns). */
+export const COLUMNS = Object.fromEntries(
+  Object.keys(DATE_COLUMNS).map((model) => [model, new Set(Object.values((Prisma as unknown as Record<string, Record<string, string>>)[`${model}ScalarFieldEnum`]))]),
+) as unknown as Record<ModelName, ReadonlySet<string>>;
 
 const HAS_ZONE = /(Z|[+-]\d\d:\d\d)$/;
 

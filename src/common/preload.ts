@@ -2,18 +2,21 @@
 //
 // A root list reads its page; then one more SQL statement fetches, for every
 // row of the page, each relation the query selects below it (to any depth),
-// as JSON built inside PostgreSQL, and primes the request's DataLoaders with
-// the rows. Field resolvers stay as they are: they ask their loader, which
-// answers from what was primed instead of running a statement per level.
-// Profiling showed why: turning a few hundred rows into objects cost Prisma
-// several times what JSON.parse costs for the same rows.
+// as JSON built inside PostgreSQL, and hangs the rows on their parents; the
+// relation's field resolver takes them from there (`preloaded`) before
+// asking its loader. Profiling showed why: turning a few hundred rows into
+// objects cost Prisma several times what JSON.parse costs for the same rows.
+// Only the columns the selection reads are fetched, plus the keys the
+// type's resolvers follow; where the selection has a field that is neither
+// a column nor a relation fetched ahead, the whole row. The rows are never
+// put into loaders, so a partial row cannot answer another part of the query.
 //
 // A relation is fetched ahead only if its spec (next to the loader it
-// primes, in the domain's *.loader.ts) reproduces that loader's query, row
-// for row; test/common/preload.test.ts holds every spec to it. Fields with
-// arguments, and relations without a spec, are left to their loaders.
+// stands in for, in the domain's *.loader.ts) reproduces that loader's query,
+// row for row; test/common/preload.test.ts holds every spec to it. Fields
+// with arguments, and relations without a spec, are left to their loaders.
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
-import { toRow, type ModelName, type Row } from "./json-rows";
+import { COLUMNS, toRow, type ModelName, type Row } from "./json-rows";
 
 export type { Row };
 
@@ -24,23 +27,26 @@ interface RelationSpecBase {
   from(parent: string, child: string): string;
   /** The related rows' model: their date columns become Dates again (json-rows.ts). */
   model: ModelName;
+  /** Columns the related type's resolvers need whatever is selected: its keys, and what a sort in code reads. */
+  keyColumns: readonly string[];
 }
 
-/** A list, primed into a group loader keyed by the parent. */
+/** A list. */
 interface ListRelationSpec<L> extends RelationSpecBase {
   many: true;
+  /** Unused: keeps the registry typed by the loaders its specs stand in for. */
+  loaders?: L;
   /** ORDER BY over `child`: the loader's order. */
   orderBy?(child: string): string;
   /** The final order, when the loader sorts in code. */
   sort?(rows: Row[]): Row[];
-  /** Hands the rows to the loader the field's resolver calls. */
-  prime(loaders: L, parent: Row, rows: Row[]): void;
 }
 
-/** A single row (or none), primed into a loader keyed by its id. */
+/** A single row (or none). */
 interface RowRelationSpec<L> extends RelationSpecBase {
   many: false;
-  prime(loaders: L, parent: Row, row: Row | null): void;
+  /** Unused: keeps the registry typed by the loaders its specs stand in for. */
+  loaders?: L;
 }
 
 export type RelationSpec<L> = ListRelationSpec<L> | RowRelationSpec<L>;
@@ -50,6 +56,8 @@ export type PreloadRegistry<L> = Record<string, Record<string, RelationSpec<L>>>
 
 interface PlanNode<L> {
   relations: { field: string; spec: RelationSpec<L>; node: PlanNode<L> }[];
+  /** The columns to fetch; null for the whole row. */
+  columns: readonly string[] | null;
 }
 
 export interface PreloadPlan<L> {
@@ -83,23 +91,34 @@ function selectionSetsOf(nodes: readonly FieldNode[]): SelectionSetNode[] {
   return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 }
 
-function planNode<L>(registry: PreloadRegistry<L>, type: string, selectionSets: SelectionSetNode[], fragments: Fragments): PlanNode<L> {
-  const specs = registry[type];
-  if (!specs || !selectionSets.length) return { relations: [] };
+function planNode<L>(
+  registry: PreloadRegistry<L>,
+  type: string,
+  selectionSets: SelectionSetNode[],
+  fragments: Fragments,
+  rows?: { model: ModelName; keyColumns: readonly string[] },
+): PlanNode<L> {
+  const specs = registry[type] ?? {};
   const fields = fieldsByName(selectionSets, fragments);
   const relations: PlanNode<L>["relations"] = [];
   for (const [field, spec] of Object.entries(specs)) {
     const nodes = fields.get(field);
     // Arguments select a different loader (a page, a filter): not this spec's.
     if (!nodes || nodes.some((node) => node.arguments?.length)) continue;
-    relations.push({ field, spec, node: planNode(registry, spec.type, selectionSetsOf(nodes), fragments) });
+    relations.push({ field, spec, node: planNode(registry, spec.type, selectionSetsOf(nodes), fragments, spec) });
   }
-  return { relations };
+  if (!rows) return { relations, columns: null };
+  const columns = COLUMNS[rows.model];
+  const selected = [...fields.keys()].filter((name) => !name.startsWith("__"));
+  // A field that is neither a column nor fetched ahead has a resolver that may read any column.
+  const plain = selected.every((name) => columns.has(name) || relations.some((relation) => relation.field === name));
+  return { relations, columns: plain ? [...new Set([...rows.keyColumns, ...selected.filter((name) => columns.has(name))])] : null };
 }
 
 function elementSql<L>(node: PlanNode<L>, alias: string, next: () => string): string {
-  if (!node.relations.length) return `row_to_json(${alias})`;
-  return `json_build_array(row_to_json(${alias}), ${node.relations.map((relation) => relationSql(relation, alias, next)).join(", ")})`;
+  const row = node.columns ? `json_build_object(${node.columns.map((column) => `'${column}', ${alias}."${column}"`).join(", ")})` : `row_to_json(${alias})`;
+  if (!node.relations.length) return row;
+  return `json_build_array(${row}, ${node.relations.map((relation) => relationSql(relation, alias, next)).join(", ")})`;
 }
 
 function relationSql<L>({ spec, node }: PlanNode<L>["relations"][number], parent: string, next: () => string): string {
@@ -142,30 +161,47 @@ export function planPreload<L>(
   return { root, sql: `SELECT coalesce(json_agg(json_build_array(p.id, ${relations})), '[]'::json)::text AS preload FROM ${table} p WHERE p.id = ANY($1::uuid[])` };
 }
 
-function primeRelations<L>(node: PlanNode<L>, loaders: L, parent: Row, values: unknown[]): void {
-  node.relations.forEach(({ spec, node: childNode }, index) => {
+const PRELOADED = Symbol("preloaded");
+type WithPreloaded = { [PRELOADED]?: Record<string, unknown> };
+
+/** What was fetched ahead for `field` of this parent row; undefined when nothing was. */
+export function preloaded<T>(parent: object, field: string): T | undefined {
+  return (parent as WithPreloaded)[PRELOADED]?.[field] as T | undefined;
+}
+
+/** What was fetched ahead for `field` of this parent row, else what `load` reads (its loader). */
+export function preloadedOr<T>(parent: object, field: string, load: () => Promise<T>): T | Promise<T> {
+  const value = preloaded<T>(parent, field);
+  return value !== undefined ? value : load();
+}
+
+function attachRelations<L>(node: PlanNode<L>, parent: Row, values: unknown[]): void {
+  let bag = (parent as WithPreloaded)[PRELOADED];
+  // Not enumerable: the row stays the row (comparisons, logs), the relations ride along.
+  if (!bag) Object.defineProperty(parent, PRELOADED, { value: (bag = {}), enumerable: false });
+  node.relations.forEach(({ field, spec, node: childNode }, index) => {
     const decode = (element: unknown): Row => {
       if (!childNode.relations.length) return toRow(element as Row, spec.model);
       const [row, ...nested] = element as [Row, ...unknown[]];
       const child = toRow(row, spec.model);
-      primeRelations(childNode, loaders, child, nested);
+      attachRelations(childNode, child, nested);
       return child;
     };
     const value = values[index];
     if (spec.many) {
       const rows = (value as unknown[]).map(decode);
-      spec.prime(loaders, parent, spec.sort ? spec.sort(rows) : rows);
+      bag[field] = spec.sort ? spec.sort(rows) : rows;
     } else {
-      spec.prime(loaders, parent, value === null || value === undefined ? null : decode(value));
+      bag[field] = value === null || value === undefined ? null : decode(value);
     }
   });
 }
 
-/** Primes `loaders` with what the plan's statement returned for `rows` (the page, keyed by `id`). */
-export function primeFromPreload<L>(plan: PreloadPlan<L>, loaders: L, rows: readonly Row[], preloadJson: string): void {
+/** Hangs what the plan's statement returned on the page's rows (keyed by `id`). */
+export function attachPreloaded<L>(plan: PreloadPlan<L>, rows: readonly Row[], preloadJson: string): void {
   const byId = new Map(rows.map((row) => [row.id as string, row]));
   for (const [id, ...values] of JSON.parse(preloadJson) as [string, ...unknown[]][]) {
     const row = byId.get(id);
-    if (row) primeRelations(plan.root, loaders, row, values);
+    if (row) attachRelations(plan.root, row, values);
   }
 }

@@ -16,7 +16,7 @@ export const eventPreloads: PreloadRegistry<Loaders> = {
       from: (article, event) => `FROM "Event" ${event} WHERE ${event}."articleId" = ${article}.id`,
       orderBy: (event) => `${event}."startDate", ${event}."endDate", ${event}."createdAt", ${event}.id`,
       model: "Event",
-      prime: (loaders, article, events) => loaders.event.byArticle.prime(article.id as string, events as EventRow[]),
+      keyColumns: ["id", "crisisId", "articleId"],
     },
   },
 };

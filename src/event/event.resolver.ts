@@ -13,6 +13,7 @@ import { Place } from "../place/place.type";
 import { EventFilter } from "./event.filter";
 import { listEvents } from "./event.service";
 import { preloadPage } from "../preloads";
+import { preloadedOr } from "../common/preload";
 import type { GraphQLResolveInfo } from "graphql";
 import { Event, EventConnection, EventParticipant } from "./event.type";
 
@@ -49,7 +50,7 @@ export class EventResolver {
 
   @FieldResolver(() => [Place])
   places(@Root() event: Parent<Event>, @Ctx() { loaders }: Context) {
-    return loaders.place.ofEvent.load(event.id);
+    return preloadedOr(event, "places", () => loaders.place.ofEvent.load(event.id));
   }
 
   @FieldResolver(() => [EventParticipant])

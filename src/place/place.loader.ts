@@ -13,7 +13,7 @@ export const placePreloads: PreloadRegistry<Loaders> = {
       from: (event, place) => `FROM "Place" ${place} JOIN "EventPlace" ${place}_j ON ${place}_j."placeId" = ${place}.id WHERE ${place}_j."eventId" = ${event}.id`,
       orderBy: (place) => `${place}.kind, ${place}.name, ${place}.id`,
       model: "Place",
-      prime: (loaders, event, places) => loaders.place.ofEvent.prime(event.id as string, places as PlaceRow[]),
+      keyColumns: ["id", "countryId", "parentId"],
     },
   },
 };

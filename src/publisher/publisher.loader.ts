@@ -12,7 +12,7 @@ export const publisherPreloads: PreloadRegistry<Loaders> = {
       many: false,
       from: (article, publisher) => `FROM "Publisher" ${publisher} WHERE ${publisher}.id = ${article}."publisherId"`,
       model: "Publisher",
-      prime: (loaders, _article, publisher) => void (publisher && loaders.publisher.byId.prime(publisher.id as string, publisher as PublisherRow)),
+      keyColumns: ["id", "countryId"],
     },
   },
 };

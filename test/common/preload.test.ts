@@ -1,10 +1,11 @@
 // Fetching ahead must change how many statements run, never what comes back:
-// every primed row must equal, column for column, what the loader it stands
-// in for would have read, in the same order.
+// every row fetched ahead must equal, column for column, what the loader it
+// stands in for would have read, in the same order.
 import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { loadConfig } from "../../src/config";
 import { Loaders, type Context } from "../../src/context";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
+import { preloaded } from "../../src/common/preload";
 import { preloadPage, PRELOADS } from "../../src/preloads";
 import { createSyntheticCrisis, type SyntheticCrisis } from "../helpers/synthetic-data";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
@@ -30,39 +31,71 @@ function infoFor(query: string) {
   return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments: {} } as never;
 }
 
-/** Loader rows carry the join key they were grouped by; primed rows do not need it. */
+/** Loader rows carry the join key they were grouped by; rows fetched ahead do not need it. */
 const withoutParentKey = <T>(rows: T[]) => rows.map((row) => Object.fromEntries(Object.entries(row as object).filter(([key]) => key !== "parentKey")));
 
-test("every primed row equals the loader's own: events, places, claims, claimants, publishers", async () => {
+async function pageWithPreload(selection: string) {
   // The seed's real article (dates, nulls, a real claim) and the synthetic ones (shared places and claimants, ties in time).
   const articles = await prisma.article.findMany({ omit: { body: true }, where: { OR: [{ crisisId: crisis.crisisId }, { crisis: { slug: "kazakhstan-unrest-2022" } }] } });
   expect(articles.length).toBeGreaterThan(30);
-  const primed = new Loaders(prisma, options);
-  const info = infoFor(`{ articles { edges { node { publisher { id } events { places { id } } casualtyStatistics { claimant { id } } } } } }`);
-
   sql.splice(0);
-  await preloadPage({ prisma, loaders: primed } as Context, info, "Article", articles);
+  await preloadPage({ prisma, loaders: new Loaders(prisma, options) } as Context, infoFor(`{ articles { edges { node { ${selection} } } } }`), "Article", articles);
   expect(sql).toHaveLength(1);
+  return { articles, statement: sql[0] };
+}
 
+/** Every relation fetched ahead for the page, beside what its loader reads, shaped by `expected`. */
+async function compareWithLoaders(articles: { id: string; publisherId: string }[], expected: (fetched: object, fromLoader: object) => object) {
   const fresh = new Loaders(prisma, options);
   let compared = 0;
+  const check = (fetched: object | null | undefined, fromLoader: object | null) => {
+    expect(fetched).not.toBeUndefined();
+    expect(fromLoader).not.toBeNull();
+    expect(fetched).toEqual(expected(fetched!, fromLoader!));
+    compared++;
+  };
   for (const article of articles) {
-    sql.splice(0);
-    const events = await primed.event.byArticle.load(article.id);
-    const claims = await primed.casualtyStatistic.byArticle.load(article.id);
-    const publisher = await primed.publisher.byId.load(article.publisherId);
-    const places = await Promise.all(events.map((event) => primed.place.ofEvent.load(event.id)));
-    const claimants = await Promise.all(claims.map((claim) => primed.claimant.byId.load(claim.claimantId)));
-    expect(sql).toEqual([]); // all of it was primed
-
-    expect(events).toEqual(await fresh.event.byArticle.load(article.id));
-    expect(claims).toEqual(await fresh.casualtyStatistic.byArticle.load(article.id));
-    expect(publisher).toEqual(await fresh.publisher.byId.load(article.publisherId));
-    for (const [i, event] of events.entries()) expect(places[i]).toEqual(withoutParentKey(await fresh.place.ofEvent.load(event.id)));
-    for (const [i, claim] of claims.entries()) expect(claimants[i]).toEqual(await fresh.claimant.byId.load(claim.claimantId));
-    compared += events.length + claims.length;
+    const events = preloaded<Record<string, unknown>[]>(article, "events")!;
+    const claims = preloaded<Record<string, unknown>[]>(article, "casualtyStatistics")!;
+    const fromLoaderEvents = await fresh.event.byArticle.load(article.id);
+    const fromLoaderClaims = await fresh.casualtyStatistic.byArticle.load(article.id);
+    expect(events.map((e) => e.id)).toEqual(fromLoaderEvents.map((e) => e.id)); // same rows, same order
+    expect(claims.map((c) => c.id)).toEqual(fromLoaderClaims.map((c) => c.id));
+    check(preloaded(article, "publisher"), await fresh.publisher.byId.load(article.publisherId));
+    for (const [i, event] of events.entries()) {
+      check(event, fromLoaderEvents[i]);
+      const places = preloaded<object[]>(event, "places")!;
+      const fromLoaderPlaces = withoutParentKey(await fresh.place.ofEvent.load(event.id as string));
+      expect(places).toHaveLength(fromLoaderPlaces.length);
+      places.forEach((place, k) => check(place, fromLoaderPlaces[k]));
+    }
+    for (const [i, claim] of claims.entries()) {
+      check(claim, fromLoaderClaims[i]);
+      check(preloaded(claim, "claimant"), await fresh.claimant.byId.load(claim.claimantId as string));
+    }
   }
-  expect(compared).toBeGreaterThan(100);
+  expect(compared).toBeGreaterThan(300);
+}
+
+const pick = (row: object, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => keys.includes(key)));
+
+test("only the selected columns and the keys are fetched, each equal to the loader's", async () => {
+  const { articles, statement } = await pageWithPreload(
+    `publisher { name } events { title startDate places { name } } casualtyStatistics { best claimant { name } }`,
+  );
+  expect(statement).not.toMatch(/row_to_json/);
+  expect(statement).not.toMatch(/"description"|"confidence"/);
+  await compareWithLoaders(articles, (fetched, fromLoader) => pick(fromLoader, Object.keys(fetched)));
+  const event = preloaded<object[]>(articles[0], "events")![0];
+  expect(Object.keys(event).sort()).toEqual(["articleId", "crisisId", "id", "startDate", "title"]);
+});
+
+test("a field that is neither a column nor fetched ahead gets the whole row, equal to the loader's", async () => {
+  const { articles, statement } = await pageWithPreload(
+    `publisher { country { isoCode } } events { crisis { slug } places { parent { name } } } casualtyStatistics { article { id } claimant { organization { name } } }`,
+  );
+  expect(statement).not.toMatch(/json_build_object/);
+  await compareWithLoaders(articles, (_fetched, fromLoader) => fromLoader);
 });
 
 test("only what the query selects is fetched, and fields with arguments are left to their loaders", async () => {
