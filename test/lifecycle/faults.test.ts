@@ -316,7 +316,8 @@ describe("SIGTERM", () => {
     const messages = server.logs.map((line) => line.msg);
     const steps = ["shutting down: refusing new connections, finishing requests in flight", "shutdown: requests drained, server stopped", "shutdown: database pool closed", "stopped"];
     expect(messages.filter((message) => steps.includes(message))).toEqual(steps);
-    expect(messages[messages.length - 1]).toBe("stopped");
+    // Nothing of the lifecycle after "stopped" (a debug access line of a drained request may still be flushed behind it).
+    expect(messages.filter((message) => message !== "request").at(-1)).toBe("stopped");
 
     // The ingestion is stored, whole.
     const client = new pg.Client({ connectionString: cluster.url() });
