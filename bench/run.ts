@@ -91,7 +91,7 @@ async function writeResults(run: BenchRun, options: BenchOptions, appendixMarkdo
   if (!options.smoke) fs.writeFileSync(path.join(outDir, "latest.json"), json);
   log(`Results: ${path.join(outDir, `${basename}.json`)}`);
 
-  let report: { writeReport(run: BenchRun, dir: string, opts?: { basename?: string; readmePath?: string; appendix?: string }): Promise<unknown> } | undefined;
+  let report: { writeReport(run: BenchRun, dir: string, opts?: { basename?: string; readmePath?: string; appendix?: string; scale?: never }): Promise<unknown> } | undefined;
   try {
     report = require("./report/report");
   } catch {
@@ -99,7 +99,10 @@ async function writeResults(run: BenchRun, options: BenchOptions, appendixMarkdo
   }
   if (report) {
     const readmePath = options.readme ? path.join(projectRoot, "README.md") : undefined;
-    await report.writeReport(run, outDir, { basename, appendix: appendixMarkdown, ...(readmePath ? { readmePath } : {}) });
+    // The last scale comparison (npm run bench -- --scale) fills the scale targets, marked as measured apart.
+    const scalePath = path.join(outDir, "scale-latest.json");
+    const scale = !options.smoke && fs.existsSync(scalePath) ? (JSON.parse(fs.readFileSync(scalePath, "utf8")) as never) : undefined;
+    await report.writeReport(run, outDir, { basename, appendix: appendixMarkdown, scale, ...(readmePath ? { readmePath } : {}) });
     log(`Report written next to the results`);
   }
   return outDir;

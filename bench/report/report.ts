@@ -26,7 +26,7 @@ export interface ReportOptions {
   basename?: string;
   /** Markdown appended to the report, e.g. renderPlans() or the extraction speed. */
   appendix?: string;
-  /** A scale comparison measured in the same run: its targets are filled in, not ❔. */
+  /** The last scale comparison (its own run, see bench/scale.ts): its targets are filled in, not ❔. */
   scale?: ScaleRun | null;
 }
 
