@@ -5,7 +5,7 @@
 import pg from "pg";
 import type { BenchOptions } from "./args";
 import { runLoad } from "./load";
-import { cpuMs, peakRssMb, resetPeakRss } from "./proc-stats";
+import { cpuMs, peakRssMb, postgresCpuReader, resetPeakRss } from "./proc-stats";
 import { post, startServer, type RunningServer } from "./server-process";
 import type { HttpRequest, ServerDefinition } from "./servers/catalog";
 import { ONE_SQL_STATEMENTS } from "./servers/one-sql-statements";
@@ -40,6 +40,21 @@ export interface MeasureContext {
   fixedRates?: { [shape in ShapeName]?: number };
   /** Each statement the server sent for a shape in the counting phase, with its bind parameters. */
   onStatement?: (shape: ShapeName, sql: string, params: BindParams) => void;
+}
+
+/** What measuring on one dataset needs: its sample, the reference answers, PostgreSQL's CPU reader. */
+export async function measureContext(
+  base: Pick<MeasureContext, "options" | "node" | "projectRoot" | "log">,
+  databaseUrl: string,
+  sample: Sample,
+): Promise<MeasureContext> {
+  return {
+    ...base,
+    databaseUrl,
+    sample,
+    references: await references(databaseUrl, sample, base.options.shapes),
+    postgresCpu: await postgresCpuReader(databaseUrl).catch(() => null),
+  };
 }
 
 /** The one-SQL statements run directly: what every server must answer. */

@@ -12,8 +12,7 @@ import { explainHotStatements, hotStatements, renderPlans, type HotSample } from
 import { renderCapturedPlans } from "./report/scale-report";
 import { measureExtractionSpeed } from "./report/ingest-speed";
 import { describeMachine, describeVersions } from "./machine";
-import { measureServer, references, type MeasureContext } from "./measure";
-import { postgresCpuReader } from "./proc-stats";
+import { measureContext, measureServer } from "./measure";
 import { ensureNodeRuntime } from "./runtime";
 import { runScale, writeScaleResults } from "./scale";
 import { SERVERS } from "./servers/catalog";
@@ -118,16 +117,7 @@ async function main(): Promise<void> {
   try {
     const summary = await ensureDataset(database.url, options.size, options.seed, log);
     const sample = await sampleOf(database.url, summary);
-    const context: MeasureContext = {
-      options,
-      node,
-      projectRoot,
-      databaseUrl: database.url,
-      sample,
-      references: await references(database.url, sample, options.shapes),
-      postgresCpu: await postgresCpuReader(database.url).catch(() => null),
-      log,
-    };
+    const context = await measureContext({ options, node, projectRoot, log }, database.url, sample);
 
     const results: BenchResult[] = [];
     const captured: CapturedStatement[] = [];

@@ -14,8 +14,7 @@ import pg from "pg";
 import type { BenchOptions } from "./args";
 import { ensureDataset, findDataset, migrate, openBenchDatabase, sampleOf, waitForQuietDatabase } from "./bench-database";
 import { describeMachine, describeVersions } from "./machine";
-import { measureServer, references, type MeasureContext } from "./measure";
-import { postgresCpuReader } from "./proc-stats";
+import { measureContext, measureServer, type MeasureContext } from "./measure";
 import { measureExtractionSpeed } from "./report/ingest-speed";
 import { updateReadmeScale, withScaleTargets } from "./report/report";
 import type { BenchRun as ReportRun } from "./report/run-shape";
@@ -71,16 +70,7 @@ export async function runScale(options: BenchOptions, projectRoot: string, log: 
         reused,
       });
       const sample = await sampleOf(database.url, summary);
-      contexts.set(size, {
-        options,
-        node,
-        projectRoot,
-        databaseUrl: database.url,
-        sample,
-        references: await references(database.url, sample, options.shapes),
-        postgresCpu: await postgresCpuReader(database.url).catch(() => null),
-        log,
-      });
+      contexts.set(size, await measureContext({ options, node, projectRoot, log }, database.url, sample));
     }
 
     const results: ScaleMeasurement[] = [];
