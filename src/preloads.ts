@@ -1,16 +1,16 @@
 // Which relations a root list fetches ahead for its page (see
 // common/preload.ts): each domain declares its own next to the loader it
-// primes; this is where they meet.
+// stands in for; this is where they meet.
 import type { GraphQLResolveInfo } from "graphql";
 import { casualtyStatisticPreloads } from "./casualty/casualty-statistic.loader";
 import { claimantPreloads } from "./casualty/claimant.loader";
 import { attachPreloaded, planPreload, type PreloadPlan, type PreloadRegistry, type Row } from "./common/preload";
-import type { Context, Loaders } from "./context";
+import type { Context } from "./context";
 import { eventPreloads } from "./event/event.loader";
 import { placePreloads } from "./place/place.loader";
 import { publisherPreloads } from "./publisher/publisher.loader";
 
-export const PRELOADS: PreloadRegistry<Loaders> = {};
+export const PRELOADS: PreloadRegistry = {};
 for (const registry of [eventPreloads, placePreloads, casualtyStatisticPreloads, claimantPreloads, publisherPreloads]) {
   for (const [type, fields] of Object.entries(registry)) PRELOADS[type] = { ...PRELOADS[type], ...fields };
 }
@@ -19,13 +19,14 @@ for (const registry of [eventPreloads, placePreloads, casualtyStatisticPreloads,
 const TABLES = { Article: '"Article"', Event: '"Event"', CasualtyStatistic: '"CasualtyStatistic"' } as const;
 
 // Plans depend on the document only; documents are parsed once and reused (Apollo's document store).
-const plans = new WeakMap<object, PreloadPlan<Loaders>>();
+const plans = new WeakMap<object, PreloadPlan>();
 
 /**
  * Fetches ahead, in one statement, every relation with a spec that the query
- * selects below the `rows` of a page (a connection's edges → node), and
- * hangs them on the rows for the relations' resolvers (common/preload.ts). Nothing when loaders are switched
- * off (the benchmark's naive server) or nothing below has a spec.
+ * selects below the `rows` of a page (a connection's edges → node), and hangs
+ * them on the rows for the relations' resolvers (common/preload.ts). Nothing
+ * when loaders are switched off (the benchmark's naive server) or nothing
+ * below has a spec.
  */
 export async function preloadPage(
   { prisma, loaders }: Context,

@@ -43,6 +43,11 @@ export interface RunningServer {
  * failure, a bug) becomes INTERNAL_SERVER_ERROR, with its message and stack
  * shown only outside production.
  */
+/** The error at the same place, with our message and code in place of whatever it said. */
+function restated(formatted: GraphQLFormattedError, message: string, code: ErrorCode): GraphQLFormattedError {
+  return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+}
+
 export function formatError(isProduction: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const limited = formatOperationLimitError(formatted, error);
@@ -54,28 +59,20 @@ export function formatError(isProduction: boolean) {
     }
     const original = unwrapResolverError(error);
     if (isStatementTimeout(original)) {
-      return {
-        message: "The database took too long to answer and the query was cancelled; narrow it (fewer items, a tighter filter) or retry",
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code: ErrorCode.QUERY_TIMEOUT },
-      };
+      return restated(
+        formatted,
+        "The database took too long to answer and the query was cancelled; narrow it (fewer items, a tighter filter) or retry",
+        ErrorCode.QUERY_TIMEOUT,
+      );
     }
     // The database is down or out of connections: say so (retryable, 503), never with its host or SQL.
-    if (isDatabaseUnavailable(original)) {
-      return {
-        message: "The database is unavailable; retry shortly",
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
-      };
-    }
+    if (isDatabaseUnavailable(original)) return restated(formatted, "The database is unavailable; retry shortly", ErrorCode.DATABASE_UNAVAILABLE);
     const isClientError = original instanceof GraphQLError && code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (isClientError || code === "GRAPHQL_PARSE_FAILED" || code === "GRAPHQL_VALIDATION_FAILED" || code === "BAD_USER_INPUT") {
       return formatted;
     }
     if (!isProduction) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
-    return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return restated(formatted, "Internal server error", ErrorCode.INTERNAL_SERVER_ERROR);
   };
 }
 

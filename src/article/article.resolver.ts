@@ -16,13 +16,12 @@ import { ArticleFilter } from "./article.filter";
 import { listArticles } from "./article.service";
 import { preloadPage } from "../preloads";
 import { preloadedOr, selectedFieldNames } from "../common/preload";
-import { Prisma } from "../generated/prisma/client";
+import { COLUMNS } from "../common/json-rows";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
 
 // Columns every Article row needs whatever is selected: its key, the keys its field
 // resolvers follow, and the sort key cursors are made of.
 const KEY_COLUMNS = ["id", "publisherId", "crisisId", "previousVersionId", "publishedAt"];
-const SCALAR_COLUMNS = new Set<string>(Object.values(Prisma.ArticleScalarFieldEnum));
 const columnsByField = new WeakMap<object, string[]>();
 
 /**
@@ -33,7 +32,7 @@ const columnsByField = new WeakMap<object, string[]>();
 function pageColumns(info: GraphQLResolveInfo): string[] {
   let columns = columnsByField.get(info.fieldNodes[0]);
   if (!columns) {
-    const selected = [...selectedFieldNames(info, ["edges", "node"])].filter((name) => SCALAR_COLUMNS.has(name) && name !== "body");
+    const selected = [...selectedFieldNames(info, ["edges", "node"])].filter((name) => COLUMNS.Article.has(name) && name !== "body");
     columnsByField.set(info.fieldNodes[0], (columns = [...new Set([...KEY_COLUMNS, ...selected])]));
   }
   return columns;

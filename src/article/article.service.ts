@@ -39,7 +39,6 @@ function articleWhere(filter: ArticleFilter = {}): Prisma.ArticleWhereInput {
   return { AND: where };
 }
 
-/** Newest first. */
 /**
  * Newest first. `columns`: read only these (the selection's, see
  * article.resolver.ts); all but the body when not given.

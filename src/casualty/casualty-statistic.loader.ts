@@ -3,7 +3,6 @@ import type { PrismaClient } from "../db/prisma";
 import { childPageLoaders } from "../common/child-pages";
 import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
 import type { PreloadRegistry, Row } from "../common/preload";
-import type { Loaders } from "../context";
 
 const newestClaimsFirst = { sortColumn: "reportedAt", sortType: "date", direction: "DESC" } as const;
 
@@ -14,7 +13,7 @@ function inTextOrder(rows: CasualtyStatisticRow[]): CasualtyStatisticRow[] {
 }
 
 /** Article.casualtyStatistics, fetched ahead for a page (common/preload.ts) exactly as `byArticle` fetches it. */
-export const casualtyStatisticPreloads: PreloadRegistry<Loaders> = {
+export const casualtyStatisticPreloads: PreloadRegistry = {
   Article: {
     casualtyStatistics: {
       type: "CasualtyStatistic",

@@ -1,11 +1,10 @@
 import type { PrismaClient } from "../db/prisma";
 import { byIdLoader, LoaderOptions } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
-import type { Loaders } from "../context";
 import type { Claimant as ClaimantRow } from "../generated/prisma/client";
 
 /** CasualtyStatistic.claimant, fetched ahead for a page (common/preload.ts) as `byId` fetches it. */
-export const claimantPreloads: PreloadRegistry<Loaders> = {
+export const claimantPreloads: PreloadRegistry = {
   CasualtyStatistic: {
     claimant: {
       type: "Claimant",

@@ -32,10 +32,8 @@ interface RelationSpecBase {
 }
 
 /** A list. */
-interface ListRelationSpec<L> extends RelationSpecBase {
+interface ListRelationSpec extends RelationSpecBase {
   many: true;
-  /** Unused: keeps the registry typed by the loaders its specs stand in for. */
-  loaders?: L;
   /** ORDER BY over `child`: the loader's order. */
   orderBy?(child: string): string;
   /** The final order, when the loader sorts in code. */
@@ -43,25 +41,23 @@ interface ListRelationSpec<L> extends RelationSpecBase {
 }
 
 /** A single row (or none). */
-interface RowRelationSpec<L> extends RelationSpecBase {
+interface RowRelationSpec extends RelationSpecBase {
   many: false;
-  /** Unused: keeps the registry typed by the loaders its specs stand in for. */
-  loaders?: L;
 }
 
-export type RelationSpec<L> = ListRelationSpec<L> | RowRelationSpec<L>;
+export type RelationSpec = ListRelationSpec | RowRelationSpec;
 
 /** GraphQL type name → field name → how that relation is fetched ahead. */
-export type PreloadRegistry<L> = Record<string, Record<string, RelationSpec<L>>>;
+export type PreloadRegistry = Record<string, Record<string, RelationSpec>>;
 
-interface PlanNode<L> {
-  relations: { field: string; spec: RelationSpec<L>; node: PlanNode<L> }[];
+interface PlanNode {
+  relations: { field: string; spec: RelationSpec; node: PlanNode }[];
   /** The columns to fetch; null for the whole row. */
   columns: readonly string[] | null;
 }
 
-export interface PreloadPlan<L> {
-  root: PlanNode<L>;
+export interface PreloadPlan {
+  root: PlanNode;
   /** One statement; `$1` is the page's ids. Null when nothing below the page has a spec. */
   sql: string | null;
 }
@@ -91,16 +87,16 @@ function selectionSetsOf(nodes: readonly FieldNode[]): SelectionSetNode[] {
   return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 }
 
-function planNode<L>(
-  registry: PreloadRegistry<L>,
+function planNode(
+  registry: PreloadRegistry,
   type: string,
   selectionSets: SelectionSetNode[],
   fragments: Fragments,
   rows?: { model: ModelName; keyColumns: readonly string[] },
-): PlanNode<L> {
+): PlanNode {
   const specs = registry[type] ?? {};
   const fields = fieldsByName(selectionSets, fragments);
-  const relations: PlanNode<L>["relations"] = [];
+  const relations: PlanNode["relations"] = [];
   for (const [field, spec] of Object.entries(specs)) {
     const nodes = fields.get(field);
     // Arguments select a different loader (a page, a filter): not this spec's.
@@ -115,13 +111,13 @@ function planNode<L>(
   return { relations, columns: plain ? [...new Set([...rows.keyColumns, ...selected.filter((name) => columns.has(name))])] : null };
 }
 
-function elementSql<L>(node: PlanNode<L>, alias: string, next: () => string): string {
+function elementSql(node: PlanNode, alias: string, next: () => string): string {
   const row = node.columns ? `json_build_object(${node.columns.map((column) => `'${column}', ${alias}."${column}"`).join(", ")})` : `row_to_json(${alias})`;
   if (!node.relations.length) return row;
   return `json_build_array(${row}, ${node.relations.map((relation) => relationSql(relation, alias, next)).join(", ")})`;
 }
 
-function relationSql<L>({ spec, node }: PlanNode<L>["relations"][number], parent: string, next: () => string): string {
+function relationSql({ spec, node }: PlanNode["relations"][number], parent: string, next: () => string): string {
   const child = next();
   const element = elementSql(node, child, next);
   if (!spec.many) return `(SELECT ${element} ${spec.from(parent, child)} LIMIT 1)`;
@@ -146,13 +142,13 @@ export function selectedFieldNames(info: Pick<GraphQLResolveInfo, "fieldNodes" |
  * a connection, [] for a list), whose GraphQL type is `type` and whose
  * table is `table`.
  */
-export function planPreload<L>(
-  registry: PreloadRegistry<L>,
+export function planPreload(
+  registry: PreloadRegistry,
   info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">,
   path: readonly string[],
   type: string,
   table: string,
-): PreloadPlan<L> {
+): PreloadPlan {
   const root = planNode(registry, type, selectionSetsAt(info, path), info.fragments);
   if (!root.relations.length) return { root, sql: null };
   let counter = 0;
@@ -175,7 +171,7 @@ export function preloadedOr<T>(parent: object, field: string, load: () => Promis
   return value !== undefined ? value : load();
 }
 
-function attachRelations<L>(node: PlanNode<L>, parent: Row, values: unknown[]): void {
+function attachRelations(node: PlanNode, parent: Row, values: unknown[]): void {
   let bag = (parent as WithPreloaded)[PRELOADED];
   // Not enumerable: the row stays the row (comparisons, logs), the relations ride along.
   if (!bag) Object.defineProperty(parent, PRELOADED, { value: (bag = {}), enumerable: false });
@@ -198,7 +194,7 @@ function attachRelations<L>(node: PlanNode<L>, parent: Row, values: unknown[]): 
 }
 
 /** Hangs what the plan's statement returned on the page's rows (keyed by `id`). */
-export function attachPreloaded<L>(plan: PreloadPlan<L>, rows: readonly Row[], preloadJson: string): void {
+export function attachPreloaded(plan: PreloadPlan, rows: readonly Row[], preloadJson: string): void {
   const byId = new Map(rows.map((row) => [row.id as string, row]));
   for (const [id, ...values] of JSON.parse(preloadJson) as [string, ...unknown[]][]) {
     const row = byId.get(id);

@@ -3,12 +3,11 @@ import type { PrismaClient } from "../db/prisma";
 import { childPageLoaders } from "../common/child-pages";
 import { byIdLoader, groupLoader, LoaderOptions } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
-import type { Loaders } from "../context";
 
 const eventsInTimeOrder = { sortColumn: "startDate", sortType: "date", direction: "ASC" } as const;
 
 /** Article.events, fetched ahead for a page (common/preload.ts) exactly as `byArticle` fetches it. */
-export const eventPreloads: PreloadRegistry<Loaders> = {
+export const eventPreloads: PreloadRegistry = {
   Article: {
     events: {
       type: "Event",

@@ -2,10 +2,9 @@ import type { Place as PlaceRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
-import type { Loaders } from "../context";
 
 /** Event.places, fetched ahead for a page (common/preload.ts) exactly as `ofEvent` fetches it. */
-export const placePreloads: PreloadRegistry<Loaders> = {
+export const placePreloads: PreloadRegistry = {
   Event: {
     places: {
       type: "Place",

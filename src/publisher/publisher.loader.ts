@@ -1,11 +1,10 @@
 import type { PrismaClient } from "../db/prisma";
 import { byIdLoader, LoaderOptions } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
-import type { Loaders } from "../context";
 import type { Publisher as PublisherRow } from "../generated/prisma/client";
 
 /** Article.publisher, fetched ahead for a page (common/preload.ts) as `byId` fetches it. */
-export const publisherPreloads: PreloadRegistry<Loaders> = {
+export const publisherPreloads: PreloadRegistry = {
   Article: {
     publisher: {
       type: "Publisher",

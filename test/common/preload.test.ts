@@ -100,15 +100,15 @@ test("a field that is neither a column nor fetched ahead gets the whole row, equ
 
 test("only what the query selects is fetched, and fields with arguments are left to their loaders", async () => {
   const article = await prisma.article.findFirstOrThrow({ where: { crisisId: crisis.crisisId }, omit: { body: true } });
-  const primed = new Loaders(prisma, options);
+  const loaders = new Loaders(prisma, options);
   sql.splice(0);
-  await preloadPage({ prisma, loaders: primed } as Context, infoFor(`{ articles { edges { node { headline events { title } } } } }`), "Article", [article]);
+  await preloadPage({ prisma, loaders } as Context, infoFor(`{ articles { edges { node { headline events { title } } } } }`), "Article", [article]);
   expect(sql).toHaveLength(1);
   expect(sql[0]).toMatch(/"Event"/);
   expect(sql[0]).not.toMatch(/"Place"|"CasualtyStatistic"|"Publisher"/);
 
   sql.splice(0);
-  await preloadPage({ prisma, loaders: primed } as Context, infoFor(`{ articles { edges { node { headline } } } }`), "Article", [article]);
+  await preloadPage({ prisma, loaders } as Context, infoFor(`{ articles { edges { node { headline } } } }`), "Article", [article]);
   expect(sql).toEqual([]);
 });
 
@@ -118,9 +118,9 @@ test("fragments and aliases are followed; the same relation twice is fetched onc
   const document = parse(query);
   const operation = document.definitions[0] as OperationDefinitionNode;
   const info = { fieldNodes: [operation.selectionSet.selections[0]], fragments: { A: document.definitions[1] } } as never;
-  const primed = new Loaders(prisma, options);
+  const loaders = new Loaders(prisma, options);
   sql.splice(0);
-  await preloadPage({ prisma, loaders: primed } as Context, info, "Article", [article]);
+  await preloadPage({ prisma, loaders } as Context, info, "Article", [article]);
   expect(sql).toHaveLength(1);
   expect(sql[0].match(/FROM "Event"/g)).toHaveLength(1);
   expect(sql[0]).toMatch(/"Place"/);
