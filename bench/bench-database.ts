@@ -3,9 +3,9 @@
 // size and seed. A dataset already there (same size and seed, same article
 // count) is reused, so reruns start in seconds.
 import path from "node:path";
-import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { applyMigrations } from "../src/db/migrations";
+import { withPgClient } from "../src/db/pg-client";
 import { generateDataset, type DatasetSummary } from "./dataset/generate";
 import type { Sample } from "./shapes";
 import type { DatasetSize } from "./types";
@@ -43,19 +43,9 @@ export async function migrate(url: string, log: (m: string) => void): Promise<vo
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
 }
 
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The dataset of this size and seed if the database holds it (marker and article count agree), else null. */
 export async function findDataset(url: string, size: DatasetSize, seed: number): Promise<DatasetSummary | null> {
-  return withClient(url, async (client) => {
+  return withPgClient(url, async (client) => {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${MARKER_SCHEMA}`);
     await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_SCHEMA}.dataset (id int PRIMARY KEY DEFAULT 1 CHECK (id = 1), summary jsonb NOT NULL)`);
     const marker = await client.query<{ summary: DatasetSummary }>(`SELECT summary FROM ${MARKER_SCHEMA}.dataset`);
@@ -73,7 +63,7 @@ export async function ensureDataset(url: string, size: DatasetSize, seed: number
   }
   log(`Generating the ${size} dataset (seed ${seed})`);
   const summary = await generateDataset({ databaseUrl: url, size, seed, replace: true, onProgress: (m) => log(`  ${m}`) });
-  await withClient(url, async (client) => {
+  await withPgClient(url, async (client) => {
     await client.query(`INSERT INTO ${MARKER_SCHEMA}.dataset (summary) VALUES ($1) ON CONFLICT (id) DO UPDATE SET summary = EXCLUDED.summary`, [summary]);
     // Fresh rows: statistics for the planner, and vacuumed now so autovacuum does not run during the first server's turn.
     await client.query("VACUUM (ANALYZE)");
@@ -83,7 +73,7 @@ export async function ensureDataset(url: string, size: DatasetSize, seed: number
 
 /** Ids and a publication range the shapes ask for, derived from the dataset. */
 export async function sampleOf(url: string, summary: DatasetSummary): Promise<Sample> {
-  return withClient(url, async (client) => {
+  return withPgClient(url, async (client) => {
     let articleIds = summary.sample.articleIds;
     if (articleIds.length < Math.min(100, summary.articles)) {
       articleIds = (await client.query<{ id: string }>(`SELECT id FROM "Article" ORDER BY md5(id::text) LIMIT 100`)).rows.map((r) => r.id);
@@ -112,7 +102,7 @@ export async function sampleOf(url: string, summary: DatasetSummary): Promise<Sa
  * with the server under test for the same cores. Returns false on timeout.
  */
 export async function waitForQuietDatabase(url: string, log: (m: string) => void): Promise<boolean> {
-  return withClient(url, async (client) => {
+  return withPgClient(url, async (client) => {
     const deadline = Date.now() + 60_000;
     let told = false;
     for (;;) {

