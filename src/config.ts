@@ -16,6 +16,8 @@ export interface Config {
   dbStatementTimeoutMs: number;
   /** Longest wait for a pool connection (a new one, or a free one when all are busy) before a request fails. */
   dbConnectTimeoutMs: number;
+  /** Name (prepare once per connection) the statements this process sends; off behind a transaction-mode pooler. */
+  dbPreparedStatements: boolean;
   /** Start-up while the database is down: exponential backoff between connection attempts, from initial to max. */
   dbRetry: { initialMs: number; maxMs: number };
   /** SIGTERM/SIGINT: how long in-flight requests get to finish before the process gives up and exits 1. */
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: integer("DB_POOL_MAX", 10, env),
     dbStatementTimeoutMs: integer("DB_STATEMENT_TIMEOUT_MS", 10_000, env),
     dbConnectTimeoutMs: Math.max(1, integer("DB_CONNECT_TIMEOUT_MS", 5_000, env)),
+    dbPreparedStatements: boolean("DB_PREPARED_STATEMENTS", true, env),
     dbRetry: {
       initialMs: Math.max(1, integer("DB_RETRY_INITIAL_MS", 500, env)),
       maxMs: Math.max(1, integer("DB_RETRY_MAX_MS", 30_000, env)),
