@@ -9,7 +9,9 @@ export const placePreloads: PreloadRegistry = {
     places: {
       type: "Place",
       many: true,
-      from: (event, place) => `FROM "Place" ${place} JOIN "EventPlace" ${place}_j ON ${place}_j."placeId" = ${place}.id WHERE ${place}_j."eventId" = ${event}.id`,
+      // A lookup by key per link: joined, PostgreSQL hashed every place once per event (16 ms of a 50-article page).
+      from: (event, place) =>
+        `FROM "EventPlace" ${place}_j CROSS JOIN LATERAL (SELECT * FROM "Place" ${place}_p WHERE ${place}_p.id = ${place}_j."placeId" LIMIT 1) ${place} WHERE ${place}_j."eventId" = ${event}.id`,
       orderBy: (place) => `${place}.kind, ${place}.name, ${place}.id`,
       model: "Place",
       keyColumns: ["id", "countryId", "parentId"],
