@@ -4,7 +4,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { casualtyStatisticPreloads } from "./casualty/casualty-statistic.loader";
 import { claimantPreloads } from "./casualty/claimant.loader";
-import { attachPreloaded, planPreload, type PreloadPlan, type PreloadRegistry, type Row } from "./common/preload";
+import { attachPreloaded, pageElementSql, planPreload, type PreloadPlan, type PreloadRegistry, type Row } from "./common/preload";
 import type { Context } from "./context";
 import { eventPreloads } from "./event/event.loader";
 import { placePreloads } from "./place/place.loader";
@@ -40,4 +40,29 @@ export async function preloadPage(
   if (!plan.sql) return;
   const [{ preload }] = await prisma.$queryRawUnsafe<{ preload: string }[]>(plan.sql, rows.map((row) => row.id));
   attachPreloaded(plan, rows, preload);
+}
+
+/** A page read with what is fetched ahead below it, in one statement (common/preload.ts pageSql). */
+export interface PageQuery {
+  plan: PreloadPlan;
+  /** One row of the page, aliased `p`, with its relations. */
+  element: string;
+}
+
+const NOTHING_AHEAD: PreloadPlan = { root: { relations: [], columns: null }, sql: null };
+const pageQueries = { batching: new WeakMap<object, PageQuery>(), naive: new WeakMap<object, PageQuery>() };
+
+/**
+ * How to read a page of `type` with `columns` and every relation with a spec
+ * the query selects below it (none when loaders are switched off: the
+ * benchmark's naive server asks per parent).
+ */
+export function pageQuery(info: GraphQLResolveInfo, type: keyof typeof TABLES, columns: readonly string[], batching: boolean): PageQuery {
+  const cache = batching ? pageQueries.batching : pageQueries.naive;
+  let query = cache.get(info.fieldNodes[0]);
+  if (!query) {
+    const plan = batching ? planPreload(PRELOADS, info, ["edges", "node"], type, TABLES[type]) : NOTHING_AHEAD;
+    cache.set(info.fieldNodes[0], (query = { plan, element: pageElementSql(plan, columns) }));
+  }
+  return query;
 }

@@ -14,7 +14,7 @@ import { Place } from "../place/place.type";
 import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
 import { listArticles } from "./article.service";
-import { preloadPage } from "../preloads";
+import { pageQuery } from "../preloads";
 import { preloadedOr, selectedFieldNames } from "../common/preload";
 import { COLUMNS } from "../common/json-rows";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
@@ -27,7 +27,7 @@ const columnsByField = new WeakMap<object, string[]>();
 /**
  * The columns a page of articles needs for this query: the keys, plus the
  * selected fields that are plain columns (not `body`, which has its own
- * loader). Half a row costs Prisma about half the time to read.
+ * loader). Half a row is about half the JSON for PostgreSQL to build and for us to parse.
  */
 function pageColumns(info: GraphQLResolveInfo): string[] {
   let columns = columnsByField.get(info.fieldNodes[0]);
@@ -58,9 +58,7 @@ export class ArticleResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const connection = await listArticles(context.prisma, filter ?? undefined, page, pageColumns(info));
-    await preloadPage(context, info, "Article", connection.edges.map((edge) => edge.node));
-    return connection;
+    return listArticles(context.prisma, filter ?? undefined, page, pageQuery(info, "Article", pageColumns(info), context.loaders.batching));
   }
 
   // Ready to take this field over from the media subgraph's CMS count: raise

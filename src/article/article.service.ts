@@ -1,59 +1,82 @@
-import type { Prisma } from "../generated/prisma/client";
+// A page of articles, filtered and newest first, with whatever the query
+// fetches ahead below it: one SQL statement (common/preload.ts pageSql).
 import type { PrismaClient } from "../db/prisma";
 import { dateRange, isoCode, optionalId } from "../common/filters";
-import { findPage, PageArgs } from "../common/pagination";
+import { pageSql, readPage } from "../common/preload";
+import { toConnection, toPage, type CursorKey, type PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
+import type { PageQuery } from "../preloads";
 import type { ArticleFilter } from "./article.filter";
-import { WITHOUT_BODY } from "./article.loader";
+import type { Article } from "./article.type";
 
 const MAX_SEARCH_WORDS = 10;
+const NEWEST_FIRST = (alias: string) => `${alias}."publishedAt" DESC, ${alias}.id DESC`;
 
-function articleWhere(filter: ArticleFilter = {}): Prisma.ArticleWhereInput {
-  const where: Prisma.ArticleWhereInput[] = [];
+/** `ILIKE` matches the word as written: its wildcards and escapes are literal. */
+function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
+/**
+ * The filter as SQL conditions over the alias `a`; every value from the
+ * client becomes a bind parameter appended to `params`.
+ */
+function articleConditions(filter: ArticleFilter, params: unknown[]): string[] {
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const conditions: string[] = [];
   const publishedAt = dateRange(filter.publishedFrom, filter.publishedTo, ["publishedFrom", "publishedTo"]);
-  if (publishedAt) where.push({ publishedAt });
+  // publishedAt is a timestamp without zone holding UTC: an ISO instant's zone is dropped on input.
+  if (publishedAt?.gte) conditions.push(`a."publishedAt" >= ${bind(publishedAt.gte.toISOString())}::timestamp`);
+  if (publishedAt?.lt) conditions.push(`a."publishedAt" < ${bind(publishedAt.lt.toISOString())}::timestamp`);
   const publisherId = optionalId(filter.publisherId, "publisherId");
-  if (publisherId) where.push({ publisherId });
+  if (publisherId) conditions.push(`a."publisherId" = ${bind(publisherId)}::uuid`);
   const crisisId = optionalId(filter.crisisId, "crisisId");
-  if (crisisId) where.push({ crisisId });
+  if (crisisId) conditions.push(`a."crisisId" = ${bind(crisisId)}::uuid`);
   const placeId = optionalId(filter.placeId, "placeId");
-  if (placeId) where.push({ mentionedPlaces: { some: { placeId } } });
+  if (placeId) conditions.push(`EXISTS (SELECT 1 FROM "ArticlePlace" ap WHERE ap."articleId" = a.id AND ap."placeId" = ${bind(placeId)}::uuid)`);
   if (filter.countryIsoCode) {
-    where.push({ mentionedPlaces: { some: { place: { country: { isoCode: isoCode(filter.countryIsoCode, "countryIsoCode") } } } } });
+    const code = bind(isoCode(filter.countryIsoCode, "countryIsoCode"));
+    conditions.push(
+      `EXISTS (SELECT 1 FROM "ArticlePlace" ap JOIN "Place" pl ON pl.id = ap."placeId" JOIN "Country" co ON co.id = pl."countryId" WHERE ap."articleId" = a.id AND co."isoCode" = ${code})`,
+    );
   }
   if (filter.search != null) {
     const words = filter.search.split(/\s+/).filter(Boolean);
     if (words.length === 0) throw badInput('"search" must contain at least one word', "search");
     if (words.length > MAX_SEARCH_WORDS) throw badInput(`"search" takes at most ${MAX_SEARCH_WORDS} words`, "search");
     for (const word of words) {
-      where.push({
-        OR: [
-          { headline: { contains: word, mode: "insensitive" } },
-          { alternativeHeadline: { contains: word, mode: "insensitive" } },
-          { body: { contains: word, mode: "insensitive" } },
-        ],
-      });
+      const pattern = bind(containsPattern(word));
+      conditions.push(`(a.headline ILIKE ${pattern} OR a."alternativeHeadline" ILIKE ${pattern} OR a.body ILIKE ${pattern})`);
     }
   }
-  if (!filter.includeEarlierVersions) where.push({ nextVersion: null });
-  return { AND: where };
+  // The latest version of each page unless asked: no other version names this one as its previous.
+  if (!filter.includeEarlierVersions) conditions.push(`NOT EXISTS (SELECT 1 FROM "Article" later WHERE later."previousVersionId" = a.id)`);
+  return conditions;
 }
 
-/**
- * Newest first. `columns`: read only these (the selection's, see
- * article.resolver.ts); all but the body when not given.
- */
-export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs, columns?: readonly string[]) {
-  const where = articleWhere(filter);
-  const select = columns && (Object.fromEntries(columns.map((column) => [column, true])) as Prisma.ArticleSelect);
-  return findPage(
-    args,
-    "publishedAt",
-    "desc",
-    ({ after, orderBy, take }) =>
-      select
-        ? prisma.article.findMany({ where: { AND: [where, after] }, orderBy, take, select })
-        : prisma.article.findMany({ where: { AND: [where, after] }, orderBy, take, omit: WITHOUT_BODY }),
-    () => prisma.article.count({ where }),
-  );
+/** Keyset: the rows after the cursor in newest-first order. */
+function afterCursor(after: CursorKey, params: unknown[]): string {
+  const publishedAt = new Date(after.sort);
+  if (Number.isNaN(publishedAt.getTime())) throw badInput("Malformed cursor: pass a cursor exactly as the API returned it", "after");
+  params.push(publishedAt.toISOString(), after.id);
+  return `(a."publishedAt", a.id) < ($${params.length - 1}::timestamp, $${params.length}::uuid)`;
+}
+
+const whereSql = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
+
+/** Newest first; `query` says which columns and which relations below to read (preloads.ts pageQuery). */
+export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs, query: PageQuery) {
+  const page = toPage(args);
+  const params: unknown[] = [];
+  const conditions = articleConditions(filter ?? {}, params);
+  const filterParams = [...params];
+  const countTotal = async () => {
+    const [{ total }] = await prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM "Article" a ${whereSql(conditions)}`, ...filterParams);
+    return total;
+  };
+  const pageConditions = page.after ? [...conditions, afterCursor(page.after, params)] : conditions;
+  const source = `SELECT * FROM "Article" a ${whereSql(pageConditions)} ORDER BY ${NEWEST_FIRST("a")} LIMIT $${params.push(page.take + 1)}`;
+  const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(query.element, source, NEWEST_FIRST("p")), ...params);
+  const rows = readPage(query.plan, pageJson, "Article") as unknown as Article[];
+  return toConnection(rows, page, (row) => row.publishedAt.toISOString(), countTotal);
 }

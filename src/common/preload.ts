@@ -157,6 +157,36 @@ export function planPreload(
   return { root, sql: `SELECT coalesce(json_agg(json_build_array(p.id, ${relations})), '[]'::json)::text AS preload FROM ${table} p WHERE p.id = ANY($1::uuid[])` };
 }
 
+/**
+ * The SQL of one row of a page with `columns` and, below it, every relation
+ * the plan fetches ahead; the row is aliased `p` (see pageSql).
+ */
+export function pageElementSql(plan: PreloadPlan, columns: readonly string[]): string {
+  let counter = 0;
+  return elementSql({ ...plan.root, columns }, "p", () => `c${++counter}`);
+}
+
+/**
+ * One statement for a whole page and what is fetched ahead below it:
+ * `source` yields the page's rows (a subquery over the page's table), `order`
+ * is their order over the alias `p`, `element` comes from pageElementSql.
+ */
+export function pageSql(element: string, source: string, order: string): string {
+  return `SELECT coalesce(json_agg(${element} ORDER BY ${order}), '[]'::json)::text AS page FROM (${source}) p`;
+}
+
+/** The rows of a page statement (pageSql), with what was fetched ahead hung on them. */
+export function readPage(plan: PreloadPlan, pageJson: string, model: ModelName): Row[] {
+  const elements = JSON.parse(pageJson) as unknown[];
+  if (!plan.root.relations.length) return elements.map((element) => toRow(element as Row, model));
+  return elements.map((element) => {
+    const [values, ...nested] = element as [Row, ...unknown[]];
+    const row = toRow(values, model);
+    attachRelations(plan.root, row, nested);
+    return row;
+  });
+}
+
 const PRELOADED = Symbol("preloaded");
 type WithPreloaded = { [PRELOADED]?: Record<string, unknown> };
 

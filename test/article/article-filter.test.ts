@@ -1,0 +1,141 @@
+// A page of articles is one hand-built SQL statement (src/article/article.service.ts).
+// Every filter must select exactly what the same filter written as a Prisma
+// query selects, in the same order, page after page, with the same total.
+import type { Prisma } from "../../src/generated/prisma/client";
+import { createSyntheticCrisis, type SyntheticCrisis } from "../helpers/synthetic-data";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+
+let server: TestServer;
+let crisis: SyntheticCrisis;
+let place: { id: string; countryIsoCode: string };
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { RESPONSE_CACHE: "off" } });
+  crisis = await createSyntheticCrisis(server.prisma, { articles: 40, tag: "article-filter" });
+  const seedPlace = await server.prisma.place.findFirstOrThrow({ where: { country: { isNot: null } }, include: { country: true } });
+  place = { id: seedPlace.id, countryIsoCode: seedPlace.country!.isoCode };
+  const [first, second, third] = crisis.articleIds;
+  await server.prisma.$transaction([
+    // Two revisions: the first article revised by the second, the second by the third.
+    server.prisma.article.update({ where: { id: second }, data: { previousVersionId: first } }),
+    server.prisma.article.update({ where: { id: third }, data: { previousVersionId: second } }),
+    server.prisma.articlePlace.createMany({ data: crisis.articleIds.filter((_, i) => i % 4 === 0).map((articleId) => ({ articleId, placeId: place.id })) }),
+    server.prisma.article.update({ where: { id: crisis.articleIds[5] }, data: { headline: "Synthetic 100% turnout_at the square" } }),
+  ]);
+});
+
+afterAll(async () => {
+  await server.prisma.articlePlace.deleteMany({ where: { articleId: { in: crisis.articleIds } } });
+  await server.prisma.article.updateMany({ where: { id: { in: crisis.articleIds } }, data: { previousVersionId: null } });
+  await crisis.remove();
+  await server.stop();
+});
+
+interface Filter {
+  publishedFrom?: string;
+  publishedTo?: string;
+  publisherId?: string;
+  crisisId?: string;
+  placeId?: string;
+  countryIsoCode?: string;
+  search?: string;
+  includeEarlierVersions?: boolean;
+}
+
+/** The same filter as a Prisma query: the reference. */
+function prismaWhere(filter: Filter): Prisma.ArticleWhereInput {
+  const where: Prisma.ArticleWhereInput[] = [];
+  if (filter.publishedFrom) where.push({ publishedAt: { gte: new Date(filter.publishedFrom) } });
+  if (filter.publishedTo) where.push({ publishedAt: { lt: new Date(filter.publishedTo) } });
+  if (filter.publisherId) where.push({ publisherId: filter.publisherId });
+  if (filter.crisisId) where.push({ crisisId: filter.crisisId });
+  if (filter.placeId) where.push({ mentionedPlaces: { some: { placeId: filter.placeId } } });
+  if (filter.countryIsoCode) where.push({ mentionedPlaces: { some: { place: { country: { isoCode: filter.countryIsoCode.toUpperCase() } } } } });
+  for (const word of filter.search?.split(/\s+/).filter(Boolean) ?? []) {
+    where.push({
+      OR: [
+        { headline: { contains: word, mode: "insensitive" } },
+        { alternativeHeadline: { contains: word, mode: "insensitive" } },
+        { body: { contains: word, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (!filter.includeEarlierVersions) where.push({ nextVersion: null });
+  return { AND: where };
+}
+
+const PAGE = `query ($filter: ArticleFilter, $first: Int, $after: String) {
+  articles(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id publishedAt } }
+  }
+}`;
+
+interface PageData {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { id: string } }[];
+}
+
+/** Every page of the filter, `first` at a time, over HTTP. */
+async function allPages(filter: Filter, first: number) {
+  const ids: string[] = [];
+  let after: string | null = null;
+  let totalCount = -1;
+  for (let pages = 0; pages < 100; pages++) {
+    const response = await server.query<{ articles: PageData }>(PAGE, { filter, first, after });
+    expect(response.errors).toBeUndefined();
+    const connection: PageData = response.data!.articles;
+    totalCount = connection.totalCount;
+    ids.push(...connection.edges.map((edge) => edge.node.id));
+    if (!connection.pageInfo.hasNextPage) break;
+    after = connection.pageInfo.endCursor;
+  }
+  return { ids, totalCount };
+}
+
+const filters: [string, () => Filter][] = [
+  ["no filter (latest versions only)", () => ({})],
+  ["earlier versions too", () => ({ includeEarlierVersions: true })],
+  ["a crisis", () => ({ crisisId: crisis.crisisId })],
+  ["a crisis, earlier versions too", () => ({ crisisId: crisis.crisisId, includeEarlierVersions: true })],
+  ["a publisher", () => ({ publisherId: crisis.publisherId })],
+  ["a publication range", () => ({ crisisId: crisis.crisisId, publishedFrom: "2030-01-01T00:03:00Z", publishedTo: "2030-01-01T00:09:00+00:00" })],
+  ["only a start", () => ({ publishedFrom: "2030-01-01T00:10:00.000Z" })],
+  ["only an end, with a zone offset", () => ({ publishedTo: "2030-01-01T05:05:00+05:00" })],
+  ["a mentioned place", () => ({ placeId: place.id })],
+  ["a country of a mentioned place (lower case)", () => ({ countryIsoCode: place.countryIsoCode.toLowerCase() })],
+  ["search words, any case", () => ({ search: "SYNTHETIC detained" })],
+  ["search across the seed", () => ({ search: "Kazakhstan" })],
+  ["search with ILIKE wildcards, taken literally", () => ({ search: "100% turnout_at" })],
+  ["everything at once", () => ({ crisisId: crisis.crisisId, publisherId: crisis.publisherId, placeId: place.id, search: "synthetic", publishedFrom: "2030-01-01T00:00:00Z" })],
+];
+
+describe.each(filters)("%s", (_name, makeFilter) => {
+  test.each([1, 7, 100])("pages of %i: the same articles in the same order as Prisma, the same total", async (first) => {
+    const filter = makeFilter();
+    const expected = await server.prisma.article.findMany({ where: prismaWhere(filter), orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: { id: true } });
+    const { ids, totalCount } = await allPages(filter, first);
+    expect(ids).toEqual(expected.map((article) => article.id));
+    expect(totalCount).toBe(expected.length);
+  });
+});
+
+test("every filter above matches something here, so no comparison is of two empty lists", async () => {
+  for (const [name, makeFilter] of filters) {
+    const { ids } = await allPages(makeFilter(), 100);
+    expect([name, ids.length > 0]).toEqual([name, true]);
+  }
+});
+
+test("wildcards in search words are literal: '%' alone matches only text containing '%'", async () => {
+  const { ids } = await allPages({ search: "%" }, 100);
+  expect(ids).toEqual([crisis.articleIds[5]]);
+});
+
+test("a cursor from one page size continues at another", async () => {
+  const filter = { crisisId: crisis.crisisId };
+  const first = await server.query<{ articles: PageData }>(PAGE, { filter, first: 5 });
+  const rest = await server.query<{ articles: PageData }>(PAGE, { filter, first: 100, after: first.data!.articles.pageInfo.endCursor });
+  const { ids } = await allPages(filter, 100);
+  expect([...first.data!.articles.edges, ...rest.data!.articles.edges].map((edge) => edge.node.id)).toEqual(ids);
+});
