@@ -4,7 +4,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { casualtyStatisticPreloads } from "./casualty/casualty-statistic.loader";
 import { claimantPreloads } from "./casualty/claimant.loader";
-import { attachPreloaded, pageElementSql, planPreload, type PreloadPlan, type PreloadRegistry, type Row } from "./common/preload";
+import { attachPreloaded, planPage, planPreload, type PagePlan, type PreloadPlan, type PreloadRegistry, type Row } from "./common/preload";
 import type { Context } from "./context";
 import { eventPreloads } from "./event/event.loader";
 import { placePreloads } from "./place/place.loader";
@@ -42,27 +42,20 @@ export async function preloadPage(
   attachPreloaded(plan, rows, preload);
 }
 
-/** A page read with what is fetched ahead below it, in one statement (common/preload.ts pageSql). */
-export interface PageQuery {
-  plan: PreloadPlan;
-  /** One row of the page, aliased `p`, with its relations. */
-  element: string;
-}
-
 const NOTHING_AHEAD: PreloadPlan = { root: { relations: [], columns: null }, sql: null };
-const pageQueries = { batching: new WeakMap<object, PageQuery>(), naive: new WeakMap<object, PageQuery>() };
+const pagePlans = { batching: new WeakMap<object, PagePlan>(), naive: new WeakMap<object, PagePlan>() };
 
 /**
- * How to read a page of `type` with `columns` and every relation with a spec
- * the query selects below it (none when loaders are switched off: the
- * benchmark's naive server asks per parent).
+ * How to read a page of `type` with `columns` and, in the same statement,
+ * every relation with a spec that the query selects below it (none when
+ * loaders are switched off: the benchmark's naive server asks per parent).
  */
-export function pageQuery(info: GraphQLResolveInfo, type: keyof typeof TABLES, columns: readonly string[], batching: boolean): PageQuery {
-  const cache = batching ? pageQueries.batching : pageQueries.naive;
-  let query = cache.get(info.fieldNodes[0]);
-  if (!query) {
+export function pagePlan(info: GraphQLResolveInfo, type: keyof typeof TABLES, columns: readonly string[], batching: boolean): PagePlan {
+  const cache = batching ? pagePlans.batching : pagePlans.naive;
+  let page = cache.get(info.fieldNodes[0]);
+  if (!page) {
     const plan = batching ? planPreload(PRELOADS, info, ["edges", "node"], type, TABLES[type]) : NOTHING_AHEAD;
-    cache.set(info.fieldNodes[0], (query = { plan, element: pageElementSql(plan, columns) }));
+    cache.set(info.fieldNodes[0], (page = planPage(plan, columns)));
   }
-  return query;
+  return page;
 }

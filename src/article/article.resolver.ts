@@ -14,7 +14,7 @@ import { Place } from "../place/place.type";
 import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
 import { listArticles } from "./article.service";
-import { pageQuery } from "../preloads";
+import { pagePlan } from "../preloads";
 import { preloadedOr, selectedFieldNames } from "../common/preload";
 import { COLUMNS } from "../common/json-rows";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
@@ -58,7 +58,7 @@ export class ArticleResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listArticles(context.prisma, filter ?? undefined, page, pageQuery(info, "Article", pageColumns(info), context.loaders.batching));
+    return listArticles(context.prisma, filter ?? undefined, page, pagePlan(info, "Article", pageColumns(info), context.loaders.batching));
   }
 
   // Ready to take this field over from the media subgraph's CMS count: raise

@@ -2,10 +2,9 @@
 // fetches ahead below it: one SQL statement (common/preload.ts pageSql).
 import type { PrismaClient } from "../db/prisma";
 import { dateRange, isoCode, optionalId } from "../common/filters";
-import { pageSql, readPage } from "../common/preload";
+import { pageSql, readPage, type PagePlan } from "../common/preload";
 import { toConnection, toPage, type CursorKey, type PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
-import type { PageQuery } from "../preloads";
 import type { ArticleFilter } from "./article.filter";
 import type { Article } from "./article.type";
 
@@ -64,8 +63,8 @@ function afterCursor(after: CursorKey, params: unknown[]): string {
 
 const whereSql = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
 
-/** Newest first; `query` says which columns and which relations below to read (preloads.ts pageQuery). */
-export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs, query: PageQuery) {
+/** Newest first; `plan` says which columns and which relations below to read (preloads.ts pagePlan). */
+export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs, plan: PagePlan) {
   const page = toPage(args);
   const params: unknown[] = [];
   const conditions = articleConditions(filter ?? {}, params);
@@ -76,7 +75,7 @@ export async function listArticles(prisma: PrismaClient, filter: ArticleFilter |
   };
   const pageConditions = page.after ? [...conditions, afterCursor(page.after, params)] : conditions;
   const source = `SELECT * FROM "Article" a ${whereSql(pageConditions)} ORDER BY ${NEWEST_FIRST("a")} LIMIT $${params.push(page.take + 1)}`;
-  const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(query.element, source, NEWEST_FIRST("p")), ...params);
-  const rows = readPage(query.plan, pageJson, "Article") as unknown as Article[];
+  const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(plan, source, NEWEST_FIRST("p")), ...params);
+  const rows = readPage(plan, pageJson, "Article") as unknown as Article[];
   return toConnection(rows, page, (row) => row.publishedAt.toISOString(), countTotal);
 }

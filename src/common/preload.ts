@@ -50,7 +50,7 @@ export type RelationSpec = ListRelationSpec | RowRelationSpec;
 /** GraphQL type name → field name → how that relation is fetched ahead. */
 export type PreloadRegistry = Record<string, Record<string, RelationSpec>>;
 
-interface PlanNode {
+export interface PlanNode {
   relations: { field: string; spec: RelationSpec; node: PlanNode }[];
   /** The columns to fetch; null for the whole row. */
   columns: readonly string[] | null;
@@ -111,10 +111,34 @@ function planNode(
   return { relations, columns: plain ? [...new Set([...rows.keyColumns, ...selected.filter((name) => columns.has(name))])] : null };
 }
 
+/**
+ * One row and its relations as a JSON array: the columns by position (their
+ * names are in the plan, so PostgreSQL builds and we parse no keys), then
+ * each relation; or, for the whole row, row_to_json first.
+ */
 function elementSql(node: PlanNode, alias: string, next: () => string): string {
-  const row = node.columns ? `json_build_object(${node.columns.map((column) => `'${column}', ${alias}."${column}"`).join(", ")})` : `row_to_json(${alias})`;
-  if (!node.relations.length) return row;
-  return `json_build_array(${row}, ${node.relations.map((relation) => relationSql(relation, alias, next)).join(", ")})`;
+  const relations = node.relations.map((relation) => relationSql(relation, alias, next));
+  if (!node.columns) return relations.length ? `json_build_array(row_to_json(${alias}), ${relations.join(", ")})` : `row_to_json(${alias})`;
+  return `json_build_array(${[...node.columns.map((column) => `${alias}."${column}"`), ...relations].join(", ")})`;
+}
+
+/** The row elementSql built, as Prisma would give it, with its relations hung on it. */
+function decodeElement(node: PlanNode, element: unknown, model: ModelName): Row {
+  if (!node.columns && !node.relations.length) return toRow(element as Row, model);
+  const values = element as unknown[];
+  let row: Row;
+  let offset: number;
+  if (node.columns) {
+    row = {};
+    for (let i = 0; i < node.columns.length; i++) row[node.columns[i]] = values[i];
+    offset = node.columns.length;
+  } else {
+    row = values[0] as Row;
+    offset = 1;
+  }
+  toRow(row, model);
+  if (node.relations.length) attachRelations(node, row, values, offset);
+  return row;
 }
 
 function relationSql({ spec, node }: PlanNode["relations"][number], parent: string, next: () => string): string {
@@ -157,34 +181,31 @@ export function planPreload(
   return { root, sql: `SELECT coalesce(json_agg(json_build_array(p.id, ${relations})), '[]'::json)::text AS preload FROM ${table} p WHERE p.id = ANY($1::uuid[])` };
 }
 
-/**
- * The SQL of one row of a page with `columns` and, below it, every relation
- * the plan fetches ahead; the row is aliased `p` (see pageSql).
- */
-export function pageElementSql(plan: PreloadPlan, columns: readonly string[]): string {
+/** A page's rows with `columns`, and what the plan fetches ahead below them. */
+export interface PagePlan {
+  root: PlanNode;
+  /** One row, aliased `p`, with its relations (for pageSql). */
+  element: string;
+}
+
+export function planPage(plan: PreloadPlan, columns: readonly string[]): PagePlan {
+  const root = { ...plan.root, columns };
   let counter = 0;
-  return elementSql({ ...plan.root, columns }, "p", () => `c${++counter}`);
+  return { root, element: elementSql(root, "p", () => `c${++counter}`) };
 }
 
 /**
  * One statement for a whole page and what is fetched ahead below it:
  * `source` yields the page's rows (a subquery over the page's table), `order`
- * is their order over the alias `p`, `element` comes from pageElementSql.
+ * is their order over the alias `p`.
  */
-export function pageSql(element: string, source: string, order: string): string {
-  return `SELECT coalesce(json_agg(${element} ORDER BY ${order}), '[]'::json)::text AS page FROM (${source}) p`;
+export function pageSql(page: PagePlan, source: string, order: string): string {
+  return `SELECT coalesce(json_agg(${page.element} ORDER BY ${order}), '[]'::json)::text AS page FROM (${source}) p`;
 }
 
 /** The rows of a page statement (pageSql), with what was fetched ahead hung on them. */
-export function readPage(plan: PreloadPlan, pageJson: string, model: ModelName): Row[] {
-  const elements = JSON.parse(pageJson) as unknown[];
-  if (!plan.root.relations.length) return elements.map((element) => toRow(element as Row, model));
-  return elements.map((element) => {
-    const [values, ...nested] = element as [Row, ...unknown[]];
-    const row = toRow(values, model);
-    attachRelations(plan.root, row, nested);
-    return row;
-  });
+export function readPage(page: PagePlan, pageJson: string, model: ModelName): Row[] {
+  return (JSON.parse(pageJson) as unknown[]).map((element) => decodeElement(page.root, element, model));
 }
 
 const PRELOADED = Symbol("preloaded");
@@ -201,26 +222,21 @@ export function preloadedOr<T>(parent: object, field: string, load: () => Promis
   return value !== undefined ? value : load();
 }
 
-function attachRelations(node: PlanNode, parent: Row, values: unknown[]): void {
+/** Hangs the relations of `node`, at `values[offset…]`, on `parent`. */
+function attachRelations(node: PlanNode, parent: Row, values: unknown[], offset: number): void {
   let bag = (parent as WithPreloaded)[PRELOADED];
   // Not enumerable: the row stays the row (comparisons, logs), the relations ride along.
   if (!bag) Object.defineProperty(parent, PRELOADED, { value: (bag = {}), enumerable: false });
-  node.relations.forEach(({ field, spec, node: childNode }, index) => {
-    const decode = (element: unknown): Row => {
-      if (!childNode.relations.length) return toRow(element as Row, spec.model);
-      const [row, ...nested] = element as [Row, ...unknown[]];
-      const child = toRow(row, spec.model);
-      attachRelations(childNode, child, nested);
-      return child;
-    };
-    const value = values[index];
+  for (let index = 0; index < node.relations.length; index++) {
+    const { field, spec, node: childNode } = node.relations[index];
+    const value = values[offset + index];
     if (spec.many) {
-      const rows = (value as unknown[]).map(decode);
+      const rows = (value as unknown[]).map((element) => decodeElement(childNode, element, spec.model));
       bag[field] = spec.sort ? spec.sort(rows) : rows;
     } else {
-      bag[field] = value === null || value === undefined ? null : decode(value);
+      bag[field] = value === null || value === undefined ? null : decodeElement(childNode, value, spec.model);
     }
-  });
+  }
 }
 
 /** Hangs what the plan's statement returned on the page's rows (keyed by `id`). */
@@ -228,6 +244,6 @@ export function attachPreloaded(plan: PreloadPlan, rows: readonly Row[], preload
   const byId = new Map(rows.map((row) => [row.id as string, row]));
   for (const [id, ...values] of JSON.parse(preloadJson) as [string, ...unknown[]][]) {
     const row = byId.get(id);
-    if (row) attachRelations(plan.root, row, values);
+    if (row) attachRelations(plan.root, row, values, 0);
   }
 }
