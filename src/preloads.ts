@@ -46,16 +46,21 @@ const NOTHING_AHEAD: PreloadPlan = { root: { relations: [], columns: null }, sql
 const pagePlans = { batching: new WeakMap<object, PagePlan>(), naive: new WeakMap<object, PagePlan>() };
 
 /**
- * How to read a page of `type` with `columns` and, in the same statement,
+ * How to read a page of `type` with the `columns` it needs and, in the same statement,
  * every relation with a spec that the query selects below it (none when
  * loaders are switched off: the benchmark's naive server asks per parent).
  */
-export function pagePlan(info: GraphQLResolveInfo, type: keyof typeof TABLES, columns: readonly string[], batching: boolean): PagePlan {
+export function pagePlan(
+  info: GraphQLResolveInfo,
+  type: keyof typeof TABLES,
+  columns: (info: GraphQLResolveInfo, plan: PreloadPlan) => readonly string[],
+  batching: boolean,
+): PagePlan {
   const cache = batching ? pagePlans.batching : pagePlans.naive;
   let page = cache.get(info.fieldNodes[0]);
   if (!page) {
     const plan = batching ? planPreload(PRELOADS, info, ["edges", "node"], type, TABLES[type]) : NOTHING_AHEAD;
-    cache.set(info.fieldNodes[0], (page = planPage(plan, columns)));
+    cache.set(info.fieldNodes[0], (page = planPage(plan, columns(info, plan))));
   }
   return page;
 }

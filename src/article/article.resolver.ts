@@ -15,27 +15,27 @@ import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
 import { listArticles } from "./article.service";
 import { pagePlan } from "../preloads";
-import { preloadedOr, selectedFieldNames } from "../common/preload";
+import { preloadedOr, selectedFieldNames, type PreloadPlan } from "../common/preload";
 import { COLUMNS } from "../common/json-rows";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
 
-// Columns every Article row needs whatever is selected: its key, the keys its field
-// resolvers follow, and the sort key cursors are made of.
+// Columns an Article row needs when a selected field has a resolver of its own: its
+// key, the keys those resolvers follow, and the sort key cursors are made of.
 const KEY_COLUMNS = ["id", "publisherId", "crisisId", "previousVersionId", "publishedAt"];
-const columnsByField = new WeakMap<object, string[]>();
 
 /**
- * The columns a page of articles needs for this query: the keys, plus the
- * selected fields that are plain columns (not `body`, which has its own
- * loader). Half a row is about half the JSON for PostgreSQL to build and for us to parse.
+ * The columns a page of articles needs for this query: the selected fields
+ * that are plain columns (not `body`, which has its own loader), the id and
+ * the cursors' sort key; and the keys too, unless every other selected field
+ * is a relation fetched ahead. Half a row is about half the JSON for
+ * PostgreSQL to build and for us to parse.
  */
-function pageColumns(info: GraphQLResolveInfo): string[] {
-  let columns = columnsByField.get(info.fieldNodes[0]);
-  if (!columns) {
-    const selected = [...selectedFieldNames(info, ["edges", "node"])].filter((name) => COLUMNS.Article.has(name) && name !== "body");
-    columnsByField.set(info.fieldNodes[0], (columns = [...new Set([...KEY_COLUMNS, ...selected])]));
-  }
-  return columns;
+function pageColumns(info: GraphQLResolveInfo, plan: PreloadPlan): string[] {
+  const selected = [...selectedFieldNames(info, ["edges", "node"])].filter((name) => !name.startsWith("__"));
+  const columns = selected.filter((name) => COLUMNS.Article.has(name) && name !== "body");
+  const fetchedAhead = new Set(plan.root.relations.map((relation) => relation.field));
+  const plain = selected.every((name) => columns.includes(name) || fetchedAhead.has(name));
+  return [...new Set([...(plain ? ["id", "publishedAt"] : KEY_COLUMNS), ...columns])];
 }
 
 async function bodyOf(article: Article, { loaders }: Context): Promise<string> {
@@ -58,7 +58,7 @@ export class ArticleResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listArticles(context.prisma, filter ?? undefined, page, pagePlan(info, "Article", pageColumns(info), context.loaders.batching));
+    return listArticles(context.prisma, filter ?? undefined, page, pagePlan(info, "Article", pageColumns, context.loaders.batching));
   }
 
   // Ready to take this field over from the media subgraph's CMS count: raise

@@ -21,8 +21,7 @@ export const casualtyStatisticPreloads: PreloadRegistry = {
       from: (article, claim) => `FROM "CasualtyStatistic" ${claim} WHERE ${claim}."articleId" = ${article}.id`,
       sort: (rows) => inTextOrder(rows as unknown as CasualtyStatisticRow[]) as unknown as Row[],
       model: "CasualtyStatistic",
-      // The keys, and what inTextOrder reads.
-      keyColumns: ["id", "crisisId", "articleId", "claimantId", "placeId", "correctionOfId", "quote", "quoteStart", "figureText"],
+      sortColumns: ["id", "quote", "quoteStart", "figureText"],
     },
   },
 };

@@ -11,7 +11,6 @@ export const claimantPreloads: PreloadRegistry = {
       many: false,
       from: (claim, claimant) => `FROM "Claimant" ${claimant} WHERE ${claimant}.id = ${claim}."claimantId"`,
       model: "Claimant",
-      keyColumns: ["id", "countryId", "organizationId"],
     },
   },
 };

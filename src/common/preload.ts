@@ -27,8 +27,8 @@ interface RelationSpecBase {
   from(parent: string, child: string): string;
   /** The related rows' model: their date columns become Dates again (json-rows.ts). */
   model: ModelName;
-  /** Columns the related type's resolvers need whatever is selected: its keys, and what a sort in code reads. */
-  keyColumns: readonly string[];
+  /** Columns that `sort` reads, fetched whatever is selected. */
+  sortColumns?: readonly string[];
 }
 
 /** A list. */
@@ -92,7 +92,7 @@ function planNode(
   type: string,
   selectionSets: SelectionSetNode[],
   fragments: Fragments,
-  rows?: { model: ModelName; keyColumns: readonly string[] },
+  rows?: { model: ModelName; sortColumns?: readonly string[] },
 ): PlanNode {
   const specs = registry[type] ?? {};
   const fields = fieldsByName(selectionSets, fragments);
@@ -106,9 +106,11 @@ function planNode(
   if (!rows) return { relations, columns: null };
   const columns = COLUMNS[rows.model];
   const selected = [...fields.keys()].filter((name) => !name.startsWith("__"));
-  // A field that is neither a column nor fetched ahead has a resolver that may read any column.
+  // A field that is neither a column nor fetched ahead has a resolver that may read any column: the whole row.
+  // Otherwise nothing but the selection reads the row (relations fetched ahead never fall back to their
+  // loaders, so need no keys): its columns, the id, and what a sort in code reads.
   const plain = selected.every((name) => columns.has(name) || relations.some((relation) => relation.field === name));
-  return { relations, columns: plain ? [...new Set([...rows.keyColumns, ...selected.filter((name) => columns.has(name))])] : null };
+  return { relations, columns: plain ? [...new Set(["id", ...(rows.sortColumns ?? []), ...selected.filter((name) => columns.has(name))])] : null };
 }
 
 /**

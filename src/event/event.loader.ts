@@ -15,7 +15,6 @@ export const eventPreloads: PreloadRegistry = {
       from: (article, event) => `FROM "Event" ${event} WHERE ${event}."articleId" = ${article}.id`,
       orderBy: (event) => `${event}."startDate", ${event}."endDate", ${event}."createdAt", ${event}.id`,
       model: "Event",
-      keyColumns: ["id", "crisisId", "articleId"],
     },
   },
 };

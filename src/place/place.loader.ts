@@ -14,7 +14,6 @@ export const placePreloads: PreloadRegistry = {
         `FROM "EventPlace" ${place}_j CROSS JOIN LATERAL (SELECT * FROM "Place" ${place}_p WHERE ${place}_p.id = ${place}_j."placeId" LIMIT 1) ${place} WHERE ${place}_j."eventId" = ${event}.id`,
       orderBy: (place) => `${place}.kind, ${place}.name, ${place}.id`,
       model: "Place",
-      keyColumns: ["id", "countryId", "parentId"],
     },
   },
 };

@@ -11,7 +11,6 @@ export const publisherPreloads: PreloadRegistry = {
       many: false,
       from: (article, publisher) => `FROM "Publisher" ${publisher} WHERE ${publisher}.id = ${article}."publisherId"`,
       model: "Publisher",
-      keyColumns: ["id", "countryId"],
     },
   },
 };

@@ -38,3 +38,26 @@ test("a page asking for headlines does not read the other columns", async () => 
   expect(columns).toMatch(/"publishedAt"/); // cursors are made of it
   expect(columns).not.toMatch(/"alternativeHeadline"|"byline"|"body"|"contentHash"/);
 });
+
+test("with every other selected field fetched ahead, the page reads no keys, and answers as the full rows do", async () => {
+  const selection = `id headline publisher { name } events { title startDate places { name } } casualtyStatistics { best claimant { name } }`;
+  server.resetSql();
+  const page = await server.query(`{ articles(first: 20, filter: { includeEarlierVersions: true }) { edges { node { ${selection} } } } }`);
+  expect(page.errors).toBeUndefined();
+  expect(server.sql).toHaveLength(1);
+  // Keys appear in the joins (`WHERE c1."articleId" = p.id`), never among the columns read (`p."publisherId", `).
+  expect(server.sql[0]).not.toMatch(/"crisisId"|"previousVersionId"|"countryId"|\."(publisherId|articleId|claimantId)",/);
+  const nodes = page.data!.articles.edges.map((edge: { node: { id: string } }) => edge.node);
+  expect(nodes.length).toBeGreaterThan(0);
+  for (const node of nodes) {
+    const byId = await server.query(`query ($id: ID!) { article(id: $id) { ${selection} } }`, { id: node.id });
+    expect(byId.data!.article).toEqual(node);
+  }
+});
+
+test("a field with its own resolver brings the keys back", async () => {
+  server.resetSql();
+  const response = await server.query(`{ articles(first: 5) { edges { node { headline crisis { slug } } } } }`);
+  expect(response.errors).toBeUndefined();
+  expect(server.sql[0]).toMatch(/"crisisId"/);
+});
