@@ -45,22 +45,27 @@ export async function preloadPage(
 const NOTHING_AHEAD: PreloadPlan = { root: { relations: [], columns: null }, sql: null };
 const pagePlans = { batching: new WeakMap<object, PagePlan>(), naive: new WeakMap<object, PagePlan>() };
 
+/** Where the rows stand below the root field: a connection's edges → node, or the field itself. */
+export type RowPath = readonly ["edges", "node"] | readonly [];
+
 /**
- * How to read a page of `type` with the `columns` it needs and, in the same statement,
- * every relation with a spec that the query selects below it (none when
- * loaders are switched off: the benchmark's naive server asks per parent).
+ * How to read the rows of `type` at `path` below a root field with the
+ * `columns` they need and, in the same statement, every relation with a spec
+ * that the query selects below them (none when loaders are switched off:
+ * the benchmark's naive server asks per parent).
  */
 export function pagePlan(
   info: GraphQLResolveInfo,
   type: keyof typeof TABLES,
-  columns: (info: GraphQLResolveInfo, plan: PreloadPlan) => readonly string[],
+  path: RowPath,
+  columns: (info: GraphQLResolveInfo, path: RowPath, plan: PreloadPlan) => readonly string[],
   batching: boolean,
 ): PagePlan {
   const cache = batching ? pagePlans.batching : pagePlans.naive;
   let page = cache.get(info.fieldNodes[0]);
   if (!page) {
-    const plan = batching ? planPreload(PRELOADS, info, ["edges", "node"], type, TABLES[type]) : NOTHING_AHEAD;
-    cache.set(info.fieldNodes[0], (page = planPage(plan, columns(info, plan))));
+    const plan = batching ? planPreload(PRELOADS, info, path, type, TABLES[type]) : NOTHING_AHEAD;
+    cache.set(info.fieldNodes[0], (page = planPage(plan, columns(info, path, plan))));
   }
   return page;
 }

@@ -13,8 +13,8 @@ import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
 import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
-import { listArticles } from "./article.service";
-import { pagePlan } from "../preloads";
+import { findArticle, listArticles } from "./article.service";
+import { pagePlan, type RowPath } from "../preloads";
 import { preloadedOr, selectedFieldNames, type PreloadPlan } from "../common/preload";
 import { COLUMNS } from "../common/json-rows";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
@@ -24,14 +24,14 @@ import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article
 const KEY_COLUMNS = ["id", "publisherId", "crisisId", "previousVersionId", "publishedAt"];
 
 /**
- * The columns a page of articles needs for this query: the selected fields
+ * The columns articles need for this query: the selected fields
  * that are plain columns (not `body`, which has its own loader), the id and
  * the cursors' sort key; and the keys too, unless every other selected field
  * is a relation fetched ahead. Half a row is about half the JSON for
  * PostgreSQL to build and for us to parse.
  */
-function pageColumns(info: GraphQLResolveInfo, plan: PreloadPlan): string[] {
-  const selected = [...selectedFieldNames(info, ["edges", "node"])].filter((name) => !name.startsWith("__"));
+function rowColumns(info: GraphQLResolveInfo, path: RowPath, plan: PreloadPlan): string[] {
+  const selected = [...selectedFieldNames(info, path)].filter((name) => !name.startsWith("__"));
   const columns = selected.filter((name) => COLUMNS.Article.has(name) && name !== "body");
   const fetchedAhead = new Set(plan.root.relations.map((relation) => relation.field));
   const plain = selected.every((name) => columns.includes(name) || fetchedAhead.has(name));
@@ -46,8 +46,9 @@ async function bodyOf(article: Article, { loaders }: Context): Promise<string> {
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: "An article by id; null when there is none." })
   @Directive(PUBLIC)
-  article(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loaders.article.byId.load(parseId(id));
+  article(@Arg("id", () => ID) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    // Like a page: the selected columns and what is fetched ahead below, in one statement.
+    return findArticle(context.prisma, parseId(id), pagePlan(info, "Article", [], rowColumns, context.loaders.batching));
   }
 
   @Query(() => ArticleConnection, { description: "Articles, newest first." })
@@ -58,7 +59,7 @@ export class ArticleResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listArticles(context.prisma, filter ?? undefined, page, pagePlan(info, "Article", pageColumns, context.loaders.batching));
+    return listArticles(context.prisma, filter ?? undefined, page, pagePlan(info, "Article", ["edges", "node"], rowColumns, context.loaders.batching));
   }
 
   // Ready to take this field over from the media subgraph's CMS count: raise

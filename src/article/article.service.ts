@@ -79,3 +79,10 @@ export async function listArticles(prisma: PrismaClient, filter: ArticleFilter |
   const rows = readPage(plan, pageJson, "Article") as unknown as Article[];
   return toConnection(rows, page, (row) => row.publishedAt.toISOString(), countTotal);
 }
+
+/** One article by id, read as one row of a page (preloads.ts pagePlan); null when there is none. */
+export async function findArticle(prisma: PrismaClient, id: string, plan: PagePlan): Promise<Article | null> {
+  const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(plan, `SELECT * FROM "Article" a WHERE a.id = $1::uuid`, "p.id"), id);
+  const [article] = readPage(plan, pageJson, "Article") as unknown as Article[];
+  return article ?? null;
+}
