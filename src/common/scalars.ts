@@ -3,7 +3,22 @@
 import { GraphQLScalarType } from "graphql";
 import { DateResolver, DateTimeISOResolver } from "graphql-scalars";
 
-export const DateScalar = DateResolver;
+/** YYYY-MM-DD of a Date's UTC day, for the years toISOString writes with four digits; otherwise null. */
+function utcDay(date: Date): string | null {
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return null; // also NaN: an invalid Date
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+// graphql-scalars writes a Date as toISOString().split("T")[0], the costliest
+// leaf of a nested page's profile; the same text from the UTC fields, and
+// graphql-scalars for everything else (strings, errors, far years).
+export const DateScalar = new GraphQLScalarType({
+  ...DateResolver.toConfig(),
+  serialize: (value) => (value instanceof Date && utcDay(value)) || DateResolver.serialize(value),
+});
 
 // graphql-scalars calls it DateTimeISO; DateTime is the name clients expect.
 export const DateTimeScalar = new GraphQLScalarType({ ...DateTimeISOResolver.toConfig(), name: "DateTime" });
