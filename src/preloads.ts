@@ -43,7 +43,8 @@ export async function preloadPage(
 }
 
 const NOTHING_AHEAD: PreloadPlan = { root: { relations: [], columns: null }, sql: null };
-const pagePlans = { batching: new WeakMap<object, PagePlan>(), naive: new WeakMap<object, PagePlan>() };
+// Per type too: one `_entities` field holds rows of several types.
+const pagePlans = new Map<string, WeakMap<object, PagePlan>>();
 
 /** Where the rows stand below the root field: a connection's edges → node, or the field itself. */
 export type RowPath = readonly ["edges", "node"] | readonly [];
@@ -61,7 +62,9 @@ export function pagePlan(
   columns: (info: GraphQLResolveInfo, path: RowPath, plan: PreloadPlan) => readonly string[],
   batching: boolean,
 ): PagePlan {
-  const cache = batching ? pagePlans.batching : pagePlans.naive;
+  const cacheKey = `${type} ${batching}`;
+  let cache = pagePlans.get(cacheKey);
+  if (!cache) pagePlans.set(cacheKey, (cache = new WeakMap()));
   let page = cache.get(info.fieldNodes[0]);
   if (!page) {
     const plan = batching ? planPreload(PRELOADS, info, path, type, TABLES[type]) : NOTHING_AHEAD;

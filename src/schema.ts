@@ -4,9 +4,10 @@ import "reflect-metadata";
 import "./common/enums";
 import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLSchema, parse } from "graphql";
+import { GraphQLSchema, parse, type GraphQLResolveInfo } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { ArticleResolver } from "./article/article.resolver";
+import { articlePlan } from "./article/article.service";
 import { CasualtyReviewResolver } from "./casualty/casualty-review.resolver";
 import { CasualtyStatisticResolver } from "./casualty/casualty-statistic.resolver";
 import { CasualtySummaryResolver } from "./casualty/casualty-summary.resolver";
@@ -64,8 +65,10 @@ function byId(loader: (loaders: Loaders) => { load(id: string): Promise<unknown>
     reference.id && isId(reference.id) ? loader(loaders).load(reference.id.toLowerCase()) : null;
 }
 
-const referenceResolvers: Record<string, (reference: Representation, context: Context) => unknown> = {
-  Article: byId((l) => l.article.byId),
+const referenceResolvers: Record<string, (reference: Representation, context: Context, info: GraphQLResolveInfo) => unknown> = {
+  // With the columns and relations the query selects on Article, fetched in the batch's one statement.
+  Article: (reference, context, info) =>
+    byId((l) => l.article.byIdFor(articlePlan(info, [], context.loaders.batching)))(reference, context),
   CasualtyStatistic: byId((l) => l.casualtyStatistic.byId),
   Chairmanship: byId((l) => l.organization.chairmanshipById),
   Claimant: byId((l) => l.claimant.byId),

@@ -13,30 +13,9 @@ import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
 import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
-import { findArticle, listArticles } from "./article.service";
-import { pagePlan, type RowPath } from "../preloads";
-import { preloadedOr, selectedFieldNames, type PreloadPlan } from "../common/preload";
-import { COLUMNS } from "../common/json-rows";
+import { articlePlan, findArticle, listArticles } from "./article.service";
+import { preloadedOr } from "../common/preload";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
-
-// Columns an Article row needs when a selected field has a resolver of its own: its
-// key, the keys those resolvers follow, and the sort key cursors are made of.
-const KEY_COLUMNS = ["id", "publisherId", "crisisId", "previousVersionId", "publishedAt"];
-
-/**
- * The columns articles need for this query: the selected fields
- * that are plain columns (not `body`, which has its own loader), the id and
- * the cursors' sort key; and the keys too, unless every other selected field
- * is a relation fetched ahead. Half a row is about half the JSON for
- * PostgreSQL to build and for us to parse.
- */
-function rowColumns(info: GraphQLResolveInfo, path: RowPath, plan: PreloadPlan): string[] {
-  const selected = [...selectedFieldNames(info, path)].filter((name) => !name.startsWith("__"));
-  const columns = selected.filter((name) => COLUMNS.Article.has(name) && name !== "body");
-  const fetchedAhead = new Set(plan.root.relations.map((relation) => relation.field));
-  const plain = selected.every((name) => columns.includes(name) || fetchedAhead.has(name));
-  return [...new Set([...(plain ? ["id", "publishedAt"] : KEY_COLUMNS), ...columns])];
-}
 
 async function bodyOf(article: Article, { loaders }: Context): Promise<string> {
   return article.body ?? (await loaders.article.body.load(article.id))?.body ?? "";
@@ -48,7 +27,7 @@ export class ArticleResolver {
   @Directive(PUBLIC)
   article(@Arg("id", () => ID) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     // Like a page: the selected columns and what is fetched ahead below, in one statement.
-    return findArticle(context.prisma, parseId(id), pagePlan(info, "Article", [], rowColumns, context.loaders.batching));
+    return findArticle(context.prisma, parseId(id), articlePlan(info, [], context.loaders.batching));
   }
 
   @Query(() => ArticleConnection, { description: "Articles, newest first." })
@@ -59,7 +38,7 @@ export class ArticleResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listArticles(context.prisma, filter ?? undefined, page, pagePlan(info, "Article", ["edges", "node"], rowColumns, context.loaders.batching));
+    return listArticles(context.prisma, filter ?? undefined, page, articlePlan(info, ["edges", "node"], context.loaders.batching));
   }
 
   // Ready to take this field over from the media subgraph's CMS count: raise

@@ -1,15 +1,44 @@
-// A page of articles, filtered and newest first, with whatever the query
-// fetches ahead below it: one SQL statement (common/preload.ts pageSql).
+// Reading articles: a page (filtered, newest first) or articles by id, each
+// with the columns the query needs and whatever it fetches ahead below them,
+// in one SQL statement (common/preload.ts pageSql).
 import type { PrismaClient } from "../db/prisma";
 import { dateRange, isoCode, optionalId } from "../common/filters";
-import { pageSql, readPage, type PagePlan } from "../common/preload";
+import type { GraphQLResolveInfo } from "graphql";
+import { COLUMNS } from "../common/json-rows";
+import { pageSql, readPage, selectedFieldNames, type PagePlan, type PreloadPlan } from "../common/preload";
 import { toConnection, toPage, type CursorKey, type PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
+import { pagePlan, type RowPath } from "../preloads";
 import type { ArticleFilter } from "./article.filter";
+import { articlesById } from "./article.loader";
 import type { Article } from "./article.type";
 
 const MAX_SEARCH_WORDS = 10;
 const NEWEST_FIRST = (alias: string) => `${alias}."publishedAt" DESC, ${alias}.id DESC`;
+
+// Columns an Article row needs when a selected field has a resolver of its own: its
+// key, the keys those resolvers follow, and the sort key cursors are made of.
+const KEY_COLUMNS = ["id", "publisherId", "crisisId", "previousVersionId", "publishedAt"];
+
+/**
+ * The columns articles need for this query: the selected fields
+ * that are plain columns (not `body`, which has its own loader), the id and
+ * the cursors' sort key; and the keys too, unless every other selected field
+ * is a relation fetched ahead. Half a row is about half the JSON for
+ * PostgreSQL to build and for us to parse.
+ */
+function articleColumns(info: GraphQLResolveInfo, path: RowPath, plan: PreloadPlan): string[] {
+  const selected = [...selectedFieldNames(info, path)].filter((name) => !name.startsWith("__"));
+  const columns = selected.filter((name) => COLUMNS.Article.has(name) && name !== "body");
+  const fetchedAhead = new Set(plan.root.relations.map((relation) => relation.field));
+  const plain = selected.every((name) => columns.includes(name) || fetchedAhead.has(name));
+  return [...new Set([...(plain ? ["id", "publishedAt"] : KEY_COLUMNS), ...columns])];
+}
+
+/** How to read articles at `path` below the root field, for this query (preloads.ts pagePlan). */
+export function articlePlan(info: GraphQLResolveInfo, path: RowPath, batching: boolean): PagePlan {
+  return pagePlan(info, "Article", path, articleColumns, batching);
+}
 
 /** `ILIKE` matches the word as written: its wildcards and escapes are literal. */
 function containsPattern(word: string): string {
@@ -80,9 +109,8 @@ export async function listArticles(prisma: PrismaClient, filter: ArticleFilter |
   return toConnection(rows, page, (row) => row.publishedAt.toISOString(), countTotal);
 }
 
-/** One article by id, read as one row of a page (preloads.ts pagePlan); null when there is none. */
+/** One article by id (articlesById); null when there is none. */
 export async function findArticle(prisma: PrismaClient, id: string, plan: PagePlan): Promise<Article | null> {
-  const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(plan, `SELECT * FROM "Article" a WHERE a.id = $1::uuid`, "p.id"), id);
-  const [article] = readPage(plan, pageJson, "Article") as unknown as Article[];
+  const [article] = await articlesById(prisma, [id], plan);
   return article ?? null;
 }

@@ -39,7 +39,7 @@ test.each([10, 50, 100])("articles → events → places, claims → claimant: 1
   expect(server.sql).toHaveLength(1);
 });
 
-test("the same relations below entities, without fetching ahead, cost one statement per level", async () => {
+test("the same relations below Article entities are fetched ahead too: one statement", async () => {
   server.resetSql();
   const representations = crisis.articleIds.slice(0, 50).map((id) => ({ __typename: "Article", id }));
   const response = await server.query(
@@ -49,8 +49,23 @@ test("the same relations below entities, without fetching ahead, cost one statem
   );
   expect(response.errors).toBeUndefined();
   expect(response.data!._entities).toHaveLength(50);
-  // articles, publisher, events, places, claims, claimants
-  expect(server.sql).toHaveLength(6);
+  expect(response.data!._entities.every((article: any) => article.events.length === 3 && article.casualtyStatistics.length === 2)).toBe(true);
+  expect(server.sql).toHaveLength(1);
+});
+
+test("relations without fetching ahead cost one statement per level: Event entities → places, article → publisher", async () => {
+  const events = await server.prisma.event.findMany({ where: { crisisId: crisis.crisisId }, take: 60, select: { id: true } });
+  server.resetSql();
+  const response = await server.query(
+    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Event {
+      title places { name } article { headline publisher { name } } } } }`,
+    { representations: events.map(({ id }) => ({ __typename: "Event", id })) },
+  );
+  expect(response.errors).toBeUndefined();
+  expect(response.data!._entities).toHaveLength(60);
+  expect(response.data!._entities.every((event: any) => event.places.length === 2 && event.article.publisher.name)).toBe(true);
+  // events, places, articles, publishers
+  expect(server.sql).toHaveLength(4);
 });
 
 test("nested connections under a list batch too: places → events(first) → article, with totalCount", async () => {
