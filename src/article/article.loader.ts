@@ -17,7 +17,7 @@ const LATEST_VERSIONS = `NOT EXISTS (SELECT 1 FROM "Article" n WHERE n."previous
 
 /** Articles by id, read as rows of a page (articlePlan), in no particular order; the ids not found are left out. */
 export async function articlesById(prisma: PrismaClient, ids: readonly string[], plan: PagePlan): Promise<ArticleRow[]> {
-  const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(plan, `SELECT * FROM "Article" a WHERE a.id = ANY($1::uuid[])`, "p.id"), ids);
+  const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(plan, `SELECT * FROM "Article" a WHERE a.id = ANY($1::uuid[])`, null), ids);
   return readPage(plan, pageJson, "Article") as unknown as ArticleRow[];
 }
 

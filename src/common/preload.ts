@@ -199,10 +199,11 @@ export function planPage(plan: PreloadPlan, columns: readonly string[]): PagePla
 /**
  * One statement for a whole page and what is fetched ahead below it:
  * `source` yields the page's rows (a subquery over the page's table), `order`
- * is their order over the alias `p`.
+ * is their order over the alias `p`; none when the order does not matter
+ * (rows by id), which spares PostgreSQL a sort.
  */
-export function pageSql(page: PagePlan, source: string, order: string): string {
-  return `SELECT coalesce(json_agg(${page.element} ORDER BY ${order}), '[]'::json)::text AS page FROM (${source}) p`;
+export function pageSql(page: PagePlan, source: string, order: string | null): string {
+  return `SELECT coalesce(json_agg(${page.element}${order ? ` ORDER BY ${order}` : ""}), '[]'::json)::text AS page FROM (${source}) p`;
 }
 
 /** The rows of a page statement (pageSql), with what was fetched ahead hung on them. */
