@@ -54,6 +54,6 @@ export function statementNamer(max: number): (query: { sql: string }) => string 
   };
 }
 
-/** Distinct statements one process prepares at most (each connection holds its own copies). */
-export const MAX_PREPARED_STATEMENTS = 500;
+/** Distinct statements one process prepares at most: each pool connection keeps its own copy of each, in PostgreSQL memory, for its lifetime. */
+export const MAX_PREPARED_STATEMENTS = 200;
 const statementName = statementNamer(MAX_PREPARED_STATEMENTS);
