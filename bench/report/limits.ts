@@ -1,22 +1,30 @@
 // What the report says about where crisis-graph's time goes: written from
-// CPU profiles (node --cpu-prof, autocannon, 10k dataset) and EXPLAIN, not
-// computed by the run. Update it when a profile says otherwise.
+// CPU profiles (node --cpu-prof, autocannon, 10k dataset), pgbench and
+// EXPLAIN, not computed by the run. Update it when a profile says otherwise.
 export const WHERE_THE_TIME_GOES = `### Where crisis-graph's time goes
 
-From CPU profiles of \`nested-3\` at saturation (10k dataset, Node 20, 2026-11-26), shares of the server process's samples:
-~18% idle (waiting on PostgreSQL, which shares the two cores), ~16% garbage collection, ~12% \`writev\` (sending ~50 KB responses over
-loopback: kernel time every server pays per byte), ~11% reading the fetched-ahead JSON, ~5% Prisma (the page query), ~3% Apollo
-Server, ~2% each graphql-scalars serialisation and type-graphql's resolver wrappers, ~1% graphql-jit's compiled execution. That
-profile predates fetching only the selected columns ahead, which cut the fetch-ahead statement's JSON for \`nested-3\` from 284 KB
-to 44 KB and its PostgreSQL execution from ~12 to ~6 ms (EXPLAIN ANALYZE, warm).
+Server CPU per request is now about PostGraphile's on the nested shapes (nested-2 ~1.1 ms each, nested-3 2.9 against 3.8 ms in
+the run of 2026-11-26 07:09); what is left is PostgreSQL's. Each of our statements builds its answer as JSON (\`json_agg\` of
+\`json_build_array\`), where PostGraphile selects plain columns and text arrays: pgbench, prepared, 4 clients, on the nested-2
+statements gives ours ~2,300 and PostGraphile's ~2,850 executions/s; and the load phase measures PostgreSQL's CPU per request at
+about twice PostGraphile's on every shape but nested-3 (by-id 0.12 against 0.05 ms, nested-2 0.98 against 0.54 ms). On two cores
+shared by the server, PostgreSQL and the load generator, that is the remaining gap in requests/s.
 
-Levers taken, in the order they paid (server CPU per request on nested-3, Node 20, same machine, noisy): compiled execution with
-graphql-jit and a per-document cache policy (19.9 → 11.1 ms); relations below a page fetched ahead in one statement as JSON
-built in PostgreSQL, instead of one Prisma query per level (→ 7.6 ms); rows by id as JSON through Prisma's raw query, only the
-selected columns for a page, no per-call copy of parent rows by type-graphql (→ ~6.7 ms); only the selected columns fetched
-ahead (→ ~5.5 ms, and about half the PostgreSQL time).
+From a CPU profile of \`nested-2\` at saturation (Node 20, after the changes below), shares of the server process's samples: ~25%
+\`writev\` (the thread descheduled in the syscall that hands a statement to PostgreSQL on the shared cores; strace counts two
+writes per request), ~16% garbage collection, ~11% idle, ~5% Apollo Server, ~4% reading the page's JSON into rows, ~4% Prisma's
+raw query path, ~2% type-graphql, ~1% graphql-jit.
 
-The next levers: the root page itself as JSON from PostgreSQL (it is still a Prisma model query: ~0.5 ms of client CPU per
-call); positional JSON arrays instead of keyed objects; specs for more relations (every relation without one costs a
-loader round and a statement per level); and building whole responses' JSON in PostgreSQL, as PostGraphile does, which moves
-the remaining per-field work out of Node.`;
+Levers taken, in order (requests/s on this machine, same-run comparisons, noisy): statements prepared once per connection and
+reused by name; \`Event.places\` fetched ahead by a key lookup per link instead of a join PostgreSQL hashed once per event
+(nested-3 in PostgreSQL 12.5 → 6.8 ms per request); a page of articles and everything fetched ahead below it in one statement,
+its filters written as SQL instead of a Prisma query; rows as positional JSON arrays instead of keyed objects (flat-50 +20%);
+no key columns for rows whose other selected fields are all fetched ahead (nested-2 ~360 → ~630 requests/s); \`article(id)\` and
+\`Article\` entities read like page rows (by-id ~2,800 → ~3,400, entities-100 from 2 statements to 1); our own \`Date\`
+serialisation (graphql-scalars' was 4.5% of the profile). Earlier: graphql-jit, a per-document cache policy, fetching ahead.
+
+The next levers: cheaper JSON in PostgreSQL (fewer columns still: the cursor key and the id only when asked; single rows as
+joins rather than correlated subqueries; a page's extra row, fetched to learn \`hasNextPage\`, without its relations); the claims'
+text order computed in SQL, so their \`quote\` is not read just to sort; specs for more relations and entities of more types
+(every relation without one costs a loader round and a statement per level); and, on the server, fewer allocations per row
+(garbage collection is the largest share left).`;
