@@ -6,7 +6,7 @@ import { dateRange, isoCode, optionalId } from "../common/filters";
 import type { GraphQLResolveInfo } from "graphql";
 import { COLUMNS } from "../common/json-rows";
 import { pageSql, readPage, selectedFieldNames, type PagePlan, type PreloadPlan } from "../common/preload";
-import { toConnection, toPage, type CursorKey, type PageArgs } from "../common/pagination";
+import { pageLimitSql, toConnection, toPage, type CursorKey, type PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
 import { pagePlan, type RowPath } from "../preloads";
 import type { ArticleFilter } from "./article.filter";
@@ -103,7 +103,7 @@ export async function listArticles(prisma: PrismaClient, filter: ArticleFilter |
     return total;
   };
   const pageConditions = page.after ? [...conditions, afterCursor(page.after, params)] : conditions;
-  const source = `SELECT * FROM "Article" a ${whereSql(pageConditions)} ORDER BY ${NEWEST_FIRST("a")} LIMIT $${params.push(page.take + 1)}`;
+  const source = `SELECT * FROM "Article" a ${whereSql(pageConditions)} ORDER BY ${NEWEST_FIRST("a")} LIMIT ${pageLimitSql(page)}`;
   const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(plan, source, NEWEST_FIRST("p")), ...params);
   const rows = readPage(plan, pageJson, "Article") as unknown as Article[];
   return toConnection(rows, page, (row) => row.publishedAt.toISOString(), countTotal);

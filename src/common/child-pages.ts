@@ -6,7 +6,7 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../db/prisma";
 import type { LoaderOptions } from "./loaders";
 import { loaderFamily } from "./loaders";
-import type { Page } from "./pagination";
+import { pageLimitSql, type Page } from "./pagination";
 
 export interface ChildSource {
   /**
@@ -37,18 +37,19 @@ export function childPageLoaders<V extends { id: string }>(prisma: PrismaClient,
     (p: Page) =>
       new DataLoader<string, V[]>(
         async (parentIds) => {
-          const params: unknown[] = [parentIds, p.take + 1];
+          const params: unknown[] = [parentIds];
           let keyset = "";
           if (p.after) {
             params.push(p.after.sort, p.after.id);
-            keyset = `AND (s."${sortColumn}", s.id) ${after} ($3::${sortType}, $4::uuid)`;
+            keyset = `AND (s."${sortColumn}", s.id) ${after} ($2::${sortType}, $3::uuid)`;
           }
+          const limit = pageLimitSql(p);
           const order = (alias: string) => `${alias}."${sortColumn}" ${direction}, ${alias}.id ${direction}`;
           const rows = await prisma.$queryRawUnsafe<WithRowNumber<V>[]>(
             source.indexedPerParent
               ? `SELECT page.* FROM unnest($1::uuid[]) AS k("parentKey")
                  CROSS JOIN LATERAL (
-                   SELECT s.* FROM (${from}) s WHERE s."parentKey" = k."parentKey" ${keyset} ORDER BY ${order("s")} LIMIT $2
+                   SELECT s.* FROM (${from}) s WHERE s."parentKey" = k."parentKey" ${keyset} ORDER BY ${order("s")} LIMIT ${limit}
                  ) page
                  ORDER BY ${order("page")}`
               : `SELECT * FROM (
@@ -56,7 +57,7 @@ export function childPageLoaders<V extends { id: string }>(prisma: PrismaClient,
                    FROM (${from}) s
                    WHERE s."parentKey" = ANY($1::uuid[]) ${keyset}
                  ) numbered
-                 WHERE numbered."rowNumber" <= $2
+                 WHERE numbered."rowNumber" <= ${limit}
                  ORDER BY numbered."rowNumber"`,
             ...params,
           );

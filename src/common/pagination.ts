@@ -1,6 +1,8 @@
 // Relay cursor connections: arguments, cursors, and the generic types.
 // Cursors are opaque base64url of the sort key and id (keyset pagination),
 // so pages stay stable while rows are added.
+// The decorated types below need the polyfill, and loaders reach this module before the schema does.
+import "reflect-metadata";
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "../errors";
 
@@ -68,6 +70,18 @@ export function toPage(args: PageArgs): Page {
   if (!Number.isInteger(first) || first < 0) throw badInput(`"first" must be zero or more, got ${first}`, "first");
   if (first > MAX_PAGE_SIZE) throw badInput(`"first" must be at most ${MAX_PAGE_SIZE}, got ${first}`, "first");
   return { take: first, after: args.after ? decodeCursor(args.after) : null };
+}
+
+/**
+ * The LIMIT of a page's statement (`take + 1`, to learn whether a next page
+ * exists), written into the SQL rather than bound: for a bound limit
+ * PostgreSQL's generic plan cannot tell a page from the whole table, so it
+ * planned those statements anew on every execution. Checked again here
+ * because it becomes SQL text.
+ */
+export function pageLimitSql(page: Page): string {
+  if (!Number.isInteger(page.take) || page.take < 0 || page.take > MAX_PAGE_SIZE) throw new Error(`Invalid page size ${page.take}`);
+  return String(page.take + 1);
 }
 
 export interface ConnectionShape<T> {
