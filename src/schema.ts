@@ -60,26 +60,25 @@ const resolvers = [
 type Representation = { id?: string; isoCode?: string; slug?: string };
 
 /** Entities by id through the request's loaders: one SQL statement per type however many representations. */
-function byId(loader: (loaders: Loaders) => { load(id: string): Promise<unknown> }) {
-  return (reference: Representation, { loaders }: Context) =>
-    reference.id && isId(reference.id) ? loader(loaders).load(reference.id.toLowerCase()) : null;
+function byId(loader: (loaders: Loaders, info: GraphQLResolveInfo) => { load(id: string): Promise<unknown> }) {
+  return (reference: Representation, { loaders }: Context, info: GraphQLResolveInfo) =>
+    reference.id && isId(reference.id) ? loader(loaders, info).load(reference.id.toLowerCase()) : null;
 }
 
 const referenceResolvers: Record<string, (reference: Representation, context: Context, info: GraphQLResolveInfo) => unknown> = {
   // With the columns and relations the query selects on Article, fetched in the batch's one statement.
-  Article: (reference, context, info) =>
-    byId((l) => l.article.byIdFor(articlePlan(info, [], context.loaders.batching)))(reference, context),
+  Article: byId((l, info) => l.article.byIdFor(articlePlan(info, [], l.batching))),
   CasualtyStatistic: byId((l) => l.casualtyStatistic.byId),
   Chairmanship: byId((l) => l.organization.chairmanshipById),
   Claimant: byId((l) => l.claimant.byId),
-  Country: (reference, context) =>
+  Country: (reference, context, info) =>
     reference.isoCode !== undefined
       ? /^[A-Za-z]{2}$/.test(reference.isoCode)
         ? context.loaders.country.byIsoCode.load(reference.isoCode.toUpperCase())
         : null
-      : byId((l) => l.country.byId)(reference, context),
-  Crisis: (reference, context) =>
-    reference.slug !== undefined ? context.loaders.crisis.bySlug.load(reference.slug) : byId((l) => l.crisis.byId)(reference, context),
+      : byId((l) => l.country.byId)(reference, context, info),
+  Crisis: (reference, context, info) =>
+    reference.slug !== undefined ? context.loaders.crisis.bySlug.load(reference.slug) : byId((l) => l.crisis.byId)(reference, context, info),
   Event: byId((l) => l.event.byId),
   Membership: byId((l) => l.organization.membershipById),
   Organization: byId((l) => l.organization.byId),

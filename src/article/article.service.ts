@@ -6,7 +6,7 @@ import { dateRange, isoCode, optionalId } from "../common/filters";
 import type { GraphQLResolveInfo } from "graphql";
 import { COLUMNS } from "../common/json-rows";
 import { pageSql, readPage, selectedFieldNames, type PagePlan, type PreloadPlan } from "../common/preload";
-import { pageLimitSql, toConnection, toPage, type CursorKey, type PageArgs } from "../common/pagination";
+import { cursorInstant, pageLimitSql, sortValue, toConnection, toPage, type CursorKey, type PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
 import { pagePlan, type RowPath } from "../preloads";
 import type { ArticleFilter } from "./article.filter";
@@ -84,9 +84,7 @@ function articleConditions(filter: ArticleFilter, params: unknown[]): string[] {
 
 /** Keyset: the rows after the cursor in newest-first order. */
 function afterCursor(after: CursorKey, params: unknown[]): string {
-  const publishedAt = new Date(after.sort);
-  if (Number.isNaN(publishedAt.getTime())) throw badInput("Malformed cursor: pass a cursor exactly as the API returned it", "after");
-  params.push(publishedAt.toISOString(), after.id);
+  params.push(cursorInstant(after).toISOString(), after.id);
   return `(a."publishedAt", a.id) < ($${params.length - 1}::timestamp, $${params.length}::uuid)`;
 }
 
@@ -106,7 +104,7 @@ export async function listArticles(prisma: PrismaClient, filter: ArticleFilter |
   const source = `SELECT * FROM "Article" a ${whereSql(pageConditions)} ORDER BY ${NEWEST_FIRST("a")} LIMIT ${pageLimitSql(page)}`;
   const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(plan, source, NEWEST_FIRST("p")), ...params);
   const rows = readPage(plan, pageJson, "Article") as unknown as Article[];
-  return toConnection(rows, page, (row) => row.publishedAt.toISOString(), countTotal);
+  return toConnection(rows, page, (row) => sortValue(row.publishedAt), countTotal);
 }
 
 /** One article by id (articlesById); null when there is none. */

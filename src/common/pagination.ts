@@ -156,12 +156,18 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
   return ConnectionType;
 }
 
+/** The cursor's sort value as the instant it names; a cursor whose value is no date is malformed. */
+export function cursorInstant(after: CursorKey): Date {
+  const value = new Date(after.sort);
+  if (Number.isNaN(value.getTime())) throw badInput("Malformed cursor: pass a cursor exactly as the API returned it", "after");
+  return value;
+}
+
 /** Prisma `orderBy` and keyset `where` for a connection sorted by a date column, then id. */
 export function keyset(sortField: string, direction: "asc" | "desc", after: CursorKey | null) {
   const orderBy = [{ [sortField]: direction }, { id: direction }];
   if (!after) return { orderBy, where: {} };
-  const value = new Date(after.sort);
-  if (Number.isNaN(value.getTime())) throw badInput("Malformed cursor: pass a cursor exactly as the API returned it", "after");
+  const value = cursorInstant(after);
   const op = direction === "asc" ? "gt" : "lt";
   return { orderBy, where: { OR: [{ [sortField]: { [op]: value } }, { [sortField]: value, id: { [op]: after.id } }] } };
 }
