@@ -141,19 +141,22 @@ async function countPhase(
 async function warmUpEveryShape(context: MeasureContext, definition: ServerDefinition, shapes: readonly ShapeName[], server: RunningServer): Promise<void> {
   if (context.options.warmupSeconds <= 0) return;
   for (const shape of shapes) {
-    const request = definition.request(shape, context.sample);
-    if ("na" in request) continue;
-    const verify = bodyVerifier((context.references.get(shape) as Reference).markers);
-    await runLoad({ origin: server.origin, request, connections: context.options.connections, verify, durationSeconds: context.options.warmupSeconds });
+    if ("na" in definition.request(shape, context.sample)) continue;
+    await runLoad({ ...loadTarget(context, definition, shape, server), durationSeconds: context.options.warmupSeconds });
   }
   await settle();
 }
 
-async function loadPhase(context: MeasureContext, definition: ServerDefinition, shape: ShapeName, server: RunningServer): Promise<Omit<BenchResult, "server" | "shape" | "sqlPerOp">> {
-  const { options } = context;
+/** One shape's request to a server, each answer checked against the reference's markers. */
+function loadTarget(context: MeasureContext, definition: ServerDefinition, shape: ShapeName, server: RunningServer) {
   const request = definition.request(shape, context.sample) as HttpRequest;
   const verify = bodyVerifier((context.references.get(shape) as Reference).markers);
-  const base = { origin: server.origin, request, connections: options.connections, verify };
+  return { origin: server.origin, request, connections: context.options.connections, verify };
+}
+
+async function loadPhase(context: MeasureContext, definition: ServerDefinition, shape: ShapeName, server: RunningServer): Promise<Omit<BenchResult, "server" | "shape" | "sqlPerOp">> {
+  const { options } = context;
+  const base = loadTarget(context, definition, shape, server);
   const notes: string[] = [];
   let errors = 0;
 
