@@ -36,10 +36,11 @@ export function createPrismaClient(
 
 /**
  * Names for prepared statements: the same SQL text gets the same name, so
- * node-postgres prepares it once per connection and PostgreSQL reuses its
- * plan (planning was up to a third of a nested page's database time). A
- * connection keeps every statement it prepared; past `max` distinct texts
- * (SQL built per query shape could grow without bound) new ones go unnamed.
+ * node-postgres prepares it once per connection, PostgreSQL parses it once
+ * and can settle on a generic plan (unless the plan hangs on a bound value,
+ * as a page's LIMIT did: see pagination.ts pageLimitSql). A connection keeps
+ * every statement it prepared; past `max` distinct texts (SQL built per
+ * query shape could grow without bound) new ones go unnamed.
  */
 export function statementNamer(max: number): (query: { sql: string }) => string {
   const names = new Map<string, string>();
