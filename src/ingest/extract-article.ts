@@ -354,23 +354,24 @@ function dateFromUrl(url: string | null): Date | null {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
 }
 
-function noDate(): ExtractionError {
-  return noArticle("Could not find when the article was published: the page has no date line (such as \"9 Jan, 2022 12:13\").");
-}
-
 // ---------------------------------------------------------------------------
 // Plain text
 
 interface TextHead {
-  headline: number;
+  /** null: the page prints no headline line before its body. */
+  headline: number | null;
   standfirst: number | null;
   bodyStart: number;
   imageTitle: number | null;
 }
 
-function extractFromText(text: string, input: PageInput): ExtractedArticle {
-  const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim());
-  const firstProse = lines.findIndex((l) => isBodyProse(l));
+function extractFromText(raw: string, input: PageInput): ExtractedArticle {
+  const prefix = takeDatePrefix(raw);
+  const lines = prefix.text.split(/\r\n|\r|\n/).map((l) => l.trim());
+  let firstProse = lines.findIndex((l) => isBodyProse(l));
+  // A page with no sentence-shaped line (a scrape that lost its full stops) is
+  // still read: its longest lines of words are the body.
+  if (firstProse < 0) firstProse = lines.findIndex((l) => !isChromeLine(l) && words(l).length >= 8 && /\p{Ll}/u.test(l));
   if (firstProse < 0) throw noArticle("No article found: the page has no paragraph of article text (only menus, links or short lines).");
   const head = findHead(lines, firstProse);
   const headLines = lines.slice(0, head.bodyStart);
@@ -378,20 +379,25 @@ function extractFromText(text: string, input: PageInput): ExtractedArticle {
 
   const datelines = headLines.map(parseDateline).filter((d): d is Dateline => d !== null);
   const dateline = datelines.find((d) => !d.isUpdate) ?? datelines[0] ?? lines.map(parseDateline).find((d) => d !== null) ?? null;
-  const publishedAt = dateline?.date ?? dateFromUrl(url);
   const body = readTextBody(lines, head.bodyStart);
-  if (!body.paragraphs.some((p) => isProse(p))) throw noArticle("No article found: the page has no paragraph of article text.");
-  if (!publishedAt) throw noDate();
+  if (body.paragraphs.length === 0) throw noArticle("No article found: the page has no paragraph of article text.");
+  // A date line printed on the page beats the scraper's prefix (often the day it was saved).
+  const published = choosePublished(input, [
+    { date: dateline?.date ?? null, source: "PAGE", text: dateline?.text ?? null },
+    { date: prefix.date, source: "PAGE", text: prefix.printed },
+    { date: leadingDate(body.paragraphs[0]), source: "PAGE", text: null },
+    { date: dateFromUrl(url), source: "URL", text: null },
+  ]);
 
   const images = [...headImages(lines, head), ...body.images];
+  const headline = input.headline ?? (head.headline === null ? fallbackHeadline(url, body.paragraphs) : lines[head.headline]);
   return {
-    headline: lines[head.headline],
+    headline,
     alternativeHeadline: head.standfirst === null ? null : lines[head.standfirst],
     section: headLines.map(parseBreadcrumb).find((s) => s !== null) ?? null,
     byline: findTextByline(lines, head),
-    language: "en",
-    publishedAt,
-    publishedText: dateline?.text ?? null,
+    language: input.language ?? "en",
+    ...published,
     paragraphs: body.paragraphs,
     images,
     relatedLinks: body.relatedLinks,
@@ -399,6 +405,65 @@ function extractFromText(text: string, input: PageInput): ExtractedArticle {
     publisherName: input.publisher ?? inferPublisherName(lines),
     url,
   };
+}
+
+/** "5th August 2019 – (City) Police said …": a date that opens the first paragraph, before a dash. */
+function leadingDate(paragraph: string | undefined): Date | null {
+  const m = paragraph ? /^([^–—-]{6,40}?)\s+[–—-]\s+/.exec(paragraph) : null;
+  if (!m || !/(?:19|20)\d{2}/.test(m[1])) return null;
+  const found = parseDateIn(m[1]);
+  return found && found.start === 0 ? found.date : null;
+}
+
+/** Scrapers that save a page's date write it first as " date YYYY-MM-DD ". */
+function takeDatePrefix(text: string): { text: string; date: Date | null; printed: string | null } {
+  const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s)/.exec(text);
+  const date = m ? parseMachineDate(m[1]) : null;
+  return date && m ? { text: text.slice(m[0].length), date, printed: m[1] } : { text, date: null, printed: null };
+}
+
+type PublishedFields = Pick<ExtractedArticle, "publishedAt" | "publishedAtSource" | "publishedText">;
+
+/** The caller's date, else the first candidate found; else unknown, never a guess. */
+function choosePublished(input: PageInput, candidates: { date: Date | null; source: ExtractedArticle["publishedAtSource"]; text: string | null }[]): PublishedFields {
+  if (input.publishedAt) return { publishedAt: input.publishedAt, publishedAtSource: "CALLER", publishedText: null };
+  const found = candidates.find((c) => c.date !== null);
+  if (!found) return { publishedAt: null, publishedAtSource: "UNKNOWN", publishedText: null };
+  return { publishedAt: found.date, publishedAtSource: found.source, publishedText: found.text };
+}
+
+/** A page with no headline line: the URL's slug ("/kazakh-unrest-toll-rises-1234.html"), else the first sentence, cut short. */
+function fallbackHeadline(url: string | null, paragraphs: string[]): string {
+  const slug = url ? slugHeadline(url) : null;
+  if (slug) return slug;
+  const first = paragraphs[0] ?? "";
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(first)?.[0] ?? first;
+  return sentence.length <= 160 ? sentence : `${sentence.slice(0, 157).replace(/\s+\S*$/, "")}…`;
+}
+
+function slugHeadline(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const segments = decodeURIComponent(path).split("/").filter(Boolean);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const slugWords = segments[i]
+      .replace(/\.[a-z0-9]{2,5}$/i, "")
+      .split(/[-_+]+/)
+      .filter((w) => w !== "");
+    // Ids ("-a75995", "-1444821", "-119042501366_1") and leading dates ("2022-04-20-") are not words of the title.
+    while (slugWords.length > 1 && /^\d{1,2}$/.test(slugWords[slugWords.length - 1]) && /^[a-z]{0,2}\d{5,}$/i.test(slugWords[slugWords.length - 2])) slugWords.pop();
+    while (slugWords.length > 0 && /^[a-z]{0,2}\d{5,}$/i.test(slugWords[slugWords.length - 1])) slugWords.pop();
+    if (slugWords.length > 3 && slugWords.slice(0, 3).every((w) => /^\d{1,4}$/.test(w))) slugWords.splice(0, 3);
+    if (slugWords.length >= 3 && slugWords.some((w) => /^[a-z]{3,}$/i.test(w))) {
+      const title = slugWords.join(" ");
+      return title.charAt(0).toUpperCase() + title.slice(1);
+    }
+  }
+  return null;
 }
 
 function isBodyProse(line: string, minWords = 4): boolean {
@@ -448,7 +513,7 @@ function findHead(lines: string[], firstProse: number): TextHead {
   }
   // A short Title Case headline next to the dateline looks like a byline: take it when nothing else is found.
   if (found.length === 0 && nameLines.length > 0 && isTitleLike(lines[nameLines[0]])) found.push(nameLines[0]);
-  if (found.length === 0) throw noArticle("No article found: the page has no headline before its first paragraph.");
+  if (found.length === 0) return { headline: null, standfirst: null, bodyStart: firstProse, imageTitle };
   if (found.length === 2) return { headline: found[0], standfirst: found[1], bodyStart: firstProse, imageTitle };
   // A one-sentence standfirst ending in a full stop looks like prose: it is
   // the standfirst when the byline or dateline comes after it.
@@ -631,16 +696,19 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
     collapse(doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)?.getAttribute("content")) || null;
 
   const url = input.url ?? (doc.querySelector("link[rel=canonical]")?.getAttribute("href") || null) ?? meta("og:url") ?? str(ld?.url);
-  const language = collapse(doc.documentElement?.getAttribute("lang")) || str(ld?.inLanguage) || "en";
+  const language = input.language ?? (collapse(doc.documentElement?.getAttribute("lang")) || str(ld?.inLanguage) || "en");
   const printed = findPrintedDate(doc);
-  const publishedAt = [
-    ld?.datePublished,
-    meta("article:published_time") ?? meta("datePublished") ?? meta("pubdate") ?? meta("date"),
-    printed?.machine,
-    printed?.text,
-  ]
-    .map(parseMachineDate)
-    .find((d) => d !== null) ?? dateFromUrl(url);
+  const published = choosePublished(input, [
+    { date: parseMachineDate(ld?.datePublished), source: "METADATA", text: printed?.text ?? null },
+    {
+      date: parseMachineDate(meta("article:published_time") ?? meta("datePublished") ?? meta("pubdate") ?? meta("date")),
+      source: "METADATA",
+      text: printed?.text ?? null,
+    },
+    { date: parseMachineDate(printed?.machine), source: "PAGE", text: printed?.text ?? null },
+    { date: parseMachineDate(printed?.text), source: "PAGE", text: printed?.text ?? null },
+    { date: dateFromUrl(url), source: "URL", text: null },
+  ]);
 
   // Read from chrome before the chrome is removed.
   const section = firstString(ld?.articleSection) ?? meta("article:section") ?? breadcrumbSection(doc);
@@ -662,28 +730,27 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
   }
 
   const headlineEl = doc.querySelector("article h1") ?? doc.querySelector("h1");
-  const headline = withoutSiteName(
-    str(ld?.headline) ?? meta("og:title") ?? (collapse(headlineEl?.textContent) || null) ?? (collapse(doc.title) || null),
-    publisherName,
-  );
-  if (!headline) throw noArticle("No article found: the page has no headline.");
+  const pageHeadline =
+    input.headline ??
+    withoutSiteName(
+      str(ld?.headline) ?? meta("og:title") ?? (collapse(headlineEl?.textContent) || null) ?? (collapse(doc.title) || null),
+      publisherName,
+    );
   const standfirst =
     str(ld?.alternativeHeadline) ?? visibleStandfirst(doc) ?? str(ld?.description) ?? meta("og:description") ?? meta("description");
 
   const images = mergeJsonLdImages(takeFigures(doc, url), ld?.image, url);
-  const skip = new Set([headline, standfirst, byline, printed?.text].filter((s): s is string => !!s));
+  const skip = new Set([pageHeadline, standfirst, byline, printed?.text].filter((s): s is string => !!s));
   const paragraphs = htmlParagraphs(doc).filter((p) => !skip.has(p) && isBodyProse(p, 2));
   if (!paragraphs.some((p) => isProse(p))) throw noArticle("No article found: the page has no paragraph of article text (only menus, links or short lines).");
-  if (!publishedAt) throw noDate();
 
   return {
-    headline,
+    headline: pageHeadline ?? fallbackHeadline(url, paragraphs),
     alternativeHeadline: standfirst,
     section,
     byline,
     language,
-    publishedAt,
-    publishedText: printed?.text ?? null,
+    ...published,
     paragraphs,
     images,
     relatedLinks,

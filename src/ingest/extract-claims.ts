@@ -111,6 +111,8 @@ export interface ExtractClaimsOptions {
   claimantAliases?: Record<string, string>;
   /** The country the article is about: national bodies without a country in the text belong to it. */
   countryName?: string;
+  /** The article's headline: its figures count when the body does not repeat them. */
+  headline?: string;
 }
 
 /** Detected names → names to store, for organisations that are not national bodies. */
@@ -699,6 +701,11 @@ function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Men
     best,
     high,
     claimant,
+    via: null,
+    status: "CURRENT",
+    placeName: null,
+    subgroup: null,
+    increment: false,
     quote: sentence.text,
     quoteStart: sentence.start,
     quoteEnd: sentence.end,

@@ -17,7 +17,19 @@ export interface PageInput {
   url?: string;
   /** Publisher name, if known (else taken from the page, e.g. its copyright line). */
   publisher?: string;
+  /** What the caller's scraper knows; each wins over what the page says. */
+  headline?: string;
+  /** Publication time from the caller (ISO 8601 date or date-time). */
+  publishedAt?: Date;
+  /** BCP 47 language tag. */
+  language?: string;
 }
+
+/** Where the publication date came from; UNKNOWN when nothing gave one (publishedAt is then null, never guessed). */
+export type PublishedAtSource = "CALLER" | "METADATA" | "PAGE" | "URL" | "UNKNOWN";
+
+/** Whether a claim still stands, as the text tells it. */
+export type ClaimStatus = "CURRENT" | "RETRACTED" | "SUPERSEDED" | "DISPUTED";
 
 export interface ExtractedArticle {
   headline: string;
@@ -27,8 +39,9 @@ export interface ExtractedArticle {
   byline: string | null;
   /** BCP 47, "en" unless the page says otherwise. */
   language: string;
-  /** Publication time; UTC when the page gives no zone. */
-  publishedAt: Date;
+  /** Publication time; UTC when the page gives no zone; null when nothing gives one (see publishedAtSource). */
+  publishedAt: Date | null;
+  publishedAtSource: PublishedAtSource;
   /** The publication time exactly as printed. */
   publishedText: string | null;
   /** Body paragraphs, each trimmed; the stored body is paragraphs.join("\n\n"). */
@@ -61,6 +74,15 @@ export interface ExtractedClaim {
   best: number;
   high: number | null;
   claimant: { name: string; kind: ClaimantKind };
+  /** The outlet or channel that relayed the claimant's figure ("RIA Novosti" citing the ministry), or null. */
+  via: string | null;
+  status: ClaimStatus;
+  /** A place the figure is given for ("103 of them in Almaty"), as written; null for the whole. */
+  placeName: string | null;
+  /** Demographic or occupational words inside the group ("children", "journalists"), or null. */
+  subgroup: string | null;
+  /** "N more", "another N": adds to an earlier figure; never a total. */
+  increment: boolean;
   /** The whole sentence, exactly as in the body, and its offsets. */
   quote: string;
   quoteStart: number;

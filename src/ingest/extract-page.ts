@@ -1,0 +1,25 @@
+// One page in, everything the extractors read from it out: the article, its
+// body as stored, its claims and its events. Pure (no database), so ingestion,
+// the evaluation and the benchmark all read a page the same way.
+import { extractArticle } from "./extract-article";
+import { extractClaims, type ExtractClaimsOptions } from "./extract-claims";
+import { extractEvents } from "./extract-events";
+import type { ExtractedArticle, ExtractedClaim, ExtractedEvent, PageInput } from "./types";
+
+export interface ExtractedPage {
+  article: ExtractedArticle;
+  /** The stored body: paragraphs joined by a blank line; claim and event offsets index into it. */
+  body: string;
+  claims: ExtractedClaim[];
+  events: ExtractedEvent[];
+}
+
+export function extractPage(input: PageInput, options: ExtractClaimsOptions = {}): ExtractedPage {
+  const article = extractArticle(input);
+  const body = article.paragraphs.join("\n\n");
+  const claims = extractClaims(body, { ...options, headline: article.headline });
+  // Events are dated against the publication day; a page without one gives no
+  // dated events rather than events dated against a guess.
+  const events = article.publishedAt ? extractEvents(body, article.publishedAt) : [];
+  return { article, body, claims, events };
+}
