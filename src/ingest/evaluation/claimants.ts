@@ -13,27 +13,27 @@
 //    sub-unit as "Body, unit". So "Hong Kong Police Force (Yu Hoi-kwan)" is
 //    matched by the body, by the person and by the whole; "Nepal Police, West
 //    Rukum district (DSP X)" also by "Nepal Police". A parenthesis that is only
-//    a country ("Independent Television (Bangladesh)") is a qualifier, not an
-//    alternative. On one page, a person written beside a body is that body's
-//    official for every gold claim of the page that names the body alone
-//    ("Yu Hoi-kwan" also matches a plain "Hong Kong Police Force" there):
-//    see pageAffiliations.
+//    a country ("Independent Television (Bangladesh)") or only a role
+//    ("(spokesman)") is no alternative. An extracted name written the same way
+//    ("Government of X (Person)") is split the same way. On one page, a person
+//    written beside a body is that body's official for every gold claim of the
+//    page that names the body alone ("Yu Hoi-kwan" also matches a plain "Hong
+//    Kong Police Force" there): see pageAffiliations.
 //
 // 4. Body key (bodyKey) of each name:
 //    - synonyms: "internal affairs" / "home affairs" / "interior" → interior,
 //      "MVD" → interior ministry, "healthcare" → health, "defense" → defence,
 //      "emergencies" / "emergency situations" → emergency, "foreign affairs" →
 //      foreign; union / syndicate / association / guild → union (professional
-//      bodies); "police force" / "police service" → police; simple plurals
-//      ("doctors" → doctor, "authorities" → authority).
+//      bodies); "police force" / "police service" → police; "authorities" /
+//      "officials" → government; simple plurals ("doctors" → doctor).
 //    - countries: every country name, official name, other spelling and
 //      demonym from the world-countries package (Sudanese ↔ Sudan, Armenian ↔
 //      Armenia, "Republic of Türkiye" ↔ Turkey), plus a word of 5+ letters
 //      that begins exactly one country's one-word name or demonym ("Kazakh" →
 //      Kazakhstan) or is one with a demonym ending ("Nepali" → Nepal), become
 //      the country's code, kept apart from the words. A name that is only a
-//      country ("Iran said") is that country's government; "<country>
-//      authorities" and "<country> officials" are too.
+//      country ("Iran said") is that country's government.
 //    - the words left, without prepositions and conjunctions, as a set; word
 //      order does not count, so "Ministry of Health" = "Health Ministry".
 //    - the head noun: the last word before the first preposition ("ministry" in
