@@ -104,47 +104,16 @@
 import { AffectedGroup, CasualtyCategory, ClaimantKind, Qualifier } from "../generated/prisma/enums";
 import { figureRange, findFigures, isVagueQualifier, type Figure } from "./numbers";
 import { splitSentences } from "./sentences";
+import { chooseMention, claimantOf, findMentionsIn, newClaimantMemory, type ClaimantMemory, type ClaimantOptions, type Mention } from "./claimants";
+import { mainCountry } from "./countries";
 import type { ExtractedClaim, Sentence } from "./types";
 
-export interface ExtractClaimsOptions {
-  /** Extra or overriding claimant names: detected or resolved name → name to store. */
-  claimantAliases?: Record<string, string>;
-  /** The country the article is about: national bodies without a country in the text belong to it. */
-  countryName?: string;
+export { CLAIMANT_ALIASES, NATIONAL_BODIES, resolveClaimantName } from "./claimants";
+
+export interface ExtractClaimsOptions extends ClaimantOptions {
   /** The article's headline: its figures count when the body does not repeat them. */
   headline?: string;
 }
-
-/** Detected names → names to store, for organisations that are not national bodies. */
-export const CLAIMANT_ALIASES: Readonly<Record<string, string>> = {
-  UN: "United Nations",
-  "U.N.": "United Nations",
-  "United Nations": "United Nations",
-  ICRC: "International Committee of the Red Cross",
-  WHO: "World Health Organization",
-  OSCE: "Organization for Security and Co-operation in Europe",
-  EU: "European Union",
-  CSTO: "Collective Security Treaty Organization",
-  HRW: "Human Rights Watch",
-  AP: "Associated Press",
-  AFP: "Agence France-Presse",
-  RIA: "RIA Novosti",
-  Khabar: "Khabar 24",
-};
-
-/** National bodies: normalised name → full name, written "<full name> of <country>" when the country is known. */
-export const NATIONAL_BODIES: Readonly<Record<string, string>> = {
-  "Interior Ministry": "Ministry of Internal Affairs",
-  "Health Ministry": "Ministry of Health",
-  "Defence Ministry": "Ministry of Defence",
-  "Emergencies Ministry": "Ministry of Emergency Situations",
-  "Foreign Ministry": "Ministry of Foreign Affairs",
-  "Prosecutor General's Office": "Prosecutor General's Office",
-  "National Security Committee": "National Security Committee",
-  "Presidential Office": "Office of the President",
-  Police: "Police",
-  Government: "Government",
-};
 
 const UNATTRIBUTED = { name: "Unattributed", kind: ClaimantKind.UNATTRIBUTED };
 
@@ -153,7 +122,7 @@ const UNATTRIBUTED = { name: "Unattributed", kind: ClaimantKind.UNATTRIBUTED };
 const CATEGORY_PATTERNS: [CasualtyCategory, string][] = [
   [
     CasualtyCategory.KILLED,
-    String.raw`fatally\s+(?:wounded|injured|shot|hurt)|shot\s+(?:dead|and\s+killed)|gunned\s+down|killed|died|dead|deaths|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|slain|murdered|fatalities|liquidated`,
+    String.raw`fatally\s+(?:wounded|injured|shot|hurt)|shot\s+(?:dead|and\s+killed)|gunned\s+down|killed|died|dead|deaths?|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|slain|murdered|fatalit(?:y|ies)|liquidated`,
   ],
   [CasualtyCategory.WOUNDED, String.raw`wounded|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?wounds`],
   [CasualtyCategory.INJURED, String.raw`injured|hurt|injuries|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?injuries`],
@@ -175,25 +144,32 @@ function categoryOf(casualtyText: string): CasualtyCategory {
   return found ? found[0] : CasualtyCategory.KILLED;
 }
 
-const HEAD = String.raw`(?:people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?)`;
+const HEAD = String.raw`(?:participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians|ans|ese|is))`;
 const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|several|few|some|many|most|about|around|nearly|almost|over|up|least|than|half`;
 const NOT_MODIFIER = String.raw`(?:and|or|of|were|was|have|has|had|are|is|been|be|may|might|who|that|which|in|on|at|with|the|a|an|to|also|reportedly|allegedly|died|killed|including|while|when|after|during|from|more|additional|further|new|per|percent|${NUMBER_WORDS})`;
 const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\b)[A-Za-z][A-Za-z'’-]*\s+)`;
 const NOUN = String.raw`["“‘']?${MODIFIER}{0,3}${HEAD}["”’']?(?![\w-])`;
 const NP = String.raw`${NOUN}(?:\s*,\s*${NOUN})*(?:\s*,?\s+(?:and|or)\s+${NOUN})?`;
 const PP = String.raw`\s+(?:in|from|at|across|near|throughout)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?`;
-const INSERTION = String.raw`\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},`;
-const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially)`;
+const INSERTION = String.raw`(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},|\s*(?:--|—|–)\s*(?:including|among\s+them|mostly|mainly)\b[^—–;]{1,200}?(?:--|—|–))`;
+const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially|among\s+(?:those|the)(?:\s+who)?)`;
 const BOUNDARY = String.raw`(?:and|or|but|in|on|at|during|since|across|throughout|while|with|after|before|as|amid|over|including|among|when|according|so|by|near|around|following|overnight|yesterday|today|last|this|inside|outside|for|from|into|who|whom|whose|that|which|because|despite|earlier|later|within|across|since|so\s+far)`;
 
 /** Group of each head noun, first match wins; applied to each coordinated noun phrase. */
 const GROUP_TESTS: [AffectedGroup, RegExp][] = [
-  [AffectedGroup.OTHER, /\b(?:medical|medics?|doctors?|nurses?|paramedics?|journalists?|reporters?|foreign(?:ers?)?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|tourists?|employees?|staff(?:ers)?|activists?)\b/i],
-  [AffectedGroup.SECURITY_FORCES, /\b(?:police\w*|officers?|security|military|servicem[ae]n|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|law[- ]enforce\w*|peacekeepers?|forces|personnel|army|cadets?)\b/i],
-  [AffectedGroup.PROTESTERS, /\b(?:protest[eo]rs?|demonstrators?|marchers?)\b/i],
-  [AffectedGroup.RIOTERS, /\b(?:rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|fighters?)\b/i],
-  [AffectedGroup.CIVILIANS, /\b(?:civilians?|bystanders?|residents?|passers-?by|children|child|minors?|teenagers?)\b/i],
+  [AffectedGroup.RIOTERS, /\b(?:rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|fighters?|armed\s+(?:men|individuals|people)|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest))\b/i],
+  [AffectedGroup.OTHER, /\b(?:prisoners?|inmates?|gang\s+members?)\b/i],
+  [AffectedGroup.PROTESTERS, /\b(?:protest[eo]rs?|demonstrators?|marchers?|participants\s+in\s+(?:the\s+|a\s+)?(?:rall(?:y|ies)|protests?|demonstrations?))\b/i],
+  [AffectedGroup.SECURITY_FORCES, /\b(?:police\w*|officers?|security|military|servicem[ae]n|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|law[- ]enforce\w*|peacekeepers?|forces|army|cadets?)\b/i],
+  [AffectedGroup.CIVILIANS, /\b(?:civilians?|bystanders?|residents?|passers-?by|citizens?)\b/i],
 ];
+
+/** Words that say who among a group (children, journalists): the claim keeps the parent's group and names them as a subgroup. */
+const DEMOGRAPHIC = /\b(?:children|child|minors?|teenagers?|boys?|girls?|women|woman|men|man|males?|females?|elderly|students?|journalists?|reporters?|foreigners?|nationals?|medical|medics?|doctors?|nurses?|paramedics?|workers?|employees?|staff(?:ers)?|tourists?|migrants?|activists?|\p{Lu}\p{Ll}+(?:ians|ans|ese|is))\b/u;
+
+export function isDemographic(phrase: string): boolean {
+  return DEMOGRAPHIC.test(phrase) && GROUP_TESTS.every(([, test]) => !test.test(phrase));
+}
 
 function groupOfNoun(noun: string): AffectedGroup {
   const found = GROUP_TESTS.find(([, test]) => test.test(noun));
@@ -220,9 +196,13 @@ interface Reading {
   groupText: string | null;
   /** Category or group taken from another figure. */
   inherited: boolean;
-  how: "toll" | "object" | "subject" | "figure" | "among" | "including" | "list";
+  how: "toll" | "object" | "subject" | "figure" | "among" | "including" | "list" | "subset";
   /** End of the figure's phrase (after its noun), for lists. */
   phraseEnd: number;
+  /** For a part of another figure ("including 11 children", "103 of them"): the whole's group, kept when the part names only who among it. */
+  parentGroup?: AffectedGroup;
+  /** "103 of them in Almaty": the place the part is given for. */
+  placeName?: string | null;
 }
 
 interface SentenceState {
@@ -232,7 +212,7 @@ interface SentenceState {
 }
 
 const R_SUBJECT = new RegExp(
-  String.raw`^(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+(?<cas>${CASUALTY})`,
+  String.raw`^(?:\s+more)?(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+["“]?(?<cas>${CASUALTY})`,
 );
 const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`);
 const R_COMBINED = new RegExp(String.raw`^\s+(?:or|and|and/or)\s+(?:were\s+|was\s+)?(?:${CASUALTY})`);
@@ -247,7 +227,9 @@ function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): R
   if (R_COMBINED.test(after.slice(match[0].length))) return null;
   const category = categoryOf(cas);
   const phraseEnd = fig.end + match[0].length;
-  if (np) return { category, groupText: cleanGroupText(np), inherited: false, how: "subject", phraseEnd };
+  if (np && !/^others?$/i.test(np.trim())) return { category, groupText: cleanGroupText(np), inherited: false, how: "subject", phraseEnd };
+  // "245 injuries", "five deaths": counts of events name no group of their own.
+  if (!np && /^(?:deaths?|fatalit(?:y|ies)|injuries|arrests|detentions|hospitali[sz]ations)$/.test(cas)) return { category, groupText: null, inherited: false, how: "subject", phraseEnd };
   if (/^detainees$/.test(cas)) return { category, groupText: "detainees", inherited: false, how: "subject", phraseEnd };
   // "1,300 wounded police officers": the casualty word is the noun's first modifier.
   const noun = R_NOUN_AFTER.exec(after.slice(match[0].length));
@@ -256,14 +238,14 @@ function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): R
 }
 
 const R_VERB_BEFORE = new RegExp(
-  String.raw`(?:^|[^\w-])(?<verb>killed|killing|kill|shot\s+dead|shooting\s+dead|gunned\s+down|liquidated|liquidating|(?:claimed|claiming|claims|took|taking|takes|cost|costing)\s+the\s+lives\s+of|injured|injuring|injures|injure|hurt|hurting|wounded|wounding|detained|detaining|detain|detains|arrested|arresting|arrest|rounded\s+up|rounding\s+up|(?:took|taken|taking)\s+into\s+custody|hospitali[sz]ed|hospitali[sz]ing)(?:\s+a\s+total\s+of)?\s+$`,
+  String.raw`(?:^|[^\w-])(?<verb>killed|killing|kills|kill|(?:the\s+)?(?:detention|arrests?|killing|deaths?|injury|injuries|hospitali[sz]ation)\s+of|shot\s+dead|shooting\s+dead|gunned\s+down|liquidated|liquidating|(?:claimed|claiming|claims|took|taking|takes|cost|costing)\s+the\s+lives\s+of|injured|injuring|injures|injure|hurt|hurting|wounded|wounding|detained|detaining|detain|detains|arrested|arresting|arrest|rounded\s+up|rounding\s+up|(?:took|taken|taking)\s+into\s+custody|hospitali[sz]ed|hospitali[sz]ing)(?:\s+a\s+total\s+of)?\s+$`,
 );
 const R_OBJECT_AFTER = new RegExp(
   String.raw`^(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?=\s*$|\s*[,.;:)!?—–]|\s+-\s|\s+${BOUNDARY}\b)`,
 );
 
 function verbCategory(verb: string): CasualtyCategory {
-  if (/lives|kill|dead|gunned|liquidat/.test(verb)) return CasualtyCategory.KILLED;
+  if (/lives|kill|dead|death|gunned|liquidat/.test(verb)) return CasualtyCategory.KILLED;
   if (/injur|hurt/.test(verb)) return CasualtyCategory.INJURED;
   if (/wound/.test(verb)) return CasualtyCategory.WOUNDED;
   if (/hospitali/.test(verb)) return CasualtyCategory.HOSPITALIZED;
@@ -287,9 +269,9 @@ const R_TOLL_TRIGGER = new RegExp(
   "g",
 );
 const R_TOLL_LINK = new RegExp(
-  String.raw`^(?<pp>\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at)\s+[^,;:\d]{1,50}?|according\s+to[^,;]{1,40},))?\s*,?\s*` +
+  String.raw`^(?<pp>(?:\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at)\s+[^,;:\d]{1,60}?|according\s+to[^,;]{1,40},)){0,3})\s*,?\s*` +
     String.raw`(?:(?:has|have|had|now|so\s+far|already|reportedly|officially|been|currently|since|further|again|also|then)\s+)*` +
-    String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised)\s+(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
+    String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|soared|soars|soaring|mounted|mounts|neared|nears|nearing|tops|topped|surpasses|surpassed|exceeds|exceeded|passes|passed|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised|revised\s+(?:down|up|downward|upward)|escalated|as)\s+(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
 );
 const R_REVISION = /^\s+from\s+[^,;]{1,30}?\s+to\s+$/;
 const R_AMONG_GROUP = new RegExp(String.raw`\bamong\s+(?:the\s+)?(?<np>${NP})`);
@@ -308,7 +290,11 @@ function readToll(s: SentenceState, fig: Figure): Reading | null {
   const g = trigger.groups;
   if (g.toll) {
     const among = link?.groups?.pp ? R_AMONG_GROUP.exec(link.groups.pp) : null;
-    return { category: CasualtyCategory.KILLED, groupText: among?.groups ? cleanGroupText(among.groups.np) : null, inherited: false, how: "toll", phraseEnd: fig.end };
+    // "the toll rose to 273 civilians", "the civilian death toll".
+    const noun = R_NOUN_AFTER.exec(s.text.slice(fig.end));
+    const adjective = /\b(civilian|police|military|protester|security)\s+$/i.exec(s.text.slice(Math.max(0, trigger.index - 20), trigger.index));
+    const groupText = among?.groups ? among.groups.np : noun?.groups && !/^others?$/.test(noun.groups.np) ? noun.groups.np : adjective ? adjective[1] : null;
+    return { category: CasualtyCategory.KILLED, groupText: groupText ? cleanGroupText(groupText) : null, inherited: false, how: "toll", phraseEnd: fig.end + (noun && groupText === noun.groups?.np ? noun[0].length : 0) };
   }
   const cas = g.tcas ?? g.cas1 ?? g.cas2;
   const groupText = g.those ?? g.np1 ?? g.np2 ?? (/^detainees$/.test(cas) ? "detainees" : null);
@@ -348,7 +334,7 @@ function readIncluding(s: SentenceState, fig: Figure, previous: Reading | null):
   if (!previous || !/\b(?:including|among\s+them|among\s+whom\s+(?:were|are))\s+$/.test(s.text.slice(0, fig.start))) return null;
   const np = new RegExp(String.raw`^(?:\s+of(?:\s+the)?)?\s+(?<np>${NP})`).exec(s.text.slice(fig.end));
   if (!np?.groups) return null;
-  return { category: previous.category, groupText: cleanGroupText(np.groups.np), inherited: true, how: "including", phraseEnd: fig.end + np[0].length };
+  return { category: previous.category, groupText: cleanGroupText(np.groups.np), inherited: true, how: "including", phraseEnd: fig.end + np[0].length, parentGroup: groupOfReading(previous) };
 }
 
 /** Detention and casualty figures do not lend each other a group. */
@@ -358,14 +344,66 @@ function withInheritedGroup(reading: Reading, previous: Reading | null): Reading
   return { ...reading, groupText: previous.groupText, inherited: true };
 }
 
-function readFigure(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
+function groupOfReading(reading: Reading): AffectedGroup {
+  if (!reading.groupText) return AffectedGroup.ALL;
+  return isDemographic(reading.groupText) && reading.parentGroup ? reading.parentGroup : groupOf(reading.groupText);
+}
+
+const R_PART_BEFORE = /(?:\b(?:of|out\s+of)\s+(?:which|whom|them|these|those)|\bincluding|\bamong\s+them)\s*,?\s*$/i;
+const R_PART_AFTER = /^\s+of\s+(?:them|those|whom|which|these)(?:\s+(?:people|persons|victims))?\b/i;
+const R_PART_NOUN = new RegExp(String.raw`^\s+(?:(?:were|are|was|is|being)\s+)?(?<np>${NP})`);
+const R_PART_PLACE = /\b(?:in|at)\s+(?:the\s+)?(?:(?:largest|capital|city|town|province|district|region|state|county|village|of|northern|southern|eastern|western|central)\s+)*(?<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)/;
+
+/**
+ * 8. Parts of a figure given before: "103 of them died in Almaty", "of which 19
+ * were law enforcement officers", "including 103 in Almaty", "38 of them are
+ * sentenced". The part takes the whole's category unless it names its own, and
+ * its group unless it names one.
+ */
+function readPart(s: SentenceState, fig: Figure, whole: Reading | null): Reading | null {
+  if (!whole) return null;
+  const before = s.text.slice(Math.max(0, fig.start - 30), fig.start);
+  let after = s.text.slice(fig.end);
+  const partAfter = R_PART_AFTER.exec(after);
+  if (!R_PART_BEFORE.test(before) && !partAfter) return null;
+  if (partAfter) after = after.slice(partAfter[0].length);
+  const clause = /^[^,;:—–]*/.exec(after)?.[0] ?? "";
+  const own = new RegExp(String.raw`^(?:\s+[\w'’-]+){0,4}?\s+(${CASUALTY})`).exec(clause);
+  const noun = R_PART_NOUN.exec(clause);
+  const place = R_PART_PLACE.exec(clause);
+  return {
+    category: own ? categoryOf(own[1]) : whole.category,
+    groupText: noun?.groups && !/^others?$/.test(noun.groups.np) ? cleanGroupText(noun.groups.np) : whole.groupText,
+    inherited: true,
+    how: "subset",
+    phraseEnd: fig.end + (partAfter?.[0].length ?? 0) + clause.length,
+    parentGroup: groupOfReading(whole),
+    placeName: place?.groups?.place ?? null,
+  };
+}
+
+const R_PLACE_COUNT_BEFORE = /(?<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*\(\s*$/;
+
+/** 9. "They include Nairobi (20), Garissa (2) and Kisumu (3)": per-place counts of the figure before. */
+function readPlaceCount(s: SentenceState, fig: Figure, whole: Reading | null): Reading | null {
+  if (!whole || !/^\s*\)/.test(s.text.slice(fig.end))) return null;
+  const place = R_PLACE_COUNT_BEFORE.exec(s.text.slice(Math.max(0, fig.start - 60), fig.start));
+  if (!place?.groups) return null;
+  // Only inside a list of such counts, not a lone bracketed number.
+  if ((s.text.match(/[A-Z][\w’'-]*\s*\(\s*\d[\d,]*\s*\)/g) ?? []).length < 2) return null;
+  return { category: whole.category, groupText: whole.groupText, inherited: true, how: "subset", phraseEnd: fig.end + 1, parentGroup: whole.parentGroup, placeName: place.groups.place };
+}
+
+function readFigure(s: SentenceState, fig: Figure, previous: Reading | null, articlePrevious: Reading | null): Reading | null {
   return (
     readToll(s, fig) ??
     readObject(s, fig, previous) ??
     readSubject(s, fig, previous) ??
     readPutFigure(s, fig, previous) ??
     readAmong(s, fig) ??
-    readIncluding(s, fig, previous)
+    readIncluding(s, fig, previous) ??
+    readPart(s, fig, previous ?? articlePrevious) ??
+    readPlaceCount(s, fig, previous ?? articlePrevious)
   );
 }
 
@@ -410,7 +448,6 @@ const NOT_COUNT_BEFORE = [
   /\b[Nn]o\s+$/, // "no one"
   /\bnone\s+of\s+(?:the\s+)?$/i,
   /\b(?:from|up\s+from|down\s+from)\s+$/i, // the old figure of a revision
-  /\b(?:another|an\s+additional|a\s+further)\s+$/i, // increments
   /\bbetween\s+$/i, // start of a range
 ];
 const NOT_COUNT_AFTER = [
@@ -421,7 +458,7 @@ const NOT_COUNT_AFTER = [
   new RegExp(String.raw`^\s+(?:of\s+)?${MONTHS}\b`),
   /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hours?\b|h\b)/,
   /^\s*(?:km|kilomet\w*|miles?|metres?|meters?|kg|kilograms?|tons?|tonnes?|hectares?|days?|weeks?|months?|years?|minutes?|seconds?|times)\b/i,
-  /^\s+(?:more|additional|further|new)\b/i, // increments
+  /^\s+new\b/i, // "18 new cases"
   /^\s*(?:-|–|—|to|or)\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b)/i, // start of a range
 ];
 const RANGE_END_BEFORE = /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen))\s*(?:-|–|—|to|or|and)\s*$/i;
@@ -453,229 +490,6 @@ function rejected(s: SentenceState, index: number): boolean {
   return isNotACount(s.text, s.figures[index]);
 }
 
-// ───────────────────────── claimants ─────────────────────────
-
-interface Mention {
-  start: number;
-  end: number;
-  /** Detected name: "Interior Ministry", "UN", "Tokayev", "Media reports". */
-  name: string;
-  kind: ClaimantKind;
-  national: boolean;
-  country: string | null;
-  unnamed: boolean;
-  ministry: boolean;
-}
-
-interface MentionRule {
-  re: RegExp;
-  name: string | ((match: RegExpExecArray) => string);
-  kind: ClaimantKind;
-  /** Needs an attribution cue around it (said, according to, ...). */
-  cue: boolean;
-  national?: boolean;
-  unnamed?: boolean;
-  ministry?: boolean;
-  /** "the ministry": the last ministry named. */
-  backReference?: boolean;
-}
-
-/** Placeholder name of "the ministry" until it is resolved against the ministries named before it. */
-const BACK_REFERENCE = "the ministry";
-const SOURCE_WORDS = String.raw`(?:unnamed|anonymous|informed|senior|official|police|security|medical|hospital|government|diplomatic|military|law[- ]enforcement)`;
-const MENTION_RULES: MentionRule[] = [
-  // Unnamed media, with their own cue.
-  { re: /\b(?:[Jj]udging\s+(?:by|from)|[Aa]ccording\s+to|[Cc]iting|[Bb]ased\s+on|[Pp]er)\s+(?:the\s+|some\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:several|various|unconfirmed|local|media|news|press|foreign|independent|other|social\s+media|eyewitness|initial|preliminary)\s+)*reports\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
-  { re: /\b(?:(?:[Ll]ocal|[Ii]ndependent|[Ff]oreign|[Oo]nline|[Ss]ome|[Oo]ther|[Uu]nconfirmed)\s+)?(?:[Mm]edia|[Pp]ress|[Nn]ews\s+outlets|[Oo]utlets|[Rr]eports)\s+(?:have\s+|had\s+)?(?:said|say|says|suggest(?:ed|s)?|indicate[sd]?|claim(?:ed|s)?|reported|report|cited|quoted)\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
-  { re: /\b[Rr]eportedly\b|\b[Ii]t\s+(?:was|is|has\s+been)\s+reported\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
-  // Unnamed sources.
-  { re: new RegExp(String.raw`\b(?:[Aa]n?\s+|[Oo]ne\s+|[Tt]wo\s+|[Ss]everal\s+)?(?:${SOURCE_WORDS}\s+)*[Ss]ources?\b(?=\s+(?:said|say|says|told|close|familiar|in|with|at|within)\b)`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
-  { re: new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:an?\s+|one\s+)?(?:${SOURCE_WORDS}\s+)*sources?\b`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
-  // International organisations and NGOs.
-  { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: "UN", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
-  { re: /\b(?:International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross)\b/g, name: "ICRC", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
-  { re: /\b(?:World\s+Health\s+Organi[sz]ation|WHO)\b/g, name: "WHO", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
-  { re: /\b(?:OSCE|EU|European\s+Union|CSTO)\b/g, name: (m) => (m[0] === "European Union" ? "EU" : m[0]), kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
-  { re: /\b(?:Human\s+Rights\s+Watch|HRW)\b/g, name: "HRW", kind: ClaimantKind.OTHER, cue: true },
-  { re: /\bAmnesty(?:\s+International)?\b/g, name: "Amnesty International", kind: ClaimantKind.OTHER, cue: true },
-  { re: /\b(?:[Hh]uman\s+)?[Rr]ights\s+(?:groups?|organi[sz]ations|defenders|monitors)\b/g, name: "Human rights groups", kind: ClaimantKind.OTHER, cue: true },
-  { re: /\b(?:[Aa]ctivists|[Rr]ights\s+activists)\b/g, name: "Activists", kind: ClaimantKind.OTHER, cue: true },
-  { re: /\b(?:[Ee]ye)?[Ww]itnesses\b/g, name: "Witnesses", kind: ClaimantKind.OTHER, cue: true },
-  { re: /\b(?:[Dd]octors|[Mm]edics|[Pp]aramedics|[Hh]ospital\s+(?:officials|staff))\b/g, name: "Medical staff", kind: ClaimantKind.OTHER, cue: true },
-  // Named media.
-  { re: /\b(?:Reuters|Associated\s+Press|AP|AFP|Agence\s+France-Presse|TASS|RIA\s+Novosti|RIA|Interfax(?:-Kazakhstan)?|Sputnik|RT|BBC|CNN|Al\s+Jazeera|Khabar(?:\s+24)?|Kazinform|Tengrinews|Azattyq|RFE\/RL|Radio\s+Free\s+Europe(?:\/Radio\s+Liberty)?|Eurasianet|Xinhua|Anadolu|Bloomberg|Kommersant|KazTAG)\b/g, name: (m) => m[0].replace(/\s+/g, " "), kind: ClaimantKind.MEDIA, cue: true },
-  { re: /\b[Ss]tate(?:-run|-owned)?\s+(?:TV|television|media|broadcaster|news\s+agency|news\s+channel|channel)\b/g, name: "State media", kind: ClaimantKind.MEDIA, cue: true },
-  // National bodies.
-  { re: /\b(?:(?:[Ii]nterior|[Ii]nternal\s+[Aa]ffairs)\s+[Mm]inistry|[Mm]inistry\s+of\s+(?:the\s+)?(?:[Ii]nterior|[Ii]nternal\s+[Aa]ffairs)|[Ii]nterior\s+[Mm]inister(?!\s+[A-Z])|MVD)\b/g, name: "Interior Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
-  { re: /\b(?:[Hh]ealth(?:care)?\s+[Mm]inistry|[Mm]inistry\s+of\s+(?:[Pp]ublic\s+)?[Hh]ealth(?:care)?|[Hh]ealth\s+[Mm]inister(?!\s+[A-Z])|[Hh]ealth\s+(?:officials|authorities))\b/g, name: "Health Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
-  { re: /\b(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Dd]efen[cs]e\s+[Mm]inister(?!\s+[A-Z]))\b/g, name: "Defence Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
-  { re: /\b(?:[Ee]mergenc(?:y|ies)(?:\s+[Ss]ituations)?\s+[Mm]inistry|[Mm]inistry\s+(?:of|for)\s+[Ee]mergenc(?:y|ies)(?:\s+[Ss]ituations)?)\b/g, name: "Emergencies Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
-  { re: /\b(?:[Ff]oreign\s+[Mm]inistry|[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs)\b/g, name: "Foreign Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
-  { re: /\b(?:[Pp]rosecutor[- ][Gg]eneral(?:'s|’s)\s+[Oo]ffice|[Gg]eneral\s+[Pp]rosecutor(?:'s|’s)\s+[Oo]ffice|[Pp]rosecutor[- ][Gg]eneral|[Pp]rosecutors)\b/g, name: "Prosecutor General's Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
-  { re: /\b(?:National\s+Security\s+Committee|KNB)\b/g, name: "National Security Committee", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
-  { re: /\b[Tt](?:he|his|hat)\s+ministry\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, backReference: true },
-  { re: /\b[Pp]olice\b(?!\s+(?:officers?|stations?|cars?|vehicles?|buildings?|headquarters|m[ae]n|wom[ae]n|forces))/g, name: "Police", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
-  { re: /\bKremlin\b/g, name: "Kremlin", kind: ClaimantKind.GOVERNMENT, cue: true },
-  { re: /\b(?:[Pp]resident(?:'s|’s)\s+[Oo]ffice|[Pp]residential\s+(?:[Aa]dministration|[Oo]ffice|[Pp]ress\s+[Ss]ervice)|Akorda)\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
-  { re: /\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
-];
-
-const ATTRIBUTION_VERB = String.raw`(?:said|says|say|reported|reports|report|announced|announces|stated|states|estimated|estimates|estimate|claimed|claims|confirmed|confirms|put|puts|told|tells|added|adds|wrote|writes|tweeted|tallied|counted|recorded|registered|published|publishes|released|updated|gave|gives|noted|insisted|cited|citing|quoted)`;
-const CUE_AFTER = new RegExp(
-  String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
-);
-const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:the\s+)?$/;
-
-const NOT_DEMONYM = new Set([
-  "The", "A", "An", "According", "Citing", "Judging", "Later", "Earlier", "Meanwhile", "However", "But", "And", "Also", "Then", "On", "In",
-  "Local", "National", "Federal", "Regional", "City", "State", "Its", "Their", "His", "Her", "This", "That", "Said", "Says",
-  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Republic",
-]);
-
-/** Country words around a national body: "Kazakhstan's", "the country's", "Kazakh", "of Kazakhstan". */
-function countryAround(text: string, start: number, end: number, options: ExtractClaimsOptions): { start: number; end: number; country: string | null; demonym: string | null } {
-  const before = text.slice(0, start);
-  const after = text.slice(end);
-  const ofCountry = /^\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?([A-Z][A-Za-z-]+)/.exec(after);
-  if (ofCountry) return { start, end: end + ofCountry[0].length, country: ofCountry[1], demonym: null };
-  const countrys = /\b(?:the\s+)?country(?:'s|’s)\s+$/.exec(before);
-  if (countrys) return { start: countrys.index, end, country: options.countryName ?? null, demonym: null };
-  const possessive = /\b([A-Z][A-Za-z-]+)(?:'s|’s)\s+$/.exec(before);
-  if (possessive && !NOT_DEMONYM.has(possessive[1])) return { start: possessive.index, end, country: possessive[1], demonym: null };
-  const demonym = /\b([A-Z][a-z]{3,})\s+$/.exec(before);
-  if (demonym && !NOT_DEMONYM.has(demonym[1])) {
-    const word = demonym[1];
-    const matches = options.countryName !== undefined && options.countryName.toLowerCase().startsWith(word.slice(0, 5).toLowerCase());
-    return { start: demonym.index, end, country: matches ? (options.countryName as string) : null, demonym: matches ? null : word };
-  }
-  return { start, end, country: null, demonym: null };
-}
-
-function hasCue(text: string, start: number, end: number, kind: ClaimantKind): boolean {
-  const before = text.slice(0, start);
-  if (CUE_BEFORE.test(before) && !(kind === ClaimantKind.MEDIA && /\btold\s+(?:the\s+)?$/.test(before))) return true;
-  return CUE_AFTER.test(text.slice(end, end + 80));
-}
-
-/** Organisations, media, sources and unnamed reports named with an attribution cue. */
-function findRuleMentions(text: string, options: ExtractClaimsOptions): Mention[] {
-  const mentions: Mention[] = [];
-  for (const rule of MENTION_RULES) {
-    rule.re.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = rule.re.exec(text)) !== null) {
-      const span = { start: match.index, end: match.index + match[0].length };
-      if (mentions.some((m) => m.start < span.end && span.start < m.end)) continue;
-      const around = rule.national ? countryAround(text, span.start, span.end, options) : { ...span, country: null, demonym: null };
-      if (rule.cue && !hasCue(text, around.start, around.end, rule.kind)) continue;
-      const name = rule.backReference ? BACK_REFERENCE : typeof rule.name === "string" ? rule.name : rule.name(match);
-      mentions.push({
-        start: around.start,
-        end: around.end,
-        name: around.demonym ? `${around.demonym} ${name}` : name,
-        kind: rule.kind,
-        national: !!rule.national && !around.demonym,
-        country: around.country,
-        unnamed: !!rule.unnamed,
-        ministry: !!rule.ministry || !!rule.backReference,
-      });
-    }
-  }
-  return mentions;
-}
-
-const TITLE_WORDS = new Set([
-  "The", "A", "An", "President", "Prime", "Minister", "Deputy", "Vice", "Interior", "Health", "Defence", "Defense", "Foreign", "Kremlin",
-  "Spokesman", "Spokeswoman", "Spokesperson", "Presidential", "Press", "Secretary", "General", "Gen.", "Colonel", "Col.", "Mr", "Mr.",
-  "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mayor", "Governor", "Senator", "Chief", "Head", "Commander", "Lieutenant", "Major", "Judge",
-  "Kazakh", "Russian", "Later", "Earlier", "Meanwhile", "However", "But", "And", "On", "In", "Also", "Then", "Monday", "Tuesday",
-  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today",
-]);
-const NOT_PERSON = /\b(?:Ministry|Office|Committee|Council|Service|Department|Agency|Police|Government|Authorities|Officials|Watch|International|News|Organi[sz]ation|Nations|Union|Press|Media|Reports?|TV|Television|It|He|She|They|We|I|This|That|There|Witnesses|Doctors|Activists|Sources?|Kremlin|State|City|Akimat|Prosecutors?)\b/;
-const PERSON_BEFORE_VERB = /((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)(?=(?:\s+(?:also|later|earlier|has|had|then|on\s+[A-Z]\w+))?\s+(?:said|says|told|stated|announced|claimed|wrote|tweeted|added|confirmed|insisted)\b)/g;
-const PERSON_AFTER_CUE = /\b(?:said|according\s+to|citing)\s+((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)/g;
-
-/** "Tokayev said", "said President Kassym-Jomart Tokayev": the name without titles. */
-function findPersonMentions(text: string, taken: Mention[]): Mention[] {
-  const mentions: Mention[] = [];
-  for (const re of [PERSON_BEFORE_VERB, PERSON_AFTER_CUE]) {
-    re.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = re.exec(text)) !== null) {
-      const words = match[1].split(/\s+/);
-      const nameStart = match.index + match[0].length - match[1].length;
-      let offset = 0;
-      while (words.length > 0 && TITLE_WORDS.has(words[0])) offset += words.shift()!.length + 1;
-      const name = words.join(" ").replace(/(?:'s|’s)$/, "");
-      if (!name || NOT_PERSON.test(name)) continue;
-      const start = nameStart + offset;
-      const span = { start, end: start + name.length };
-      if ([...taken, ...mentions].some((m) => m.start < span.end && span.start < m.end)) continue;
-      mentions.push({ ...span, name, kind: ClaimantKind.PERSON, national: false, country: null, unnamed: false, ministry: false });
-    }
-  }
-  return mentions;
-}
-
-/** Outlets that relay someone else ("TASS reported, citing the ministry") give way to the source. */
-function dropRelays(text: string, mentions: Mention[]): Mention[] {
-  if (mentions.length < 2) return mentions;
-  return mentions.filter((m) => m.kind !== ClaimantKind.MEDIA || !/^[^.;]{0,30}?\bciting\b/.test(text.slice(m.end)));
-}
-
-/** Claimant mentions of a sentence, in order; "the ministry" resolved against the body so far. */
-function findMentionsIn(text: string, options: ExtractClaimsOptions, memory: { lastMinistry: Mention | null }): Mention[] {
-  const rules = findRuleMentions(text, options);
-  const mentions = dropRelays(text, [...rules, ...findPersonMentions(text, rules)]).sort((a, b) => a.start - b.start);
-  return mentions.map((m) => {
-    if (m.name === BACK_REFERENCE) return memory.lastMinistry ? { ...memory.lastMinistry, start: m.start, end: m.end } : { ...m, name: "Government" };
-    if (m.ministry) memory.lastMinistry = m;
-    return m;
-  });
-}
-
-function aliasOf(name: string, aliases: Record<string, string>): string | undefined {
-  const key = Object.keys(aliases).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : aliases[key];
-}
-
-/** The name to store: user aliases, then national bodies with their country, then CLAIMANT_ALIASES. */
-export function resolveClaimantName(detected: string, national: boolean, country: string | null, options: ExtractClaimsOptions = {}): string {
-  const user = options.claimantAliases ?? {};
-  const direct = aliasOf(detected, user);
-  if (direct) return direct;
-  const place = country ?? options.countryName ?? null;
-  let name: string;
-  if (national) name = place ? `${NATIONAL_BODIES[detected] ?? detected} of ${place}` : detected;
-  else name = aliasOf(detected, CLAIMANT_ALIASES) ?? detected;
-  return aliasOf(name, user) ?? name;
-}
-
-const CLAUSE_BREAK = /;|\b(?:while|whereas|but)\b/g;
-
-function clauseIndex(text: string, offset: number): number {
-  let index = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = CLAUSE_BREAK.exec(text)) !== null && match.index < offset) index++;
-  return index;
-}
-
-function distance(m: Mention, fig: Figure): number {
-  if (m.end <= fig.start) return fig.start - m.end;
-  if (m.start >= fig.end) return m.start - fig.end;
-  return 0;
-}
-
-/** The claimant in the figure's clause, else the nearest in the sentence. */
-function chooseMention(text: string, mentions: Mention[], fig: Figure): Mention | null {
-  if (mentions.length === 0) return null;
-  const clause = clauseIndex(text, fig.start);
-  const sameClause = mentions.filter((m) => clauseIndex(text, m.start) === clause);
-  const pool = sameClause.length > 0 ? sameClause : mentions;
-  return pool.reduce((best, m) => (distance(m, fig) < distance(best, fig) ? m : best));
-}
-
 // ───────────────────────── claims ─────────────────────────
 
 function confidenceOf(reading: Reading, qualifier: Qualifier, mention: Mention | null): number {
@@ -690,10 +504,11 @@ function confidenceOf(reading: Reading, qualifier: Qualifier, mention: Mention |
 function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Mention | null, options: ExtractClaimsOptions): ExtractedClaim {
   const { low, best, high } = figureRange(fig.qualifier, fig.value);
   const groupText = reading.groupText ?? "";
-  const claimant = mention ? { name: resolveClaimantName(mention.name, mention.national, mention.country, options), kind: mention.kind } : { ...UNATTRIBUTED };
+  const demographic = groupText !== "" && isDemographic(groupText);
+  const claimant = mention ? claimantOf(mention, options) : { ...UNATTRIBUTED };
   return {
     category: reading.category,
-    affectedGroup: groupText ? groupOf(groupText) : AffectedGroup.ALL,
+    affectedGroup: groupOfReading(reading),
     affectedGroupText: groupText,
     qualifier: fig.qualifier,
     figureText: fig.figureText,
@@ -701,10 +516,10 @@ function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Men
     best,
     high,
     claimant,
-    via: null,
+    via: mention?.via ?? null,
     status: "CURRENT",
-    placeName: null,
-    subgroup: null,
+    placeName: reading.placeName ?? null,
+    subgroup: demographic ? groupText : null,
     increment: false,
     quote: sentence.text,
     quoteStart: sentence.start,
@@ -713,7 +528,13 @@ function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Men
   };
 }
 
-function claimsIn(sentence: Sentence, options: ExtractClaimsOptions, memory: { lastMinistry: Mention | null }): ExtractedClaim[] {
+interface SentenceReading {
+  sentence: Sentence;
+  mentions: Mention[];
+  picks: { fig: Figure; reading: Reading; mention: Mention | null }[];
+}
+
+function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory: ClaimantMemory, article: { lastReading: Reading | null }): SentenceReading {
   const text = sentence.text;
   const mentions = findMentionsIn(text, options, memory);
   const figures = findFigures(text).filter((f) => !mentions.some((m) => m.start < f.end && f.start < m.end));
@@ -721,21 +542,51 @@ function claimsIn(sentence: Sentence, options: ExtractClaimsOptions, memory: { l
   let previous: Reading | null = null;
   figures.forEach((fig, i) => {
     if (isNotACount(text, fig)) return;
-    const reading = readFigure(s, fig, previous);
+    const reading = readFigure(s, fig, previous, article.lastReading);
     s.readings[i] = reading;
     if (reading) previous = reading;
   });
   readLists(s);
-  const claims: ExtractedClaim[] = [];
+  const lastInSentence = [...s.readings].reverse().find((r) => r !== null && r.how !== "subset");
+  if (lastInSentence) article.lastReading = lastInSentence;
+  const picks: SentenceReading["picks"] = [];
   figures.forEach((fig, i) => {
     const reading = s.readings[i];
-    if (reading) claims.push(claimOf(sentence, fig, reading, chooseMention(text, mentions, fig), options));
+    if (!reading) return;
+    const mention = chooseMention(text, mentions, fig);
+    if (mention) memory.lastClaimant = mention;
+    picks.push({ fig, reading, mention });
   });
-  return claims;
+  return { sentence, mentions, picks };
+}
+
+const named = (m: Mention | null | undefined): m is Mention => !!m && m.kind !== ClaimantKind.UNATTRIBUTED;
+
+/**
+ * A figure whose sentence names no source keeps the source of the claims
+ * before it in the article: copy that names a source once ("the ministry
+ * said …") goes on giving its figures ("During the clashes, 353 were
+ * injured."). Before any source is named, a figure stays unattributed.
+ */
+function withCarriedClaimants(sentences: SentenceReading[]): SentenceReading[] {
+  let last: Mention | null = null;
+  for (const s of sentences) {
+    for (const pick of s.picks) {
+      if (pick.mention) {
+        if (named(pick.mention)) last = pick.mention;
+      } else if (last) pick.mention = { ...last, carried: true };
+    }
+  }
+  return sentences;
 }
 
 /** Casualty and detention claims of an article body, in text order. */
 export function extractClaims(body: string, options: ExtractClaimsOptions = {}): ExtractedClaim[] {
-  const memory = { lastMinistry: null as Mention | null };
-  return splitSentences(body).flatMap((sentence) => claimsIn(sentence, options, memory));
+  const memory = newClaimantMemory();
+  // National bodies with no country named belong to the country the page is about.
+  const countryName = options.countryName ?? mainCountry(`${options.headline ?? ""}\n${body}`)?.name;
+  const withCountry = { ...options, countryName };
+  const article = { lastReading: null as Reading | null };
+  const sentences = splitSentences(body).map((sentence) => readSentence(sentence, withCountry, memory, article));
+  return withCarriedClaimants(sentences).flatMap((s) => s.picks.map((p) => claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry)));
 }

@@ -1,0 +1,597 @@
+// Who states a figure: the claimant mentions of a sentence and the one each
+// figure takes. Pure; `ClaimantMemory` carries what earlier sentences named
+// (the last ministry, organisations and their acronyms, the last person) so
+// that "the ministry", "the group", "the AAPP" or "he said" find their body.
+//
+// Mentions, each needing an attribution cue (said, according to, citing,
+// reported, recorded, ...) unless the words are a cue themselves:
+//  - the rules below: unnamed media and sources, well-known international
+//    bodies, NGOs and outlets, national bodies ("the Interior Ministry",
+//    "police", "authorities") qualified by the country around them;
+//  - any organisation the text names: a run of capitalised words holding an
+//    organisation word (Ministry, Commission, Union, Authority, Police, ...),
+//    with its acronym when the text gives one in brackets;
+//  - acronyms: one the text defined, or one whose letters open the words of an
+//    organisation named before ("IHR" after "Iran Human Rights");
+//  - back references: "the ministry", "the commission", "the group", "they";
+//  - people: "Tokayev said", "said President Tokayev", "Asel X, a spokeswoman
+//    for the health ministry, said" — a person is stored as "Body (Person)"
+//    when the sentence or their title names their body ("Interior Minister
+//    Yerlan T." → the Interior Ministry), else by name.
+// Relays: an outlet that only relays ("TASS reported, citing the ministry")
+// gives way to its source and is kept as `via`.
+import { ClaimantKind } from "../generated/prisma/enums";
+import { countryOf } from "./countries";
+import type { Figure } from "./numbers";
+
+export interface ClaimantOptions {
+  /** Extra or overriding claimant names: detected or resolved name → name to store. */
+  claimantAliases?: Record<string, string>;
+  /** The country the article is about: national bodies without a country in the text belong to it. */
+  countryName?: string;
+}
+
+/** Detected names → names to store, for organisations that are not national bodies. */
+export const CLAIMANT_ALIASES: Readonly<Record<string, string>> = {
+  UN: "United Nations",
+  "U.N.": "United Nations",
+  "United Nations": "United Nations",
+  ICRC: "International Committee of the Red Cross",
+  WHO: "World Health Organization",
+  OSCE: "Organization for Security and Co-operation in Europe",
+  EU: "European Union",
+  CSTO: "Collective Security Treaty Organization",
+  HRW: "Human Rights Watch",
+  AP: "Associated Press",
+  AFP: "Agence France-Presse",
+  RIA: "RIA Novosti",
+  Khabar: "Khabar 24",
+};
+
+/** National bodies: normalised name → full name, written "<full name> of <country>" when the country is known. */
+export const NATIONAL_BODIES: Readonly<Record<string, string>> = {
+  "Interior Ministry": "Ministry of Internal Affairs",
+  "Health Ministry": "Ministry of Health",
+  "Defence Ministry": "Ministry of Defence",
+  "Emergencies Ministry": "Ministry of Emergency Situations",
+  "Foreign Ministry": "Ministry of Foreign Affairs",
+  "Prosecutor General's Office": "Prosecutor General's Office",
+  "National Security Committee": "National Security Committee",
+  "Presidential Office": "Office of the President",
+  President: "President",
+  "Health authorities": "Health authorities",
+  Police: "Police",
+  Government: "Government",
+};
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Detected name: "Interior Ministry", "UN", "Tokayev", "Media reports", "Sudanese Doctors Union". */
+  name: string;
+  kind: ClaimantKind;
+  national: boolean;
+  country: string | null;
+  unnamed: boolean;
+  ministry: boolean;
+  /** A named person speaking for the body, or the person alone (kind PERSON). */
+  person?: string | null;
+  /** The outlet that relayed this source ("RIA Novosti"), if the sentence says so. */
+  via?: string | null;
+  /** Taken from an earlier sentence: the figure's own sentence names no source. */
+  carried?: boolean;
+  /** The organisation's head word, lower-case ("commission", "union"), for back references. */
+  head?: string | null;
+}
+
+/** What earlier sentences of the article named. */
+export interface ClaimantMemory {
+  lastMinistry: Mention | null;
+  organizations: Mention[];
+  acronyms: Map<string, Mention>;
+  lastPerson: Mention | null;
+  /** The mention the last claim was credited to: "they", "the group" point back to it. */
+  lastClaimant: Mention | null;
+}
+
+export function newClaimantMemory(): ClaimantMemory {
+  return { lastMinistry: null, organizations: [], acronyms: new Map(), lastPerson: null, lastClaimant: null };
+}
+
+interface MentionRule {
+  re: RegExp;
+  name: string | ((match: RegExpExecArray) => string);
+  kind: ClaimantKind;
+  /** Needs an attribution cue around it (said, according to, ...). */
+  cue: boolean;
+  national?: boolean;
+  unnamed?: boolean;
+  ministry?: boolean;
+  /** "the ministry": the last ministry named. */
+  backReference?: boolean;
+}
+
+/** Placeholder name of "the ministry" until it is resolved against the ministries named before it. */
+const BACK_REFERENCE = "the ministry";
+const SOURCE_WORDS = String.raw`(?:unnamed|anonymous|informed|senior|official|police|security|medical|hospital|government|diplomatic|military|law[- ]enforcement)`;
+const MENTION_RULES: MentionRule[] = [
+  // Unnamed media, with their own cue.
+  { re: /\b(?:[Jj]udging\s+(?:by|from)|[Aa]ccording\s+to|[Cc]iting|[Bb]ased\s+on|[Pp]er)\s+(?:the\s+|some\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:several|various|unconfirmed|local|media|news|press|foreign|independent|other|social\s+media|eyewitness|initial|preliminary)\s+)*reports\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  { re: /\b(?:(?:[Ll]ocal|[Ii]ndependent|[Ff]oreign|[Oo]nline|[Ss]ome|[Oo]ther|[Uu]nconfirmed)\s+)?(?:[Mm]edia|[Pp]ress|[Nn]ews\s+outlets|[Oo]utlets|[Rr]eports)\s+(?:have\s+|had\s+)?(?:said|say|says|suggest(?:ed|s)?|indicate[sd]?|claim(?:ed|s)?|reported|report|cited|quoted)\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  { re: /\b[Rr]eportedly\b|\b[Ii]t\s+(?:was|is|has\s+been)\s+reported\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  // Unnamed sources.
+  { re: new RegExp(String.raw`\b(?:[Aa]n?\s+|[Oo]ne\s+|[Tt]wo\s+|[Ss]everal\s+)?(?:${SOURCE_WORDS}\s+)*[Ss]ources?\b(?=\s+(?:said|say|says|told|close|familiar|in|with|at|within)\b)`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  { re: new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:an?\s+|one\s+)?(?:${SOURCE_WORDS}\s+)*sources?\b`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  // International organisations and NGOs.
+  { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: "UN", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /\b(?:International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross)\b/g, name: "ICRC", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /\b(?:World\s+Health\s+Organi[sz]ation|WHO)\b/g, name: "WHO", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /\b(?:OSCE|EU|European\s+Union|CSTO)\b/g, name: (m) => (m[0] === "European Union" ? "EU" : m[0]), kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /\b(?:Human\s+Rights\s+Watch|HRW)\b/g, name: "HRW", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\bAmnesty(?:\s+International)?\b/g, name: "Amnesty International", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\b(?:[Hh]uman\s+)?[Rr]ights\s+(?:groups?|organi[sz]ations|defenders|monitors)\b/g, name: "Human rights groups", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\b(?:[Aa]ctivists|[Rr]ights\s+activists)\b/g, name: "Activists", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\b(?:[Ee]ye)?[Ww]itnesses\b/g, name: "Witnesses", kind: ClaimantKind.OTHER, cue: true },
+  { re: /\b(?:[Dd]octors|[Mm]edics|[Pp]aramedics|[Hh]ospital\s+(?:officials|staff))\b/g, name: "Medical staff", kind: ClaimantKind.OTHER, cue: true },
+  // Named media.
+  { re: /\b(?:Reuters|Associated\s+Press|AP|AFP|Agence\s+France-Presse|TASS|RIA\s+Novosti|RIA|Interfax(?:-Kazakhstan)?|Sputnik|RT|BBC|CNN|Al\s+Jazeera|Khabar(?:\s+24)?|Kazinform|Tengrinews|Azattyq|RFE\/RL|Radio\s+Free\s+Europe(?:\/Radio\s+Liberty)?|Eurasianet|Xinhua|Anadolu|Bloomberg|Kommersant|KazTAG)\b/g, name: (m) => m[0].replace(/\s+/g, " "), kind: ClaimantKind.MEDIA, cue: true },
+  { re: /\b[Ss]tate(?:-run|-owned)?\s+(?:TV|television|media|broadcaster|news\s+agency|news\s+channel|channel)\b/g, name: "State media", kind: ClaimantKind.MEDIA, cue: true },
+  // "a Kazakh television report", "Iranian state TV": the country's broadcaster.
+  { re: /\b(\p{Lu}\p{Ll}+)\s+(?:state\s+)?(television|TV|broadcaster|news\s+agency)\b/gu, name: (m) => `${m[1]} ${m[2].toLowerCase() === "tv" ? "TV" : m[2].toLowerCase()}`, kind: ClaimantKind.MEDIA, cue: true },
+  // National bodies.
+  { re: /\b(?:(?:[Ii]nterior|[Ii]nternal\s+[Aa]ffairs)\s+[Mm]inistry|[Mm]inistry\s+of\s+(?:the\s+)?(?:[Ii]nterior|[Ii]nternal\s+[Aa]ffairs)|[Ii]nterior\s+[Mm]inister(?!\s+[A-Z])|MVD)\b/g, name: "Interior Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Hh]ealth(?:care)?\s+[Mm]inistry|[Mm]inistry\s+of\s+(?:[Pp]ublic\s+)?[Hh]ealth(?:care)?|[Hh]ealth\s+[Mm]inister(?!\s+[A-Z]))\b/g, name: "Health Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Dd]efen[cs]e\s+[Mm]inister(?!\s+[A-Z]))\b/g, name: "Defence Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Ee]mergenc(?:y|ies)(?:\s+[Ss]ituations)?\s+[Mm]inistry|[Mm]inistry\s+(?:of|for)\s+[Ee]mergenc(?:y|ies)(?:\s+[Ss]ituations)?)\b/g, name: "Emergencies Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Ff]oreign\s+[Mm]inistry|[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs)\b/g, name: "Foreign Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
+  { re: /\b(?:[Pp]rosecutor[- ][Gg]eneral(?:'s|’s)\s+[Oo]ffice|[Gg]eneral\s+[Pp]rosecutor(?:'s|’s)\s+[Oo]ffice|[Pp]rosecutor[- ][Gg]eneral|[Pp]rosecutors)\b/g, name: "Prosecutor General's Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b(?:National\s+Security\s+Committee|KNB)\b/g, name: "National Security Committee", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b[Tt](?:he|his|hat)\s+ministry\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, backReference: true },
+  { re: /\b[Pp]olice\b(?!\s+(?:officers?|stations?|cars?|vehicles?|buildings?|headquarters|m[ae]n|wom[ae]n|forces))/g, name: "Police", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b[Hh]ealth\s+(?:officials|authorities)\b/g, name: "Health authorities", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b(?:[Tt]he\s+)?(?:[Pp]residency|President)\b(?!\s+\p{Lu})/gu, name: "President", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\bKremlin\b/g, name: "Kremlin", kind: ClaimantKind.GOVERNMENT, cue: true },
+  { re: /\b(?:[Pp]resident(?:'s|’s)\s+[Oo]ffice|[Pp]residential\s+(?:[Aa]dministration|[Oo]ffice|[Pp]ress\s+[Ss]ervice)|Akorda)\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+];
+
+const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|states|state|stating|estimated|estimates|estimate|claimed|claims|confirmed|confirms|put|puts|told|tells|added|adds|wrote|writes|tweeted|posted|tallied|counted|recorded|records|registered|published|publishes|released|updated|gave|gives|noted|insisted|cited|citing|quoted|revealed|reveals|documented|informed|indicated|showed|shows|acknowledged|admitted|disclosed|declared|verified|listed|put\s+the)`;
+const CUE_AFTER = new RegExp(
+  String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
+);
+const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:the\s+)?$/;
+
+
+/** Country words around a national body: "Kazakhstan's", "the country's", "Kazakh", "of Kazakhstan", "Sri Lankan". */
+function countryAround(text: string, start: number, end: number, options: ClaimantOptions): { start: number; end: number; country: string | null; demonym: string | null } {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const offset = Math.max(0, start - 60);
+  const after = text.slice(end, end + 60);
+  const ofCountry = /^\s+(?:of|in)\s+(?:the\s+)?(?:Republic\s+of\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u.exec(after);
+  if (ofCountry) {
+    const country = countryOf(ofCountry[1]) ?? countryOf(ofCountry[1].split(/\s+/)[0]);
+    if (country) return { start, end: end + ofCountry[0].length, country: country.name, demonym: null };
+  }
+  if (/\b(?:the\s+)?country(?:'s|’s)\s+$/.test(before)) {
+    const m = /\b(?:the\s+)?country(?:'s|’s)\s+$/.exec(before) as RegExpExecArray;
+    return { start: offset + m.index, end, country: options.countryName ?? null, demonym: null };
+  }
+  // "Kazakhstan's", "Sri Lanka's", "Kazakh", "Sri Lankan", "eastern Libyan".
+  const adjective = /(?:\b(?:[Ee]astern|[Ww]estern|[Nn]orthern|[Ss]outhern|[Cc]entral)\s+)?\b(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)(?:'s|’s)?\s+$/u.exec(before);
+  if (adjective) {
+    const words = adjective[1].split(/\s+/);
+    for (let i = 0; i < words.length; i++) {
+      const country = countryOf(words.slice(i).join(" "));
+      if (country) return { start: offset + adjective.index, end, country: country.name, demonym: null };
+    }
+  }
+  return { start, end, country: null, demonym: null };
+}
+
+function hasCue(text: string, start: number, end: number, kind: ClaimantKind): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (CUE_BEFORE.test(before) && !(kind === ClaimantKind.MEDIA && /\btold\s+(?:the\s+)?$/.test(before))) return true;
+  return CUE_AFTER.test(text.slice(end, end + 80));
+}
+
+function overlapsAny(mentions: Mention[], span: { start: number; end: number }): boolean {
+  return mentions.some((m) => m.start < span.end && span.start < m.end);
+}
+
+/** Organisations, media, sources and unnamed reports named with an attribution cue. */
+function findRuleMentions(text: string, options: ClaimantOptions): Mention[] {
+  const mentions: Mention[] = [];
+  for (const rule of MENTION_RULES) {
+    rule.re.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = rule.re.exec(text)) !== null) {
+      const span = { start: match.index, end: match.index + match[0].length };
+      if (overlapsAny(mentions, span)) continue;
+      const around = rule.national ? countryAround(text, span.start, span.end, options) : { ...span, country: null, demonym: null };
+      if (rule.cue && !hasCue(text, around.start, around.end, rule.kind)) continue;
+      const name = rule.backReference ? BACK_REFERENCE : typeof rule.name === "string" ? rule.name : rule.name(match);
+      mentions.push({
+        start: around.start,
+        end: around.end,
+        name,
+        kind: rule.kind,
+        national: !!rule.national,
+        country: around.country,
+        unnamed: !!rule.unnamed,
+        ministry: !!rule.ministry || !!rule.backReference,
+      });
+    }
+  }
+  return mentions;
+}
+
+// ───────────────────────── organisations the text names ─────────────────────────
+
+const GOVERNMENT_HEADS = /^(?:Ministry|Ministries|Office|Administration|Department|Authority|Agency|Directorate|Police|Army|Forces|Force|Command|Government|Prosecutor|Prosecutors|Council|Cabinet|Parliament|Presidency|Ombudsman|Municipality|Governorate|Secretariat|Defense|Defence|Service|Services)$/;
+const CIVIL_HEADS = /^(?:Union|Syndicate|Association|Society|Societies|Federation|Watch|Rights|Network|Coalition|Institute|Observatory|Monitor|Centre|Center|Commission|Committee|Group|Foundation|Alliance|Movement|Board|Bureau|Crescent|Cross|Organi[sz]ation|Organi[sz]ations|Fund|Programme|Program|Mission|Tribunal|Court|Body|Trust)$/;
+const MEDIA_HEADS = /^(?:Television|TV|Radio|Broadcasting|Broadcaster|Channel)$/;
+const INTERNATIONAL_WORDS = /\b(?:International|United\s+Nations|UN|World|Red\s+Cross|Red\s+Crescent|Global|European)\b/;
+const CONNECTORS = new Set(["of", "for", "and", "on", "&", "de", "du", "des", "in"]);
+// Capitalised words that open a sentence or a clause, never a name's first word.
+const NOT_NAME_START = new Set([
+  "The", "A", "An", "According", "Citing", "Earlier", "Later", "Meanwhile", "However", "But", "And", "Also", "Then", "On", "In", "At",
+  "As", "By", "For", "From", "With", "After", "Before", "While", "When", "Since", "Its", "Their", "His", "Her", "This", "That", "These",
+  "Those", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today", "Last", "Separately", "Both",
+  "Oslo-based", "Private", "Local", "Independent", "State", "Officials", "Authorities", "Reports", "Data", "Figures",
+]);
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Maximal runs of capitalised words, joined by "of", "for", "and", "on" between them. */
+function capitalisedRuns(text: string): Token[][] {
+  const tokens: Token[] = [];
+  const re = /[\p{L}\p{N}&][\p{L}\p{N}'’.&-]*/gu;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text)) !== null) tokens.push({ word: match[0].replace(/[.]$/, ""), start: match.index, end: match.index + match[0].replace(/[.]$/, "").length });
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length > 0 && CONNECTORS.has(run[run.length - 1].word)) run.pop();
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const gap = i > 0 ? text.slice(tokens[i - 1].end, token.start) : "";
+    if (run.length > 0 && !/^\s+$/.test(gap)) flush();
+    if (/^\p{Lu}/u.test(token.word)) run.push(token);
+    // "the Sudanese Doctors union": a lower-case organisation word closing a name.
+    else if (run.length > 0 && /^\p{Lu}/u.test(run[run.length - 1].word) && isHeadWord(capitalise(token.word))) {
+      run.push(token);
+      flush();
+    }
+    else if (run.length > 0 && CONNECTORS.has(token.word)) run.push(token);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+const ACRONYM = /^[A-Z][A-Z&]{1,7}$/;
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function isHeadWord(word: string): boolean {
+  return GOVERNMENT_HEADS.test(word) || CIVIL_HEADS.test(word) || MEDIA_HEADS.test(word);
+}
+
+/** "The Sudanese Doctors Union", "Kenya National Commission on Human Rights (KNCHR)": organisations with their acronyms. */
+function findOrganizations(text: string, options: ClaimantOptions, memory: ClaimantMemory, taken: Mention[]): Mention[] {
+  const found: Mention[] = [];
+  for (let run of capitalisedRuns(text)) {
+    while (run.length > 0 && (NOT_NAME_START.has(run[0].word) || CONNECTORS.has(run[0].word))) run = run.slice(1);
+    // The name ends at its last organisation word, or runs on through "of <Country>".
+    let last = -1;
+    for (let i = 0; i < run.length; i++) if (isHeadWord(capitalise(run[i].word))) last = i;
+    if (last < 0) continue;
+    let end = last;
+    if (end + 2 < run.length + 0 && run[end + 1]?.word === "of" && run[end + 2] && countryOf(run[end + 2].word)) end += 2;
+    else if (run[end + 1] && run[end + 1].word !== "of" && !CONNECTORS.has(run[end + 1].word) && countryOf(run[end + 1].word) === null) {
+      // "Hong Kong Police Force": an organisation word followed by more of the name.
+      while (end + 1 < run.length && !CONNECTORS.has(run[end + 1].word) && !ACRONYM.test(run[end + 1].word)) end++;
+    }
+    const words = run.slice(0, end + 1);
+    // A lone head word ("Police", "Government") is the national rules' business.
+    if (words.length < 2) continue;
+    const start = words[0].start;
+    let stop = words[words.length - 1].end;
+    const name = text.slice(start, stop).replace(/\s+/g, " ");
+    if (overlapsAny(taken, { start, end: stop }) && !taken.some((m) => m.start >= start && m.end <= stop)) continue;
+    const acronym = /^\s*\(([A-Z][A-Za-z&]{1,9})\)/.exec(text.slice(stop, stop + 14));
+    const headWord = capitalise(words.filter((w) => isHeadWord(capitalise(w.word))).pop()!.word);
+    const kind = MEDIA_HEADS.test(headWord)
+      ? ClaimantKind.MEDIA
+      : INTERNATIONAL_WORDS.test(name)
+      ? ClaimantKind.INTERNATIONAL_ORGANIZATION
+      : GOVERNMENT_HEADS.test(headWord)
+        ? ClaimantKind.GOVERNMENT
+        : ClaimantKind.OTHER;
+    const mention: Mention = {
+      start,
+      end: stop,
+      name,
+      kind,
+      national: false,
+      country: null,
+      unnamed: false,
+      ministry: /^Ministr/.test(headWord),
+      head: headWord.toLowerCase(),
+    };
+    if (acronym) {
+      stop += acronym[0].length;
+      memory.acronyms.set(acronym[1], mention);
+    }
+    memory.organizations.push(mention);
+    if (hasCue(text, start, stop, kind)) found.push({ ...mention, end: stop });
+  }
+  return found;
+}
+
+/** "the AAPP reported", "IHR said": a defined acronym, or the initials of an organisation named before. */
+function findAcronyms(text: string, memory: ClaimantMemory, taken: Mention[]): Mention[] {
+  const found: Mention[] = [];
+  const re = /(?<![\w(])(?:the\s+)?([A-Z][A-Z&]{1,7})(?![\w)])/g;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text)) !== null) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (overlapsAny(taken, span)) continue;
+    const acronym = match[1];
+    const known = memory.acronyms.get(acronym) ?? memory.organizations.find((o) => initials(o.name) === acronym);
+    if (!hasCue(text, span.start, span.end, ClaimantKind.OTHER)) continue;
+    if (known) found.push({ ...known, ...span });
+    else if (!(acronym in CLAIMANT_ALIASES) && !/^(?:AM|PM|GMT|UTC|TV|OK|US|UK)$/.test(acronym))
+      found.push({ ...span, name: acronym, kind: ClaimantKind.OTHER, national: false, country: null, unnamed: false, ministry: false, head: null });
+  }
+  return found;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+const BACK_WORDS = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(commission|committee|group|organi[sz]ation|union|syndicate|association|agency|authority|society|federation|office|council|centre|center|watchdog|monitor|network|coalition|doctors|department|administration)\b|\b(They)\b/g;
+
+/** "the commission said", "They state": the last organisation of that kind named before. */
+function findBackReferences(text: string, memory: ClaimantMemory, earlier: Mention[], taken: Mention[]): Mention[] {
+  const found: Mention[] = [];
+  BACK_WORDS.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = BACK_WORDS.exec(text)) !== null) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (overlapsAny(taken, span) || !hasCue(text, span.start, span.end, ClaimantKind.OTHER)) continue;
+    const head = (match[1] ?? "").toLowerCase();
+    const candidates = [...earlier].reverse();
+    const last = memory.lastClaimant && memory.lastClaimant.kind !== ClaimantKind.UNATTRIBUTED ? memory.lastClaimant : null;
+    const target = head === "" || head === "group" || head === "organization" || head === "organisation"
+      ? (last ?? candidates[0])
+      : head === "doctors"
+        ? candidates.find((o) => /doctor|medic|health/i.test(o.name))
+        : candidates.find((o) => o.head === head || (o.head !== null && o.head !== undefined && head.startsWith(o.head.slice(0, 5))));
+    if (target) found.push({ ...target, ...span });
+  }
+  return found;
+}
+
+const TITLE_WORDS = new Set([
+  "The", "A", "An", "President", "Prime", "Minister", "Deputy", "Vice", "Interior", "Health", "Defence", "Defense", "Foreign", "Kremlin",
+  "Spokesman", "Spokeswoman", "Spokesperson", "Presidential", "Press", "Secretary", "General", "Gen.", "Colonel", "Col.", "Mr", "Mr.",
+  "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mayor", "Governor", "Senator", "Chief", "Head", "Commander", "Lieutenant", "Major", "Judge",
+  "Kazakh", "Russian", "Later", "Earlier", "Meanwhile", "However", "But", "And", "On", "In", "Also", "Then", "Monday", "Tuesday",
+  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today",
+]);
+const NOT_PERSON = /\b(?:Ministry|Office|Committee|Council|Service|Department|Agency|Police|Government|Authorities|Officials|Watch|International|News|Organi[sz]ation|Nations|Union|Press|Media|Reports?|TV|Television|It|He|She|They|We|I|This|That|There|Witnesses|Doctors|Activists|Sources?|Kremlin|State|City|Akimat|Prosecutors?)\b/;
+const PERSON_BEFORE_VERB = /((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)(?=(?:\s+(?:also|later|earlier|has|had|then|on\s+[A-Z]\w+))?\s+(?:said|says|told|stated|announced|claimed|wrote|tweeted|added|confirmed|insisted)\b)/g;
+const PERSON_AFTER_CUE = /\b(?:said|according\s+to|citing)\s+((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)/g;
+
+
+// Titles that name the speaker's body: "Interior Minister X" speaks for the Interior Ministry.
+const TITLE_BODIES: [RegExp, string][] = [
+  [/\b(?:Interior|Internal\s+Affairs)\s+Minister\b/, "Interior Ministry"],
+  [/\bHealth\s+Minister\b/, "Health Ministry"],
+  [/\bDefen[cs]e\s+Minister\b/, "Defence Ministry"],
+  [/\bForeign\s+Minister\b/, "Foreign Ministry"],
+  [/\bEmergenc(?:y|ies)\s+Minister\b/, "Emergencies Ministry"],
+  [/\bProsecutor[- ]General\b/, "Prosecutor General's Office"],
+];
+
+/** "Tokayev said", "said President Kassym-Jomart Tokayev": the name without titles, and the body a title names. */
+function findPersonMentions(text: string, taken: Mention[], options: ClaimantOptions): Mention[] {
+  const mentions: Mention[] = [];
+  for (const re of [PERSON_BEFORE_VERB, PERSON_AFTER_CUE]) {
+    re.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = re.exec(text)) !== null) {
+      const words = match[1].split(/\s+/);
+      const nameStart = match.index + match[0].length - match[1].length;
+      let offset = 0;
+      const titles: string[] = [];
+      while (words.length > 0 && TITLE_WORDS.has(words[0])) {
+        titles.push(words[0]);
+        offset += words.shift()!.length + 1;
+      }
+      const name = words.join(" ").replace(/(?:'s|’s)$/, "");
+      if (!name || NOT_PERSON.test(name) || countryOf(name)) continue;
+      const start = nameStart + offset;
+      const span = { start, end: start + name.length };
+      if ([...taken, ...mentions].some((m) => m.start < span.end && span.start < m.end)) continue;
+      const titleText = `${text.slice(Math.max(0, nameStart - 40), nameStart)} ${titles.join(" ")}`;
+      const body = TITLE_BODIES.find(([re]) => re.test(titleText));
+      if (body) {
+        const around = countryAround(text, nameStart, nameStart, options);
+        mentions.push({ ...span, name: body[1], kind: ClaimantKind.GOVERNMENT, national: true, country: around.country, unnamed: false, ministry: true, person: name });
+      } else {
+        mentions.push({ ...span, name, kind: ClaimantKind.PERSON, national: false, country: null, unnamed: false, ministry: false, person: name });
+      }
+    }
+  }
+  return mentions;
+}
+
+const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the)\s+([^,;]{3,90}?)\s*,\s*(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted)\b/gu;
+const APPOSITIVE_HEAD = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+who\s+(?:heads|leads|chairs|runs)\s+(?:the\s+)?([^,;]{2,60}?)\s*,\s*(?:said|says|told|stated|announced|added)\b/gu;
+
+/** "Asel X, a spokeswoman for the health ministry, said": the person, speaking for the body the apposition names. */
+function findAppositives(text: string, options: ClaimantOptions, memory: ClaimantMemory): Mention[] {
+  const found: Mention[] = [];
+  for (const re of [APPOSITIVE, APPOSITIVE_HEAD]) {
+    re.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = re.exec(text)) !== null) {
+      const person = match[1].split(/\s+/).filter((w) => !TITLE_WORDS.has(w)).join(" ");
+      if (!person || NOT_PERSON.test(person) || countryOf(person)) continue;
+      const role = match[2];
+      const roleStart = match.index + match[0].indexOf(role, match[1].length);
+      // The body inside the apposition, read as if it were cued ("for the health ministry", "of Ukraine's presidential office").
+      const cued = `according to ${role} said`;
+      const bodies = [
+        ...findRuleMentions(cued, options),
+        ...findOrganizations(cued, options, { ...memory, organizations: [...memory.organizations] }, []),
+        ...findAcronyms(cued, memory, []),
+      ];
+      const body = bodies.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+      const start = match.index;
+      const end = roleStart + role.length;
+      if (body) {
+        const country = body.country ?? countryAround(role, role.length, role.length, options).country;
+        found.push({ ...body, start, end, person, country: body.country ?? (body.national ? country : null) });
+      } else {
+        found.push({ start, end, name: person, kind: ClaimantKind.PERSON, national: false, country: null, unnamed: false, ministry: false, person });
+      }
+    }
+  }
+  return found;
+}
+
+const COUNTRY_SPEAKS = new RegExp(String.raw`(?<![\p{L}'’-])(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)(?=\s+(?:(?:has|have|had|on\s+\p{Lu}\p{Ll}+|previously|earlier|later|also|officially|now|sharply|first|initially|then)\s+){0,3}(?:said|confirmed|acknowledged|admitted|announced|reported|revised|put|stated|claimed|says|estimated|recorded|gave)\b)`, "gu");
+
+/** "Iran has confirmed …", "Kazakhstan had previously acknowledged …": the country's government speaks. */
+function findCountrySpeakers(text: string, options: ClaimantOptions, taken: Mention[]): Mention[] {
+  const found: Mention[] = [];
+  COUNTRY_SPEAKS.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = COUNTRY_SPEAKS.exec(text)) !== null) {
+    const span = { start: match.index, end: match.index + match[1].length };
+    const country = countryOf(match[1]);
+    if (!country || overlapsAny(taken, span) || country.name.toLowerCase() !== match[1].toLowerCase()) continue;
+    found.push({ ...span, name: "Government", kind: ClaimantKind.GOVERNMENT, national: true, country: country.name, unnamed: false, ministry: false });
+  }
+  return found;
+}
+
+/** "He said …": the person named last, with their body. */
+function findPronouns(text: string, memory: ClaimantMemory, taken: Mention[]): Mention[] {
+  const found: Mention[] = [];
+  const re = /\b(?:He|She|he|she)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|stated|noted)\b/g;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text)) !== null) {
+    const span = { start: match.index, end: match.index + 2 };
+    if (memory.lastPerson && !overlapsAny(taken, span)) found.push({ ...memory.lastPerson, ...span });
+  }
+  return found;
+}
+
+/** Outlets that relay someone else ("TASS reported, citing the ministry") give way to the source, kept as its `via`. */
+function dropRelays(text: string, mentions: Mention[]): Mention[] {
+  if (mentions.length < 2) return mentions;
+  const kept: Mention[] = [];
+  for (const m of mentions) {
+    const relays = m.kind === ClaimantKind.MEDIA && /^[^.;]{0,30}?\b(?:citing|quoting)\b/.test(text.slice(m.end));
+    if (!relays) kept.push(m);
+    else {
+      const source = mentions.find((other) => other !== m && other.start >= m.end && other.kind !== ClaimantKind.MEDIA);
+      if (source) source.via = m.name;
+    }
+  }
+  return kept;
+}
+
+/** Claimant mentions of a sentence, in order; back references resolved against the body so far. */
+export function findMentionsIn(text: string, options: ClaimantOptions, memory: ClaimantMemory): Mention[] {
+  const earlier = [...memory.organizations];
+  const appositives = findAppositives(text, options, memory);
+  const rules = findRuleMentions(text, options).filter((m) => !overlapsAny(appositives, m));
+  const named = [...appositives, ...rules];
+  const organizations = findOrganizations(text, options, memory, named);
+  // A named organisation holding a rule's words ("Hong Kong Police Force" over "Police") wins.
+  const withOrgs = [...named.filter((m) => !organizations.some((o) => o.start <= m.start && m.end <= o.end)), ...organizations];
+  const acronyms = findAcronyms(text, memory, withOrgs);
+  const all = [...withOrgs, ...acronyms];
+  const backs = findBackReferences(text, memory, earlier, all);
+  const people = findPersonMentions(text, [...all, ...backs], options);
+  const pronouns = findPronouns(text, memory, [...all, ...backs, ...people]);
+  const countries = findCountrySpeakers(text, options, [...all, ...backs, ...people, ...pronouns]);
+  // "the doctors said" after "the Sudanese Doctors Union": the union, not medical staff in general.
+  const doctors = earlier.slice().reverse().find((o) => /doctor|medic|physician/i.test(o.name));
+  const resolved = all.map((m) => (m.name === "Medical staff" && doctors ? { ...doctors, start: m.start, end: m.end } : m));
+  const mentions = dropRelays(text, [...resolved, ...backs, ...people, ...pronouns, ...countries]).sort((a, b) => a.start - b.start);
+  return mentions.map((m) => {
+    if (m.name === BACK_REFERENCE) return memory.lastMinistry ? { ...memory.lastMinistry, start: m.start, end: m.end } : { ...m, name: "Government" };
+    if (m.ministry) memory.lastMinistry = m;
+    if (m.person) memory.lastPerson = m;
+    return m;
+  });
+}
+
+function aliasOf(name: string, aliases: Record<string, string>): string | undefined {
+  const key = Object.keys(aliases).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : aliases[key];
+}
+
+/** The name to store: user aliases, then national bodies with their country, then CLAIMANT_ALIASES. */
+export function resolveClaimantName(detected: string, national: boolean, country: string | null, options: ClaimantOptions = {}): string {
+  const user = options.claimantAliases ?? {};
+  const direct = aliasOf(detected, user);
+  if (direct) return direct;
+  const place = country ?? options.countryName ?? null;
+  let name: string;
+  if (national) name = place ? `${NATIONAL_BODIES[detected] ?? detected} of ${place}` : detected;
+  else name = aliasOf(detected, CLAIMANT_ALIASES) ?? detected;
+  return aliasOf(name, user) ?? name;
+}
+
+/** The claimant to store for a mention: "Body (Person)" when both are known. */
+export function claimantOf(mention: Mention, options: ClaimantOptions): { name: string; kind: ClaimantKind } {
+  const body = resolveClaimantName(mention.name, mention.national, mention.country, options);
+  const name = mention.person && mention.kind !== ClaimantKind.PERSON && mention.person !== mention.name ? `${body} (${mention.person})` : body;
+  return { name, kind: mention.kind };
+}
+
+const CLAUSE_BREAK = /;|\b(?:while|whereas|but)\b/g;
+
+function clauseIndex(text: string, offset: number): number {
+  let index = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CLAUSE_BREAK.exec(text)) !== null && match.index < offset) index++;
+  return index;
+}
+
+function distance(m: Mention, fig: Figure): number {
+  if (m.end <= fig.start) return fig.start - m.end;
+  if (m.start >= fig.end) return m.start - fig.end;
+  return 0;
+}
+
+/** The claimant in the figure's clause, else the nearest in the sentence. */
+export function chooseMention(text: string, mentions: Mention[], fig: Figure): Mention | null {
+  if (mentions.length === 0) return null;
+  const clause = clauseIndex(text, fig.start);
+  const sameClause = mentions.filter((m) => clauseIndex(text, m.start) === clause);
+  const pool = sameClause.length > 0 ? sameClause : mentions;
+  return pool.reduce((best, m) => (distance(m, fig) < distance(best, fig) ? m : best));
+}

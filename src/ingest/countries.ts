@@ -1,0 +1,93 @@
+// Country names and the adjectives the press uses for them, from the
+// world-countries reference data (ISO 3166 codes, common and official names,
+// alternative spellings, English demonyms), so that "Kazakh Health Ministry",
+// "Kazakhstan's health ministry" and "the health ministry" in a page about
+// Kazakhstan name one body.
+import countries from "world-countries";
+
+export interface CountryName {
+  code: string;
+  /** The English short name ("Kazakhstan", "Sudan"). */
+  name: string;
+}
+
+interface Entry extends CountryName {
+  /** Lower-case names and demonyms that stand for the country. */
+  words: string[];
+}
+
+// Press adjectives the reference data lacks (it lists "Kazakhstani", not "Kazakh").
+// A short stem rule (below) covers most; these are the ones it cannot.
+const PRESS_ADJECTIVES: Record<string, string[]> = {
+  AZ: ["azeri"],
+  GB: ["english", "scottish", "welsh"],
+  MM: ["myanmar"],
+  TR: ["turkey", "turkish"],
+  PS: ["gaza", "gazan"],
+  KG: ["kyrgyz"],
+  TJ: ["tajik"],
+  UZ: ["uzbek"],
+  KZ: ["kazakh"],
+  PH: ["philippine"],
+};
+
+// The names the press writes ("Turkey", not "Türkiye").
+const PRESS_NAMES: Record<string, string> = { TR: "Turkey", CZ: "Czech Republic", CI: "Ivory Coast", MK: "North Macedonia" };
+
+const ENTRIES: Entry[] = countries.map((c) => {
+  const demonym = c.demonyms?.eng;
+  const words = new Set<string>(
+    [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && /^[\p{L} .'’-]+$/u.test(s)), demonym?.m, demonym?.f, ...(PRESS_ADJECTIVES[c.cca2] ?? [])]
+      .filter((w): w is string => !!w)
+      .map((w) => w.toLowerCase()),
+  );
+  return { code: c.cca2, name: PRESS_NAMES[c.cca2] ?? c.name.common, words: [...words] };
+});
+
+const BY_WORD = new Map<string, Entry>();
+for (const entry of ENTRIES) for (const word of entry.words) if (!BY_WORD.has(word)) BY_WORD.set(word, entry);
+
+// Capitalised words that are country words elsewhere but not in running text here.
+const NOT_COUNTRY = new Set(["georgia's"]);
+
+/** The country a name or adjective stands for: "Kazakh", "Sudanese", "Sri Lanka", "Armenian"; null if none. */
+export function countryOf(word: string): CountryName | null {
+  const lower = word.toLowerCase().replace(/(?:'s|’s)$/, "");
+  if (NOT_COUNTRY.has(lower)) return null;
+  const exact = BY_WORD.get(lower);
+  if (exact) return { code: exact.code, name: exact.name };
+  // "Kazakh" → Kazakhstan, "Azerbaijani" → Azerbaijan: an adjective that opens the name.
+  if (lower.length >= 5) {
+    const stems = ENTRIES.filter((e) => e.name.toLowerCase().startsWith(lower) || (lower.length >= 6 && lower.startsWith(e.name.toLowerCase())));
+    if (stems.length === 1) return { code: stems[0].code, name: stems[0].name };
+  }
+  return null;
+}
+
+// Candidates: capitalised words and two- or three-word names ("Sri Lanka", "Hong Kong", "United States").
+const CANDIDATE = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}/gu;
+
+/** Every country the text names, with how often, most named first. */
+export function countriesIn(text: string): { country: CountryName; count: number }[] {
+  const counts = new Map<string, { country: CountryName; count: number }>();
+  CANDIDATE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CANDIDATE.exec(text)) !== null) {
+    // Longest reading first: "Sri Lanka" before "Sri", "Hong Kong Police" → "Hong Kong".
+    const words = match[0].split(/\s+/);
+    let country: CountryName | null = null;
+    for (let n = words.length; n >= 1 && !country; n--) {
+      for (let i = 0; i + n <= words.length && !country; i++) country = countryOf(words.slice(i, i + n).join(" "));
+    }
+    if (!country) continue;
+    const entry = counts.get(country.code) ?? { country, count: 0 };
+    entry.count++;
+    counts.set(country.code, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count);
+}
+
+/** The country a page is about: the one it names most (ties: the first named). */
+export function mainCountry(text: string): CountryName | null {
+  return countriesIn(text)[0]?.country ?? null;
+}
