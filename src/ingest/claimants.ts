@@ -520,14 +520,27 @@ function dropRelays(text: string, mentions: Mention[]): Mention[] {
   return kept;
 }
 
+/** Whether an organisation's name has words beyond a rule mention inside it, other than country words. */
+function saysMore(text: string, organization: Mention, rule: Mention): boolean {
+  const outside = `${text.slice(organization.start, Math.max(organization.start, rule.start))} ${text.slice(Math.min(organization.end, rule.end), organization.end)}`;
+  return outside
+    .split(/[\s(),]+/)
+    .filter((w) => w !== "" && !CONNECTORS.has(w.toLowerCase()) && !/^(?:the|The)$/.test(w))
+    .some((w) => countryOf(w) === null && !ACRONYM.test(w));
+}
+
 /** Claimant mentions of a sentence, in order; back references resolved against the body so far. */
 export function findMentionsIn(text: string, options: ClaimantOptions, memory: ClaimantMemory): Mention[] {
   const earlier = [...memory.organizations];
   const appositives = findAppositives(text, options, memory);
   const rules = findRuleMentions(text, options).filter((m) => !overlapsAny(appositives, m));
   const named = [...appositives, ...rules];
-  const organizations = findOrganizations(text, options, memory, named);
-  // A named organisation holding a rule's words ("Hong Kong Police Force" over "Police") wins.
+  // A named organisation holding a rule's words wins when it says more than the rule
+  // ("Hong Kong Police Force" over "Police"), not when it only adds a country
+  // ("Kazakh Interior Ministry" stays the national body, with its country).
+  const organizations = findOrganizations(text, options, memory, named).filter(
+    (o) => !named.some((m) => o.start < m.end && m.start < o.end && !saysMore(text, o, m)),
+  );
   const withOrgs = [...named.filter((m) => !organizations.some((o) => o.start <= m.start && m.end <= o.end)), ...organizations];
   const acronyms = findAcronyms(text, memory, withOrgs);
   const all = [...withOrgs, ...acronyms];

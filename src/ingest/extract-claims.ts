@@ -104,6 +104,7 @@
 import { AffectedGroup, CasualtyCategory, ClaimantKind, Qualifier } from "../generated/prisma/enums";
 import { figureRange, findFigures, isVagueQualifier, type Figure } from "./numbers";
 import { splitSentences } from "./sentences";
+import { readStatus } from "./claim-status";
 import { chooseMention, claimantOf, findMentionsIn, newClaimantMemory, type ClaimantMemory, type ClaimantOptions, type Mention } from "./claimants";
 import { mainCountry } from "./countries";
 import type { ExtractedClaim, Sentence } from "./types";
@@ -495,7 +496,7 @@ function rejected(s: SentenceState, index: number): boolean {
 function confidenceOf(reading: Reading, qualifier: Qualifier, mention: Mention | null): number {
   let confidence = 0.9;
   if (!mention) confidence -= 0.2;
-  else if (mention.unnamed) confidence -= 0.1;
+  else if (mention.unnamed || mention.carried) confidence -= 0.1;
   if (isVagueQualifier(qualifier)) confidence -= 0.1;
   if (reading.inherited) confidence -= 0.1;
   return Math.max(0.3, Math.round(confidence * 100) / 100);
@@ -588,5 +589,50 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   const withCountry = { ...options, countryName };
   const article = { lastReading: null as Reading | null };
   const sentences = splitSentences(body).map((sentence) => readSentence(sentence, withCountry, memory, article));
-  return withCarriedClaimants(sentences).flatMap((s) => s.picks.map((p) => claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry)));
+  const claims = withCarriedClaimants(sentences).flatMap((s, index) =>
+    s.picks.map((p) => ({
+      claim: claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry),
+      cue: hasIncrementCue(s.sentence.text, p.fig),
+      fig: p.fig,
+      following: sentences.slice(index + 1, index + 4).map((n) => n.sentence.text),
+    })),
+  );
+  const withStatus = claims.map((c) => ({
+    ...c,
+    claim: {
+      ...c.claim,
+      status: readStatus({
+        sentence: c.claim.quote,
+        figureStart: c.fig.start,
+        figureEnd: c.fig.end,
+        following: c.following,
+        otherFigures: claims.filter((o) => o !== c && o.claim.category === c.claim.category).map((o) => ({ value: o.claim.best, later: o.claim.quoteStart > c.claim.quoteStart })),
+      }),
+    },
+  }));
+  return markIncrements(withStatus);
+}
+
+const R_INCREMENT_BEFORE = /\b(?:another|an\s+additional|a\s+further)\s+$/i;
+const R_INCREMENT_AFTER = /^\s+(?:more|additional)\b(?!\s+than)/i;
+
+function hasIncrementCue(text: string, fig: Figure): boolean {
+  return R_INCREMENT_BEFORE.test(text.slice(Math.max(0, fig.start - 20), fig.start)) || R_INCREMENT_AFTER.test(text.slice(fig.end, fig.end + 20));
+}
+
+/**
+ * "N more", "another N", "an additional N" add to a figure of the same
+ * category given before in the article (or beside it in the sentence): an
+ * increment, never a total. The same words before a figure of another
+ * category ("two soldiers were killed, and another 163 were injured") only
+ * mean "other": a plain figure.
+ */
+function markIncrements(claims: { claim: ExtractedClaim; cue: boolean }[]): ExtractedClaim[] {
+  return claims.map(({ claim, cue }, i) => {
+    if (!cue) return claim;
+    const adds = claims.some(
+      (other, j) => j !== i && other.claim.category === claim.category && (j < i || other.claim.quoteStart === claim.quoteStart),
+    );
+    return adds ? { ...claim, increment: true } : claim;
+  });
 }

@@ -52,6 +52,11 @@ describe("the seed article (prisma/seed/kazakhstan-2022.json)", () => {
       best: s.best,
       high: s.high,
       claimant: { name: s.claimant, kind: kinds.get(s.claimant as string) },
+      via: null,
+      status: "CURRENT",
+      placeName: null,
+      subgroup: null,
+      increment: false,
       quote: s.quote,
       quoteStart: s.quoteStart,
       quoteEnd: s.quoteEnd,
@@ -167,9 +172,10 @@ describe("wire copy", () => {
     ]);
   });
 
-  test("a revised toll: only the new figure is claimed, increments are not", () => {
+  test("a revised toll: the old figure is not claimed; an increment is kept and marked", () => {
     expectClaims("Two more police officers died of their wounds, raising the toll from 8 to 18.", [
-      { category: "KILLED", affectedGroup: "ALL", qualifier: "EXACT", figureText: "18", low: 18, best: 18, high: 18, claimant: UNATTRIBUTED, confidence: 0.7 },
+      { category: "KILLED", affectedGroup: "SECURITY_FORCES", figureText: "Two", best: 2, increment: true },
+      { category: "KILLED", affectedGroup: "ALL", qualifier: "EXACT", figureText: "18", low: 18, best: 18, high: 18, claimant: UNATTRIBUTED, confidence: 0.7, increment: false },
     ]);
   });
 
@@ -200,7 +206,8 @@ describe("wire copy", () => {
   test("Some 164 people, among them three children, were killed", () => {
     expectClaims("Some 164 people, among them three children, were killed in the unrest, Kazakhstan's health ministry said.", [
       { category: "KILLED", affectedGroup: "ALL", qualifier: "AROUND", figureText: "Some 164", low: 164, best: 164, high: null, claimant: HEALTH_KZ },
-      { category: "KILLED", affectedGroup: "CIVILIANS", affectedGroupText: "children", qualifier: "EXACT", figureText: "three", low: 3, best: 3, high: 3, claimant: HEALTH_KZ },
+      // Children are who among the dead, not a group of their own: the whole's group, with a subgroup.
+      { category: "KILLED", affectedGroup: "ALL", affectedGroupText: "children", subgroup: "children", qualifier: "EXACT", figureText: "three", low: 3, best: 3, high: 3, claimant: HEALTH_KZ },
     ], {});
   });
 
@@ -253,7 +260,7 @@ describe("state media", () => {
       { category: "DETAINED", figureText: "12", claimant: { name: "Ministry of Internal Affairs of Kyrgyzstan", kind: "GOVERNMENT" } },
     ]);
     expectClaims("The Russian Defence Ministry said 5 servicemen were wounded.", [
-      { category: "WOUNDED", affectedGroup: "SECURITY_FORCES", affectedGroupText: "servicemen", figureText: "5", claimant: { name: "Russian Defence Ministry", kind: "GOVERNMENT" } },
+      { category: "WOUNDED", affectedGroup: "SECURITY_FORCES", affectedGroupText: "servicemen", figureText: "5", claimant: { name: "Ministry of Defence of Russia", kind: "GOVERNMENT" } },
     ]);
   });
 
@@ -313,6 +320,7 @@ describe("aggregators and local outlets", () => {
   test("in hospital and unaccounted for", () => {
     expectClaims("Around 300 people remain in hospital, five of them in serious condition.", [
       { category: "HOSPITALIZED", affectedGroupText: "people", qualifier: "AROUND", figureText: "Around 300", low: 300, best: 300, high: null },
+      { category: "HOSPITALIZED", affectedGroupText: "people", figureText: "five", best: 5 },
     ]);
     expectClaims("Some 2,000 people remain unaccounted for.", [{ category: "MISSING", qualifier: "AROUND", figureText: "Some 2,000" }]);
   });
@@ -342,6 +350,8 @@ describe("aggregators and local outlets", () => {
     ]);
     expectClaims("Among the dead were 18 police officers, two of whom were beheaded.", [
       { category: "KILLED", affectedGroup: "SECURITY_FORCES", affectedGroupText: "police officers", figureText: "18" },
+      // A part of the figure before it is a claim of its own.
+      { category: "KILLED", affectedGroup: "SECURITY_FORCES", figureText: "two", best: 2 },
     ]);
   });
 
@@ -367,9 +377,29 @@ describe("aggregators and local outlets", () => {
 
   test("claims across paragraphs keep body offsets", () => {
     const body = "Protests spread on Tuesday.\n\nAt least 8 people died, police said. Later, 40 more were hurt.";
-    const [claim] = expectClaims(body, [{ category: "KILLED", figureText: "At least 8", claimant: { name: "Police of Kazakhstan", kind: "GOVERNMENT" } }]);
+    const [claim, later] = expectClaims(body, [
+      { category: "KILLED", figureText: "At least 8", claimant: { name: "Police of Kazakhstan", kind: "GOVERNMENT" } },
+      // "40 more" of another category only means "other": a plain figure, its source carried from the sentence before.
+      { category: "INJURED", figureText: "40", increment: false, claimant: { name: "Police of Kazakhstan", kind: "GOVERNMENT" } },
+    ]);
+    expect(later.quoteStart).toBe(body.indexOf("Later, 40"));
     expect(claim.quoteStart).toBe(body.indexOf("At least 8"));
     expect(claim.quote).toBe("At least 8 people died, police said.");
+  });
+});
+
+describe("increments and other figures", () => {
+  test("another N of the same category adds to it; of another category it is a plain figure", () => {
+    expectClaims("Police said 12 people were detained on Monday. Another 30 were detained on Tuesday.", [
+      { category: "DETAINED", figureText: "12", increment: false },
+      { category: "DETAINED", figureText: "30", increment: true },
+    ]);
+    expectClaims("Two soldiers were killed, and another 9 were injured.", [
+      { category: "KILLED", figureText: "Two", increment: false },
+      { category: "INJURED", figureText: "9", increment: false },
+    ]);
+    expectClaims("A further 5 people were detained.", [{ category: "DETAINED", figureText: "5", increment: false }]);
+    expectClaims("Dozens more were injured.", [{ category: "INJURED", qualifier: "DOZENS", figureText: "Dozens", best: 12, increment: false }]);
   });
 });
 
@@ -387,8 +417,6 @@ describe("numbers that are not casualty claims", () => {
     "More than 1,000 people were killed or injured.",
     "No one was killed, police said.",
     "Those over 65 were taken to hospital.",
-    "A further 5 people were detained.",
-    "Dozens more were injured.",
     "Tens of thousands of people protested and hundreds of thousands were affected.",
     "The 2,500-strong force left on January 13.",
     "The protests began on January 2, 2022, in Zhanaozen, home to 150,000 people.",
