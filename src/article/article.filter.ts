@@ -1,13 +1,17 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars";
+import { PublishedAtSource } from "./article.type";
 
 @InputType({ description: "All given conditions must hold." })
 export class ArticleFilter {
-  @Field(() => DateTimeScalar, { nullable: true, description: "Published at or after this instant." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Published at or after this instant. Either bound leaves out articles with no known date (`publishedAtSource: UNKNOWN`)." })
   publishedFrom?: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: "Published before this instant (exclusive)." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Published before this instant (exclusive); undated articles are left out, as for `publishedFrom`." })
   publishedTo?: Date | null;
+
+  @Field(() => [PublishedAtSource], { nullable: true, description: "Any of these sources of the publication time (`[UNKNOWN]`: the undated articles)." })
+  publishedAtSources?: PublishedAtSource[] | null;
 
   @Field(() => ID, { nullable: true })
   publisherId?: string | null;

@@ -9,7 +9,7 @@ const articlesNewestFirst = { sortColumn: "publishedAt", sortType: "timestamp", 
 
 /** Every Article column but `body`, which is loaded only when a query asks for it. */
 export const ARTICLE_LIST_COLUMNS = `a.id, a."publisherId", a."crisisId", a.url, a."contentHash", a.headline, a."alternativeHeadline", a.section,
-  a.byline, a.language, a."publishedAt", a."publishedText", a."previousVersionId", a."createdAt", a."updatedAt"`;
+  a.byline, a.language, a."publishedAt", a."publishedAtSource", a."publishedText", a."previousVersionId", a."createdAt", a."updatedAt"`;
 export const WITHOUT_BODY = { body: true } as const;
 
 /** Like the root `articles` list: a page replaced by a later revision is left out. */

@@ -15,10 +15,22 @@ import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
 import { articlePlan, findArticle, listArticles } from "./article.service";
 import { preloadedOr } from "../common/preload";
+import { DateTimeScalar } from "../common/scalars";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
 
 async function bodyOf(article: Article, { loaders }: Context): Promise<string> {
   return article.body ?? (await loaders.article.body.load(article.id))?.body ?? "";
+}
+
+/**
+ * The publication time, or null when it is unknown (the column then holds the
+ * ingestion time, the sort key). Every read of an Article row takes
+ * publishedAtSource with publishedAt (article.service.ts articleColumns,
+ * ARTICLE_LIST_COLUMNS); a row without it is a bug, not an unknown date.
+ */
+function knownPublication(article: Parent<Article>): Date | null {
+  if (article.publishedAtSource === undefined) throw new Error("Article row read without publishedAtSource: cannot tell a publication time from a sort key");
+  return article.publishedAtSource === "UNKNOWN" ? null : article.publishedAt;
 }
 
 @Resolver(() => Article)
@@ -39,6 +51,19 @@ export class ArticleResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return listArticles(context.prisma, filter ?? undefined, page, articlePlan(info, ["edges", "node"], context.loaders.batching));
+  }
+
+  @FieldResolver(() => DateTimeScalar, { nullable: true })
+  publishedAt(@Root() article: Parent<Article>): Date | null {
+    return knownPublication(article);
+  }
+
+  @FieldResolver(() => DateTimeScalar, {
+    description:
+      "Where lists place the article (newest first, then by id; cursors are built from it): `publishedAt` when known, else the time the page was ingested, so an undated article keeps one stable place, among those published when it was stored.",
+  })
+  sortedAt(@Root() article: Parent<Article>): Date {
+    return article.publishedAt;
   }
 
   // Ready to take this field over from the media subgraph's CMS count: raise

@@ -19,6 +19,8 @@ const NEWEST_FIRST = (alias: string) => `${alias}."publishedAt" DESC, ${alias}.i
 // Columns an Article row needs when a selected field has a resolver of its own: its
 // key, the keys those resolvers follow, and the sort key cursors are made of.
 const KEY_COLUMNS = ["id", "publisherId", "crisisId", "previousVersionId", "publishedAt"];
+// The publishedAt field reads publishedAtSource too: the column is a publication time only when that is not UNKNOWN.
+const PUBLISHED_AT_SOURCE = "publishedAtSource";
 
 /**
  * The columns articles need for this query: the selected fields
@@ -32,7 +34,8 @@ function articleColumns(info: GraphQLResolveInfo, path: RowPath, plan: PreloadPl
   const columns = selected.filter((name) => COLUMNS.Article.has(name) && name !== "body");
   const fetchedAhead = new Set(plan.root.relations.map((relation) => relation.field));
   const plain = selected.every((name) => columns.includes(name) || fetchedAhead.has(name));
-  return [...new Set([...(plain ? ["id", "publishedAt"] : KEY_COLUMNS), ...columns])];
+  const source = selected.includes("publishedAt") ? [PUBLISHED_AT_SOURCE] : [];
+  return [...new Set([...(plain ? ["id", "publishedAt"] : KEY_COLUMNS), ...columns, ...source])];
 }
 
 /** How to read articles at `path` below the root field, for this query (preloads.ts pagePlan). */
@@ -56,6 +59,9 @@ function articleConditions(filter: ArticleFilter, params: unknown[]): string[] {
   // publishedAt is a timestamp without zone holding UTC: an ISO instant's zone is dropped on input.
   if (publishedAt?.gte) conditions.push(`a."publishedAt" >= ${bind(publishedAt.gte.toISOString())}::timestamp`);
   if (publishedAt?.lt) conditions.push(`a."publishedAt" < ${bind(publishedAt.lt.toISOString())}::timestamp`);
+  // An undated article's column holds when it was ingested, not a publication time: no range holds it.
+  if (publishedAt) conditions.push(`a."publishedAtSource" <> 'UNKNOWN'`);
+  if (filter.publishedAtSources?.length) conditions.push(`a."publishedAtSource" = ANY(${bind(filter.publishedAtSources)}::"PublishedAtSource"[])`);
   const publisherId = optionalId(filter.publisherId, "publisherId");
   if (publisherId) conditions.push(`a."publisherId" = ${bind(publisherId)}::uuid`);
   const crisisId = optionalId(filter.crisisId, "crisisId");

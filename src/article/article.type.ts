@@ -1,7 +1,15 @@
 import { INACCESSIBLE, PUBLIC } from "../common/federation";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { DateTimeScalar } from "../common/scalars";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/pagination";
+import { DateTimeScalar } from "../common/scalars";
+import { PublishedAtSource } from "../generated/prisma/enums";
+
+registerEnumType(PublishedAtSource, {
+  name: "PublishedAtSource",
+  description:
+    "Where an article's publication time came from. CALLER: whoever sent the page said so (ingestArticle's `publishedAt`, the CLI's sidecar or flag), and that wins over the page; METADATA: the page's machine-readable metadata (JSON-LD, meta tags, <time datetime>); PAGE: the date printed on the page; URL: a date in its URL; UNKNOWN: nothing gave one, so `publishedAt` is null (never guessed).",
+});
+export { PublishedAtSource };
 
 @ObjectType({ simpleResolvers: true, description: "A news article (after IPTC ninjs and schema.org NewsArticle). Quotes of claims and events index into `body`." })
 @Directive('@key(fields: "id")')
@@ -25,8 +33,20 @@ export class Article {
   @Field({ description: "BCP 47 language tag." })
   language: string;
 
-  @Field(() => DateTimeScalar, { description: "Publication time (UTC unless the source gave a zone)." })
+  /**
+   * The row's column: the list sort key, a publication time only when
+   * publishedAtSource is not UNKNOWN. ArticleResolver resolves this field
+   * (null then) and `sortedAt` from it.
+   */
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "Publication time (UTC unless the source gave a zone); null when neither the caller nor the page gave one (`publishedAtSource: UNKNOWN`): never guessed. `publishedFrom`/`publishedTo` filters leave such articles out.",
+  })
   publishedAt: Date;
+
+  @Field(() => PublishedAtSource, { description: "Where `publishedAt` came from; UNKNOWN when nothing gave a date (then `publishedAt` is null)." })
+  publishedAtSource: PublishedAtSource;
 
   @Field(() => String, { nullable: true, description: "The publication time exactly as the page printed it." })
   publishedText: string | null;

@@ -7,7 +7,7 @@ import { parseId } from "../common/ids";
 import { DateScalar } from "../common/scalars";
 import { badInput } from "../errors";
 import { correctClaim, reviewClaim } from "./casualty-review.service";
-import { CasualtyStatistic } from "./casualty-statistic.type";
+import { CasualtyStatistic, ClaimStatus } from "./casualty-statistic.type";
 
 const MAX_NOTE = 2000;
 
@@ -40,8 +40,14 @@ export class CasualtyStatisticCorrection {
   @Field(() => ID, { nullable: true })
   claimantId?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "The report day, when the editor knows it (also for a claim whose article gave no date)." })
   reportedAt?: Date | null;
+
+  @Field(() => ClaimStatus, { nullable: true })
+  status?: ClaimStatus | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: the figure adds to an earlier one, not a total." })
+  increment?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: "New quote start in the article body; the quote is re-read from the body." })
   quoteStart?: number | null;

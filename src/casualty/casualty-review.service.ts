@@ -21,6 +21,8 @@ export interface Correction {
   high?: number | null;
   claimantId?: string | null;
   reportedAt?: Date | null;
+  status?: CasualtyStatistic["status"] | null;
+  increment?: boolean | null;
   quoteStart?: number | null;
   quoteEnd?: number | null;
 }
@@ -85,6 +87,13 @@ export function correctClaim(prisma: PrismaClient, id: string, correction: Corre
         best,
         high,
         reportedAt: pick("reportedAt", original.reportedAt),
+        // An editor's day is a known report day; otherwise the original's, known or not.
+        reportedAtKnown: correction.reportedAt != null || original.reportedAtKnown,
+        status: pick("status", original.status),
+        increment: pick("increment", original.increment),
+        via: original.via,
+        subgroup: original.subgroup,
+        placeText: original.placeText,
         quote: article.body.slice(quoteStart, quoteEnd),
         quoteStart,
         quoteEnd,

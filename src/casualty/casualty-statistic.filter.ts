@@ -1,13 +1,14 @@
 import { Field, ID, InputType } from "type-graphql";
 import { AffectedGroup, CasualtyCategory, ReviewStatus } from "../common/enums";
 import { DateScalar } from "../common/scalars";
+import { ClaimStatus } from "./casualty-statistic.type";
 
 @InputType({ description: "All given conditions must hold." })
 export class CasualtyStatisticFilter {
-  @Field(() => DateScalar, { nullable: true, description: "Reported on or after this day." })
+  @Field(() => DateScalar, { nullable: true, description: "Reported on or after this day. Either bound leaves out claims with no known report day (`reportedAt: null`)." })
   reportedFrom?: Date | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Reported on or before this day." })
+  @Field(() => DateScalar, { nullable: true, description: "Reported on or before this day (claims with no known report day are left out, as for `reportedFrom`)." })
   reportedTo?: Date | null;
 
   @Field(() => [CasualtyCategory], { nullable: true, description: "Any of these categories." })
@@ -36,6 +37,9 @@ export class CasualtyStatisticFilter {
 
   @Field(() => [ReviewStatus], { nullable: true })
   reviewStatuses?: ReviewStatus[] | null;
+
+  @Field(() => [ClaimStatus], { nullable: true, description: "Any of these statuses (whether the claim still stands, as the text tells it)." })
+  statuses?: ClaimStatus[] | null;
 
   @Field(() => Boolean, { defaultValue: false, description: "Also list claims an editor has since corrected (hidden by default; their corrections are listed)." })
   includeCorrected?: boolean;

@@ -21,7 +21,8 @@ export const casualtyStatisticPreloads: PreloadRegistry = {
       from: (article, claim) => `FROM "CasualtyStatistic" ${claim} WHERE ${claim}."articleId" = ${article}.id`,
       sort: (rows) => inTextOrder(rows as unknown as CasualtyStatisticRow[]) as unknown as Row[],
       model: "CasualtyStatistic",
-      sortColumns: ["id", "quote", "quoteStart", "figureText"],
+      // With reportedAtKnown, which the reportedAt field reads whatever else is selected (these are always fetched).
+      sortColumns: ["id", "quote", "quoteStart", "figureText", "reportedAtKnown"],
     },
   },
 };

@@ -11,9 +11,21 @@ import { CasualtyStatisticFilter } from "./casualty-statistic.filter";
 import { listCasualtyStatistics } from "./casualty-statistic.service";
 import { preloadPage } from "../preloads";
 import { preloadedOr } from "../common/preload";
+import { DateScalar } from "../common/scalars";
 import type { GraphQLResolveInfo } from "graphql";
 import { CasualtyStatistic, CasualtyStatisticConnection } from "./casualty-statistic.type";
 import { Claimant } from "./claimant.type";
+
+/**
+ * The report day, or null when the article gave no date (the column then holds
+ * the ingestion day, the sort key). Every read of a claim row takes
+ * reportedAtKnown with it (whole rows, or the preload spec's columns); a row
+ * without it is a bug, not an unknown date.
+ */
+export function knownReportDay(statistic: Parent<CasualtyStatistic>): Date | null {
+  if (statistic.reportedAtKnown === undefined) throw new Error("CasualtyStatistic row read without reportedAtKnown: cannot tell a report day from a sort key");
+  return statistic.reportedAtKnown ? statistic.reportedAt : null;
+}
 
 @Resolver(() => CasualtyStatistic)
 export class CasualtyStatisticResolver {
@@ -34,6 +46,19 @@ export class CasualtyStatisticResolver {
     const connection = await listCasualtyStatistics(context.prisma, filter ?? undefined, page);
     await preloadPage(context, info, "CasualtyStatistic", connection.edges.map((edge) => edge.node));
     return connection;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  reportedAt(@Root() statistic: Parent<CasualtyStatistic>): Date | null {
+    return knownReportDay(statistic);
+  }
+
+  @FieldResolver(() => DateScalar, {
+    description:
+      "The day lists (newest first) and `casualtySummary` (`asOf`, history order) file the claim under: `reportedAt`, or, when that is null, the day the claim was ingested (it was made on or before that day).",
+  })
+  sortedOn(@Root() statistic: Parent<CasualtyStatistic>): Date {
+    return statistic.reportedAt;
   }
 
   @FieldResolver(() => Claimant)

@@ -12,6 +12,9 @@ function casualtyStatisticWhere(filter: CasualtyStatisticFilter = {}): Prisma.Ca
   }
   if (filter.reportedFrom) where.push({ reportedAt: { gte: filter.reportedFrom } });
   if (filter.reportedTo) where.push({ reportedAt: { lte: filter.reportedTo } });
+  // An undated claim's column holds its ingestion day, not a report day: no range holds it.
+  if (filter.reportedFrom || filter.reportedTo) where.push({ reportedAtKnown: true });
+  if (filter.statuses?.length) where.push({ status: { in: filter.statuses } });
   if (filter.categories?.length) where.push({ category: { in: filter.categories } });
   if (filter.affectedGroups?.length) where.push({ affectedGroup: { in: filter.affectedGroups } });
   if (filter.reviewStatuses?.length) where.push({ reviewStatus: { in: filter.reviewStatuses } });

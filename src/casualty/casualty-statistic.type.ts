@@ -1,8 +1,16 @@
 import { INACCESSIBLE, PUBLIC } from "../common/federation";
-import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AffectedGroup, CasualtyCategory, Qualifier, ReviewStatus } from "../common/enums";
 import { Connection } from "../common/pagination";
 import { DateScalar, DateTimeScalar } from "../common/scalars";
+import { ClaimStatus } from "../generated/prisma/enums";
+
+registerEnumType(ClaimStatus, {
+  name: "ClaimStatus",
+  description:
+    "Whether a claim still stands, as the text tells it. CURRENT: it stands. RETRACTED: the claimant withdrew it. SUPERSEDED: a newer figure replaces it. DISPUTED: contested in the text, still the claimant's figure. `casualtySummary` never takes a RETRACTED or SUPERSEDED claim as a claimant's latest figure; it keeps them in the history.",
+});
+export { ClaimStatus };
 
 @ObjectType({
   simpleResolvers: true,
@@ -39,8 +47,34 @@ export class CasualtyStatistic {
   @Field(() => Int, { nullable: true, description: "Highest number the text supports; null when it states no ceiling." })
   high: number | null;
 
-  @Field(() => DateScalar, { description: "The day the claim was reported." })
+  /**
+   * The row's column: the day the claim is filed under, its report day only
+   * when reportedAtKnown. CasualtyStatisticResolver resolves this field (null
+   * then) and `sortedOn` from it.
+   */
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The day the claim was reported: its article's publication day (UTC). Null when the article gave no date: it is never taken from anything else (see `sortedOn`).",
+  })
   reportedAt: Date;
+
+  /** false when the article gave no date: `reportedAt` is then the ingestion day. */
+  reportedAtKnown: boolean;
+
+  @Field(() => ClaimStatus, { description: "Whether the claim still stands, as the text tells it." })
+  status: ClaimStatus;
+
+  @Field(() => String, { nullable: true, description: 'The outlet or channel that relayed the claimant\'s figure ("RIA Novosti" citing the ministry); null when the claimant said it directly or the text does not say.' })
+  via: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Demographic or occupational words inside the affected group ("children", "journalists"), as written; null when none.' })
+  subgroup: string | null;
+
+  @Field({ description: '"N more", "another N": the figure adds to an earlier one and is never a total (`casualtySummary` does not take it as a latest figure).' })
+  increment: boolean;
+
+  @Field(() => String, { nullable: true, description: "The place the figure is given for, as the text names it; `place` links it when the gazetteer knows it (else `place` is the crisis's country). Null: the figure is for the whole." })
+  placeText: string | null;
 
   @Field({ description: "The exact sentence that states the figure." })
   quote: string;

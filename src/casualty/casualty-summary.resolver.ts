@@ -18,10 +18,17 @@ export class ClaimantFigures {
   @Field(() => Claimant)
   claimant: Claimant;
 
-  @Field(() => CasualtyStatistic, { description: "The claimant's most recent figure as of the date." })
-  latest: CasualtyStatistic;
+  @Field(() => CasualtyStatistic, {
+    nullable: true,
+    description:
+      "The claimant's most recent total as of the date: the last figure in `history` that still stands (status CURRENT or DISPUTED, never RETRACTED or SUPERSEDED) and is a total (`increment: false`), among those with a known report day; a claim with no known date (`reportedAt: null`) is taken only when the claimant has no dated one. Null when no figure of theirs qualifies.",
+  })
+  latest: CasualtyStatistic | null;
 
-  @Field(() => [CasualtyStatistic], { description: "Every figure the claimant gave, oldest report first (e.g. 8, then 18, then 19)." })
+  @Field(() => [CasualtyStatistic], {
+    description:
+      "Every figure the claimant gave, retracted, superseded and increments included (see each one's `status` and `increment`), in `sortedOn` order, oldest first (e.g. 8, then 18, then 19); an undated claim stands at the day it was ingested.",
+  })
   history: CasualtyStatistic[];
 }
 
@@ -30,13 +37,13 @@ export class AffectedGroupFigures {
   @Field(() => AffectedGroup)
   affectedGroup: AffectedGroup;
 
-  @Field(() => Int, { description: "The lowest of the claimants' latest `low` figures." })
-  low: number;
+  @Field(() => Int, { nullable: true, description: "The lowest of the claimants' latest `low` figures; null when no claimant has a latest figure." })
+  low: number | null;
 
-  @Field(() => Int, { description: "The highest of the claimants' latest figures (`high`, or `best` when they give no ceiling)." })
-  high: number;
+  @Field(() => Int, { nullable: true, description: "The highest of the claimants' latest figures (`high`, or `best` when they give no ceiling); null when no claimant has a latest figure." })
+  high: number | null;
 
-  @Field(() => [ClaimantFigures], { description: "Per claimant, highest latest figure first." })
+  @Field(() => [ClaimantFigures], { description: "Per claimant, highest latest figure first; claimants without a latest figure last, by name." })
   claimants: ClaimantFigures[];
 }
 
@@ -55,6 +62,24 @@ export class CasualtySummary {
   groups: AffectedGroupFigures[];
 }
 
+/** Whether a claim can be a claimant's latest figure: it still stands (not retracted or superseded) and is a total, not "N more". */
+export function standsAsTotal(row: Pick<CasualtyStatisticRow, "status" | "increment">): boolean {
+  return (row.status === "CURRENT" || row.status === "DISPUTED") && !row.increment;
+}
+
+/** The last standing total of a history (in sortedOn order) with a known report day; else the last undated one; else null. */
+function latestOf(history: CasualtyStatisticRow[]): CasualtyStatisticRow | null {
+  let undated: CasualtyStatisticRow | null = null;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const row = history[i];
+    if (!standsAsTotal(row)) continue;
+    if (row.reportedAtKnown) return row;
+    undated ??= row;
+  }
+  return undated;
+}
+
+/** Rows in sortedOn order (reportedAt column, then createdAt, id), grouped by affected group, then claimant. */
 export function summarise(rows: CasualtyStatisticRow[], claimants: Map<string, Claimant>): AffectedGroupFigures[] {
   const byGroup = new Map<AffectedGroup, Map<string, CasualtyStatisticRow[]>>();
   for (const row of rows) {
@@ -66,14 +91,18 @@ export function summarise(rows: CasualtyStatisticRow[], claimants: Map<string, C
     .map(([affectedGroup, perClaimant]) => {
       const figures = [...perClaimant.entries()].map(([claimantId, history]) => ({
         claimant: claimants.get(claimantId) as Claimant,
-        latest: history[history.length - 1] as CasualtyStatistic,
+        latest: latestOf(history) as CasualtyStatistic | null,
         history: history as CasualtyStatistic[],
       }));
-      figures.sort((a, b) => b.latest.best - a.latest.best || a.claimant.name.localeCompare(b.claimant.name));
+      figures.sort(
+        (a, b) =>
+          (a.latest ? 0 : 1) - (b.latest ? 0 : 1) || (b.latest?.best ?? 0) - (a.latest?.best ?? 0) || a.claimant.name.localeCompare(b.claimant.name),
+      );
+      const latest = figures.flatMap((f) => (f.latest ? [f.latest] : []));
       return {
         affectedGroup,
-        low: Math.min(...figures.map((f) => f.latest.low)),
-        high: Math.max(...figures.map((f) => f.latest.high ?? f.latest.best)),
+        low: latest.length ? Math.min(...latest.map((l) => l.low)) : null,
+        high: latest.length ? Math.max(...latest.map((l) => l.high ?? l.best)) : null,
         claimants: figures,
       };
     })
@@ -83,12 +112,13 @@ export function summarise(rows: CasualtyStatisticRow[], claimants: Map<string, C
 @Resolver()
 export class CasualtySummaryResolver {
   @Query(() => CasualtySummary, {
-    description: "The casualty picture of a crisis for one category as of a day: per affected group, the latest figure of each claimant, the range across them, and each claimant's history. Rejected and corrected claims, and claims of article versions since revised, are left out.",
+    description:
+      "The casualty picture of a crisis for one category as of a day: per affected group, the latest figure of each claimant, the range across them, and each claimant's history. Rejected and corrected claims, and claims of article versions since revised, are left out. Retracted and superseded claims, and increments (\"N more\"), are never a latest figure but stay in the history with their `status`. A claim whose article gave no date counts from the day it was ingested (`sortedOn`).",
   })
   async casualtySummary(
     @Arg("crisisSlug") crisisSlug: string,
     @Arg("category", () => CasualtyCategory) category: CasualtyCategory,
-    @Arg("asOf", () => DateScalar, { nullable: true, description: "Only claims reported on or before this day; today when omitted." }) asOf: Date | undefined,
+    @Arg("asOf", () => DateScalar, { nullable: true, description: "Only claims filed (`sortedOn`) on or before this day: reported by then, or, undated, ingested by then; today when omitted." }) asOf: Date | undefined,
     @Ctx() { prisma, loaders }: Context,
   ): Promise<CasualtySummary> {
     const crisis = await loaders.crisis.bySlug.load(crisisSlug);

@@ -21,6 +21,8 @@ beforeAll(async () => {
     server.prisma.article.update({ where: { id: third }, data: { previousVersionId: second } }),
     server.prisma.articlePlace.createMany({ data: crisis.articleIds.filter((_, i) => i % 4 === 0).map((articleId) => ({ articleId, placeId: place.id })) }),
     server.prisma.article.update({ where: { id: crisis.articleIds[5] }, data: { headline: "Synthetic 100% turnout_at the square" } }),
+    // Undated pages: their publishedAt column is only the sort key (the ingestion time), inside the ranges below.
+    server.prisma.article.updateMany({ where: { id: { in: [crisis.articleIds[12], crisis.articleIds[30]] } }, data: { publishedAtSource: "UNKNOWN" } }),
   ]);
 });
 
@@ -34,6 +36,7 @@ afterAll(async () => {
 interface Filter {
   publishedFrom?: string;
   publishedTo?: string;
+  publishedAtSources?: ("CALLER" | "METADATA" | "PAGE" | "URL" | "UNKNOWN")[];
   publisherId?: string;
   crisisId?: string;
   placeId?: string;
@@ -47,6 +50,9 @@ function prismaWhere(filter: Filter): Prisma.ArticleWhereInput {
   const where: Prisma.ArticleWhereInput[] = [];
   if (filter.publishedFrom) where.push({ publishedAt: { gte: new Date(filter.publishedFrom) } });
   if (filter.publishedTo) where.push({ publishedAt: { lt: new Date(filter.publishedTo) } });
+  // No publication range holds an undated article.
+  if (filter.publishedFrom || filter.publishedTo) where.push({ publishedAtSource: { not: "UNKNOWN" } });
+  if (filter.publishedAtSources) where.push({ publishedAtSource: { in: filter.publishedAtSources } });
   if (filter.publisherId) where.push({ publisherId: filter.publisherId });
   if (filter.crisisId) where.push({ crisisId: filter.crisisId });
   if (filter.placeId) where.push({ mentionedPlaces: { some: { placeId: filter.placeId } } });
@@ -102,6 +108,8 @@ const filters: [string, () => Filter][] = [
   ["a publication range", () => ({ crisisId: crisis.crisisId, publishedFrom: "2030-01-01T00:03:00Z", publishedTo: "2030-01-01T00:09:00+00:00" })],
   ["only a start", () => ({ publishedFrom: "2030-01-01T00:10:00.000Z" })],
   ["only an end, with a zone offset", () => ({ publishedTo: "2030-01-01T05:05:00+05:00" })],
+  ["undated articles only", () => ({ publishedAtSources: ["UNKNOWN"] })],
+  ["dated ones of a crisis, by source", () => ({ crisisId: crisis.crisisId, publishedAtSources: ["PAGE", "CALLER"] })],
   ["a mentioned place", () => ({ placeId: place.id })],
   ["a country of a mentioned place (lower case)", () => ({ countryIsoCode: place.countryIsoCode.toLowerCase() })],
   ["search words, any case", () => ({ search: "SYNTHETIC detained" })],
