@@ -109,6 +109,8 @@ interface MentionRule {
   ministry?: boolean;
   /** "the ministry": the last ministry named. */
   backReference?: boolean;
+  /** A further check of the match ("Kazakh television" but not "Private television"). */
+  accept?: (match: RegExpExecArray) => boolean;
 }
 
 /** Placeholder name of "the ministry" until it is resolved against the ministries named before it. */
@@ -137,7 +139,7 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b(?:Reuters|Associated\s+Press|AP|AFP|Agence\s+France-Presse|TASS|RIA\s+Novosti|RIA|Interfax(?:-Kazakhstan)?|Sputnik|RT|BBC|CNN|Al\s+Jazeera|Khabar(?:\s+24)?|Kazinform|Tengrinews|Azattyq|RFE\/RL|Radio\s+Free\s+Europe(?:\/Radio\s+Liberty)?|Eurasianet|Xinhua|Anadolu|Bloomberg|Kommersant|KazTAG)\b/g, name: (m) => m[0].replace(/\s+/g, " "), kind: ClaimantKind.MEDIA, cue: true },
   { re: /\b[Ss]tate(?:-run|-owned)?\s+(?:TV|television|media|broadcaster|news\s+agency|news\s+channel|channel)\b/g, name: "State media", kind: ClaimantKind.MEDIA, cue: true },
   // "a Kazakh television report", "Iranian state TV": the country's broadcaster.
-  { re: /\b(\p{Lu}\p{Ll}+)\s+(?:state\s+)?(television|TV|broadcaster|news\s+agency)\b/gu, name: (m) => `${m[1]} ${m[2].toLowerCase() === "tv" ? "TV" : m[2].toLowerCase()}`, kind: ClaimantKind.MEDIA, cue: true },
+  { re: /\b(\p{Lu}\p{Ll}+)\s+(?:state\s+)?(television|TV|broadcaster|news\s+agency)\b/gu, name: (m) => `${m[1]} ${m[2].toLowerCase() === "tv" ? "TV" : m[2].toLowerCase()}`, kind: ClaimantKind.MEDIA, cue: true, accept: (m) => countryOf(m[1]) !== null },
   // National bodies.
   { re: /\b(?:(?:[Ii]nterior|[Ii]nternal\s+[Aa]ffairs)\s+[Mm]inistry|[Mm]inistry\s+of\s+(?:the\s+)?(?:[Ii]nterior|[Ii]nternal\s+[Aa]ffairs)|[Ii]nterior\s+[Mm]inister(?!\s+[A-Z])|MVD)\b/g, name: "Interior Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
   { re: /\b(?:[Hh]ealth(?:care)?\s+[Mm]inistry|[Mm]inistry\s+of\s+(?:[Pp]ublic\s+)?[Hh]ealth(?:care)?|[Hh]ealth\s+[Mm]inister(?!\s+[A-Z]))\b/g, name: "Health Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
@@ -149,7 +151,8 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b[Tt](?:he|his|hat)\s+ministry\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, backReference: true },
   { re: /\b[Pp]olice\b(?!\s+(?:officers?|stations?|cars?|vehicles?|buildings?|headquarters|m[ae]n|wom[ae]n|forces))/g, name: "Police", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b[Hh]ealth\s+(?:officials|authorities)\b/g, name: "Health authorities", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
-  { re: /\b(?:[Tt]he\s+)?(?:[Pp]residency|President)\b(?!\s+\p{Lu})/gu, name: "President", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b[Pp]residency\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b(?:[Tt]he\s+)?President\b(?!\s+\p{Lu})/gu, name: "President", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\bKremlin\b/g, name: "Kremlin", kind: ClaimantKind.GOVERNMENT, cue: true },
   { re: /\b(?:[Pp]resident(?:'s|’s)\s+[Oo]ffice|[Pp]residential\s+(?:[Aa]dministration|[Oo]ffice|[Pp]ress\s+[Ss]ervice)|Akorda)\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
@@ -206,7 +209,7 @@ function findRuleMentions(text: string, options: ClaimantOptions): Mention[] {
     let match: RegExpExecArray | null;
     while ((match = rule.re.exec(text)) !== null) {
       const span = { start: match.index, end: match.index + match[0].length };
-      if (overlapsAny(mentions, span)) continue;
+      if (overlapsAny(mentions, span) || (rule.accept && !rule.accept(match))) continue;
       const around = rule.national ? countryAround(text, span.start, span.end, options) : { ...span, country: null, demonym: null };
       if (rule.cue && !hasCue(text, around.start, around.end, rule.kind)) continue;
       const name = rule.backReference ? BACK_REFERENCE : typeof rule.name === "string" ? rule.name : rule.name(match);
@@ -299,9 +302,15 @@ function findOrganizations(text: string, options: ClaimantOptions, memory: Claim
     if (end + 2 < run.length + 0 && run[end + 1]?.word === "of" && run[end + 2] && countryOf(run[end + 2].word)) end += 2;
     else if (run[end + 1] && run[end + 1].word !== "of" && !CONNECTORS.has(run[end + 1].word) && countryOf(run[end + 1].word) === null) {
       // "Hong Kong Police Force": an organisation word followed by more of the name.
-      while (end + 1 < run.length && !CONNECTORS.has(run[end + 1].word) && !ACRONYM.test(run[end + 1].word)) end++;
+      while (end + 1 < run.length && isHeadWord(capitalise(run[end + 1].word))) end++;
     }
-    const words = run.slice(0, end + 1);
+    // "Hamas-run Health Ministry", "Oslo-based IHR": the qualifier is not part of the name.
+    let first = 0;
+    while (first < end && /-(?:run|led|based|backed|owned|controlled|affiliated)$/i.test(run[first].word)) first++;
+    const words = run.slice(first, end + 1);
+    // "Deputy Superintendent of Police Namaraj Bhattarai": the capitalised words after the body name its speaker.
+    const rest = run.slice(end + 1).filter((t) => !CONNECTORS.has(t.word));
+    const speaker = rest.length >= 2 && rest.length <= 4 && rest.every((t) => /^\p{Lu}\p{Ll}/u.test(t.word) && !isHeadWord(t.word) && countryOf(t.word) === null) ? rest.map((t) => t.word).join(" ") : null;
     // A lone head word ("Police", "Government") is the national rules' business.
     if (words.length < 2) continue;
     const start = words[0].start;
@@ -327,6 +336,7 @@ function findOrganizations(text: string, options: ClaimantOptions, memory: Claim
       unnamed: false,
       ministry: /^Ministr/.test(headWord),
       head: headWord.toLowerCase(),
+      person: speaker,
     };
     if (acronym) {
       stop += acronym[0].length;
@@ -350,7 +360,7 @@ function findAcronyms(text: string, memory: ClaimantMemory, taken: Mention[]): M
     const known = memory.acronyms.get(acronym) ?? memory.organizations.find((o) => initials(o.name) === acronym);
     if (!hasCue(text, span.start, span.end, ClaimantKind.OTHER)) continue;
     if (known) found.push({ ...known, ...span });
-    else if (!(acronym in CLAIMANT_ALIASES) && !/^(?:AM|PM|GMT|UTC|TV|OK|US|UK)$/.test(acronym))
+    else if (!(acronym in CLAIMANT_ALIASES) && !/^(?:AM|PM|GMT|UTC|TV|OK|US|UK|NGO|NGOS|CEO|MP|MPS|GDP|ID|COVID|AFP|AP|PTI|IANS)$/.test(acronym))
       found.push({ ...span, name: acronym, kind: ClaimantKind.OTHER, national: false, country: null, unnamed: false, ministry: false, head: null });
   }
   return found;
@@ -395,7 +405,7 @@ const TITLE_WORDS = new Set([
   "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today",
 ]);
 const NOT_PERSON = /\b(?:Ministry|Office|Committee|Council|Service|Department|Agency|Police|Government|Authorities|Officials|Watch|International|News|Organi[sz]ation|Nations|Union|Press|Media|Reports?|TV|Television|It|He|She|They|We|I|This|That|There|Witnesses|Doctors|Activists|Sources?|Kremlin|State|City|Akimat|Prosecutors?)\b/;
-const PERSON_BEFORE_VERB = /((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)(?=(?:\s+(?:also|later|earlier|has|had|then|on\s+[A-Z]\w+))?\s+(?:said|says|told|stated|announced|claimed|wrote|tweeted|added|confirmed|insisted)\b)/g;
+const PERSON_BEFORE_VERB = /((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)(?=(?:\s+(?:also|later|earlier|has|had|then|on\s+[A-Z]\w+))?\s+(?:said|says|told|stated|announced|claimed|wrote|tweeted|added|confirmed|insisted|reported|informed|estimated)\b)/g;
 const PERSON_AFTER_CUE = /\b(?:said|according\s+to|citing)\s+((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)/g;
 
 
@@ -420,12 +430,16 @@ function findPersonMentions(text: string, taken: Mention[], options: ClaimantOpt
       const nameStart = match.index + match[0].length - match[1].length;
       let offset = 0;
       const titles: string[] = [];
-      while (words.length > 0 && TITLE_WORDS.has(words[0])) {
+      // "Kherson Oblast Governor Yaroslav Y.": everything up to the last title word is the office, not the name.
+      const lastTitle = words.reduce((at, w, i) => (TITLE_WORDS.has(w) && i < words.length - 1 ? i : at), -1);
+      while (words.length > 0 && (TITLE_WORDS.has(words[0]) || titles.length <= lastTitle - 0 && titles.length < lastTitle + 1)) {
         titles.push(words[0]);
         offset += words.shift()!.length + 1;
       }
       const name = words.join(" ").replace(/(?:'s|’s)$/, "");
       if (!name || NOT_PERSON.test(name) || countryOf(name)) continue;
+      // Places report figures too ("Punjab reported 223 deaths"): with these verbs only a titled name is a person.
+      if (titles.length === 0 && /^\s*(?:reported|informed|estimated)\b/.test(text.slice(match.index + match[0].length).replace(/^(?:\s+(?:also|later|earlier|has|had|then))?/, ""))) continue;
       const start = nameStart + offset;
       const span = { start, end: start + name.length };
       if ([...taken, ...mentions].some((m) => m.start < span.end && span.start < m.end)) continue;
@@ -442,7 +456,7 @@ function findPersonMentions(text: string, taken: Mention[], options: ClaimantOpt
   return mentions;
 }
 
-const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the)\s+([^,;]{3,90}?)\s*,\s*(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted)\b/gu;
+const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the)\s+([^,;]{3,160}?)\s*,\s*(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted|reported|informed)\b/gu;
 const APPOSITIVE_HEAD = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+who\s+(?:heads|leads|chairs|runs)\s+(?:the\s+)?([^,;]{2,60}?)\s*,\s*(?:said|says|told|stated|announced|added)\b/gu;
 
 /** "Asel X, a spokeswoman for the health ministry, said": the person, speaking for the body the apposition names. */

@@ -67,7 +67,7 @@ export function countryOf(word: string): CountryName | null {
 // Candidates: capitalised words and two- or three-word names ("Sri Lanka", "Hong Kong", "United States").
 const CANDIDATE = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}/gu;
 
-/** Every country the text names, with how often, most named first. */
+/** Every country the text names, weighted by how (names over adjectives), most named first. */
 export function countriesIn(text: string): { country: CountryName; count: number }[] {
   const counts = new Map<string, { country: CountryName; count: number }>();
   CANDIDATE.lastIndex = 0;
@@ -76,12 +76,17 @@ export function countriesIn(text: string): { country: CountryName; count: number
     // Longest reading first: "Sri Lanka" before "Sri", "Hong Kong Police" → "Hong Kong".
     const words = match[0].split(/\s+/);
     let country: CountryName | null = null;
+    let word = "";
     for (let n = words.length; n >= 1 && !country; n--) {
-      for (let i = 0; i + n <= words.length && !country; i++) country = countryOf(words.slice(i, i + n).join(" "));
+      for (let i = 0; i + n <= words.length && !country; i++) {
+        word = words.slice(i, i + n).join(" ");
+        country = countryOf(word);
+      }
     }
     if (!country) continue;
     const entry = counts.get(country.code) ?? { country, count: 0 };
-    entry.count++;
+    // A country named counts twice an adjective: "Russian shelling hit Ukraine" is about Ukraine.
+    entry.count += word.toLowerCase().replace(/(?:'s|’s)$/, "") === country.name.toLowerCase() ? 2 : 1;
     counts.set(country.code, entry);
   }
   return [...counts.values()].sort((a, b) => b.count - a.count);

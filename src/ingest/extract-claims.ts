@@ -594,6 +594,7 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
       claim: claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry),
       cue: hasIncrementCue(s.sentence.text, p.fig),
       fig: p.fig,
+      carried: p.mention?.carried ?? false,
       following: sentences.slice(index + 1, index + 4).map((n) => n.sentence.text),
     })),
   );
@@ -610,7 +611,26 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
       }),
     },
   }));
-  return markIncrements(withStatus);
+  const marked = markIncrements(withStatus);
+  return withoutRepeats(marked.map((claim, i) => ({ claim, sourced: claim.claimant.kind === ClaimantKind.UNATTRIBUTED ? 0 : withStatus[i].carried ? 1 : 2 })));
+}
+
+/**
+ * A figure the article repeats (the lead, then the body sentence that names
+ * its source) is one claim, kept where its source is best named: in its own
+ * sentence (2), carried from an earlier one (1), or nowhere (0). Two figures
+ * each sourced in their own sentence stay apart even when equal: small
+ * counts recur for different events.
+ */
+function withoutRepeats(claims: { claim: ExtractedClaim; sourced: 0 | 1 | 2 }[]): ExtractedClaim[] {
+  const key = (c: ExtractedClaim) => `${c.category === "WOUNDED" ? "INJURED" : c.category}|${c.affectedGroup}|${c.best}|${c.placeName ?? ""}|${c.increment}`;
+  const kept: { claim: ExtractedClaim; sourced: 0 | 1 | 2 }[] = [];
+  for (const item of claims) {
+    const same = kept.findIndex((k) => key(k.claim) === key(item.claim) && Math.min(k.sourced, item.sourced) < 2);
+    if (same < 0) kept.push(item);
+    else if (item.sourced > kept[same].sourced) kept[same] = item;
+  }
+  return kept.map((k) => k.claim);
 }
 
 const R_INCREMENT_BEFORE = /\b(?:another|an\s+additional|a\s+further)\s+$/i;
