@@ -162,7 +162,7 @@ const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|rep
 const CUE_AFTER = new RegExp(
   String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
 );
-const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:the\s+)?$/;
+const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:(?:the|a|an|one)\s+)?(?:[\w-]+\s+)?$/;
 
 
 /** Country words around a national body: "Kazakhstan's", "the country's", "Kazakh", "of Kazakhstan", "Sri Lankan". */
@@ -240,7 +240,7 @@ const NOT_NAME_START = new Set([
   "The", "A", "An", "According", "Citing", "Earlier", "Later", "Meanwhile", "However", "But", "And", "Also", "Then", "On", "In", "At",
   "As", "By", "For", "From", "With", "After", "Before", "While", "When", "Since", "Its", "Their", "His", "Her", "This", "That", "These",
   "Those", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today", "Last", "Separately", "Both",
-  "Oslo-based", "Private", "Local", "Independent", "State", "Officials", "Authorities", "Reports", "Data", "Figures",
+  "Officials", "Authorities", "Reports", "Data", "Figures",
 ]);
 
 interface Token {
@@ -267,8 +267,9 @@ function capitalisedRuns(text: string): Token[][] {
     const gap = i > 0 ? text.slice(tokens[i - 1].end, token.start) : "";
     if (run.length > 0 && !/^\s+$/.test(gap)) flush();
     if (/^\p{Lu}/u.test(token.word)) run.push(token);
-    // "the Sudanese Doctors union": a lower-case organisation word closing a name.
-    else if (run.length > 0 && /^\p{Lu}/u.test(run[run.length - 1].word) && isHeadWord(capitalise(token.word))) {
+    // "the Sudanese Doctors union": a lower-case organisation word closing a name of
+    // two or more capitalised words ("Private broadcaster" is no name).
+    else if (run.length > 1 && /^\p{Lu}/u.test(run[run.length - 1].word) && isHeadWord(capitalise(token.word))) {
       run.push(token);
       flush();
     }
@@ -491,7 +492,7 @@ function findAppositives(text: string, options: ClaimantOptions, memory: Claiman
   return found;
 }
 
-const COUNTRY_SPEAKS = new RegExp(String.raw`(?<![\p{L}'’-])(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)(?=\s+(?:(?:has|have|had|on\s+\p{Lu}\p{Ll}+|previously|earlier|later|also|officially|now|sharply|first|initially|then)\s+){0,3}(?:said|confirmed|acknowledged|admitted|announced|reported|revised|put|stated|claimed|says|estimated|recorded|gave)\b)`, "gu");
+const COUNTRY_SPEAKS = new RegExp(String.raw`(?<![\p{L}'’-])(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)(?=\s+(?:(?:has|have|had|on\s+\p{Lu}\p{Ll}+|previously|earlier|later|also|officially|now|sharply|first|initially|then)\s+){0,3}(?:said|confirmed|acknowledged|admitted|announced|reported|revised|put|stated|claimed|says|estimated|recorded|gave)\b)`, "gu");
 
 /** "Iran has confirmed …", "Kazakhstan had previously acknowledged …": the country's government speaks. */
 function findCountrySpeakers(text: string, options: ClaimantOptions, taken: Mention[]): Mention[] {
@@ -499,7 +500,8 @@ function findCountrySpeakers(text: string, options: ClaimantOptions, taken: Ment
   COUNTRY_SPEAKS.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = COUNTRY_SPEAKS.exec(text)) !== null) {
-    const span = { start: match.index, end: match.index + match[1].length };
+    const start = match.index + match[0].length - match[1].length;
+    const span = { start, end: start + match[1].length };
     const country = countryOf(match[1]);
     if (!country || overlapsAny(taken, span) || country.name.toLowerCase() !== match[1].toLowerCase()) continue;
     found.push({ ...span, name: "Government", kind: ClaimantKind.GOVERNMENT, national: true, country: country.name, unnamed: false, ministry: false });
