@@ -92,10 +92,12 @@ export interface ClaimantMemory {
   lastPerson: Mention | null;
   /** The mention the last claim was credited to: "they", "the group" point back to it. */
   lastClaimant: Mention | null;
+  /** People named so far, by surname, with the body they speak for. */
+  people: Map<string, Mention>;
 }
 
 export function newClaimantMemory(): ClaimantMemory {
-  return { lastMinistry: null, organizations: [], acronyms: new Map(), lastPerson: null, lastClaimant: null };
+  return { lastMinistry: null, organizations: [], acronyms: new Map(), lastPerson: null, lastClaimant: null, people: new Map() };
 }
 
 interface MentionRule {
@@ -193,7 +195,7 @@ function countryAround(text: string, start: number, end: number, options: Claima
 
 function hasCue(text: string, start: number, end: number, kind: ClaimantKind): boolean {
   const before = text.slice(Math.max(0, start - 80), start);
-  if (CUE_BEFORE.test(before) && !(kind === ClaimantKind.MEDIA && /\btold\s+(?:the\s+)?$/.test(before))) return true;
+  if (CUE_BEFORE.test(before) && !(kind === ClaimantKind.MEDIA && /\btold\s+(?:the\s+)?$/i.test(before))) return true;
   return CUE_AFTER.test(text.slice(end, end + 80));
 }
 
@@ -457,6 +459,7 @@ function findPersonMentions(text: string, taken: Mention[], options: ClaimantOpt
   return mentions;
 }
 
+const PERSON_ROLE = /\b(?:spokes(?:man|woman|person)|minister|head|chief|director|official|governor|commander|president|secretary(?:-general)?|chair(?:man|woman|person)?|leader|representative|officer|superintendent|mayor|deputy|adviser|advisor|doctor|physician|surgeon|coordinator|manager|inspector|general|colonel|captain|prosecutor|judge|member|researcher|activist|lawyer|founder|executive|ambassador|envoy|aide)\b/i;
 const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the)\s+([^,;]{3,160}?)\s*,\s*(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted|reported|informed)\b/gu;
 const APPOSITIVE_HEAD = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+who\s+(?:heads|leads|chairs|runs)\s+(?:the\s+)?([^,;]{2,60}?)\s*,\s*(?:said|says|told|stated|announced|added)\b/gu;
 
@@ -470,6 +473,8 @@ function findAppositives(text: string, options: ClaimantOptions, memory: Claiman
       const person = match[1].split(/\s+/).filter((w) => !TITLE_WORDS.has(w)).join(" ");
       if (!person || NOT_PERSON.test(person) || countryOf(person)) continue;
       const role = match[2];
+      // "Zalingei, the capital of Central Darfur, reported …": only a role that a person holds makes the name a speaker.
+      if (re === APPOSITIVE && !PERSON_ROLE.test(role)) continue;
       const roleStart = match.index + match[0].indexOf(role, match[1].length);
       // The body inside the apposition, read as if it were cued ("for the health ministry", "of Ukraine's presidential office").
       const cued = `according to ${role} said`;
@@ -571,7 +576,17 @@ export function findMentionsIn(text: string, options: ClaimantOptions, memory: C
   return mentions.map((m) => {
     if (m.name === BACK_REFERENCE) return memory.lastMinistry ? { ...memory.lastMinistry, start: m.start, end: m.end } : { ...m, name: "Government" };
     if (m.ministry) memory.lastMinistry = m;
-    if (m.person) memory.lastPerson = m;
+    if (m.person) {
+      const surname = m.person.split(/\s+/).pop() as string;
+      const known = memory.people.get(surname);
+      // "Jasinghe said" after "Director General of Health Services Dr Anil Jasinghe": the same speaker, with their body.
+      if (known && known.person !== m.person && m.kind === ClaimantKind.PERSON && m.person.split(/\s+/).length === 1) {
+        memory.lastPerson = known;
+        return { ...known, start: m.start, end: m.end };
+      }
+      if (!known || known.kind === ClaimantKind.PERSON) memory.people.set(surname, m);
+      memory.lastPerson = m;
+    }
     return m;
   });
 }

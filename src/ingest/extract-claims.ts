@@ -114,6 +114,8 @@ export { CLAIMANT_ALIASES, NATIONAL_BODIES, resolveClaimantName } from "./claima
 export interface ExtractClaimsOptions extends ClaimantOptions {
   /** The article's headline: its figures count when the body does not repeat them. */
   headline?: string;
+  /** The page's address: on an organisation's own site, its unsourced figures are its own. */
+  url?: string | null;
 }
 
 const UNATTRIBUTED = { name: "Unattributed", kind: ClaimantKind.UNATTRIBUTED };
@@ -569,8 +571,8 @@ const named = (m: Mention | null | undefined): m is Mention => !!m && m.kind !==
  * said …") goes on giving its figures ("During the clashes, 353 were
  * injured."). Before any source is named, a figure stays unattributed.
  */
-function withCarriedClaimants(sentences: SentenceReading[]): SentenceReading[] {
-  let last: Mention | null = null;
+function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention | null): SentenceReading[] {
+  let last: Mention | null = publisher;
   for (const s of sentences) {
     for (const pick of s.picks) {
       if (pick.mention) {
@@ -581,6 +583,25 @@ function withCarriedClaimants(sentences: SentenceReading[]): SentenceReading[] {
   return sentences;
 }
 
+/**
+ * The organisation whose own site the page is on ("knchr.org" for the Kenya
+ * National Commission on Human Rights (KNCHR)): its statement's figures need
+ * no "said". Matched by acronym or initials against the names the text gives.
+ */
+function publishingBody(url: string | null | undefined, memory: ClaimantMemory): Mention | null {
+  let host: string;
+  try {
+    host = url ? new URL(url).hostname.toLowerCase().replace(/^www\./, "") : "";
+  } catch {
+    return null;
+  }
+  const label = host.split(".")[0];
+  if (label.length < 3) return null;
+  const initials = (name: string) => name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("").toLowerCase();
+  for (const [acronym, mention] of memory.acronyms) if (acronym.toLowerCase() === label) return mention;
+  return memory.organizations.find((o) => initials(o.name) === label || o.name.toLowerCase().replace(/[^a-z]/g, "") === label) ?? null;
+}
+
 /** Casualty and detention claims of an article body, in text order. */
 export function extractClaims(body: string, options: ExtractClaimsOptions = {}): ExtractedClaim[] {
   const memory = newClaimantMemory();
@@ -589,7 +610,7 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   const withCountry = { ...options, countryName };
   const article = { lastReading: null as Reading | null };
   const sentences = splitSentences(body).map((sentence) => readSentence(sentence, withCountry, memory, article));
-  const claims = withCarriedClaimants(sentences).flatMap((s, index) =>
+  const claims = withCarriedClaimants(sentences, publishingBody(options.url, memory)).flatMap((s, index) =>
     s.picks.map((p) => ({
       claim: claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry),
       cue: hasIncrementCue(s.sentence.text, p.fig),

@@ -17,7 +17,7 @@ export interface ExtractedPage {
 export function extractPage(input: PageInput, options: ExtractClaimsOptions = {}): ExtractedPage {
   const article = extractArticle(input);
   const body = article.paragraphs.join("\n\n");
-  const claims = extractClaims(body, { ...options, headline: article.headline });
+  const claims = extractClaims(body, { ...options, headline: article.headline, url: options.url ?? article.url });
   // Events are dated against the publication day; a page without one gives no
   // dated events rather than events dated against a guess.
   const events = article.publishedAt ? extractEvents(body, article.publishedAt) : [];
