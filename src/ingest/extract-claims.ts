@@ -128,14 +128,14 @@ const CATEGORY_PATTERNS: [CasualtyCategory, string][] = [
     String.raw`fatally\s+(?:wounded|injured|shot|hurt)|shot\s+(?:dead|and\s+killed)|gunned\s+down|killed|died|dead|deaths?|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|slain|murdered|fatalit(?:y|ies)|liquidated`,
   ],
   [CasualtyCategory.WOUNDED, String.raw`wounded|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?wounds`],
-  [CasualtyCategory.INJURED, String.raw`injured|hurt|injuries|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?injuries`],
+  [CasualtyCategory.INJURED, String.raw`injured|hurt|injuries|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?injuries|sought\s+(?:medical\s+)?(?:treatment|care|help)`],
   [
     CasualtyCategory.DETAINED,
-    String.raw`detained|detains|detentions|detainees|arrested|arrests|taken\s+into\s+custody|in\s+custody|placed\s+under\s+arrest|rounded\s+up|apprehended`,
+    String.raw`detained|detains|detentions|detainees|arrested|arrests|taken\s+into\s+custody|in\s+custody|placed\s+under\s+arrest|rounded\s+up|apprehended|(?:under|in)\s+detention|behind\s+bars`,
   ],
   [
     CasualtyCategory.HOSPITALIZED,
-    String.raw`hospitali[sz]ed|hospitali[sz]ations|(?:(?:taken|admitted|rushed|brought|sent)\s+)?to\s+(?:the\s+)?hospitals?|(?:treated\s+)?in\s+(?:the\s+)?hospitals?`,
+    String.raw`hospitali[sz]ed|hospitali[sz]ations|(?:(?:taken|admitted|rushed|brought|sent)\s+)?to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}[Hh]ospitals?|(?:treated\s+)?in\s+(?:the\s+)?hospitals?|in\s+(?:a\s+)?(?:serious|critical|grave)\s+condition`,
   ],
   [CasualtyCategory.MISSING, String.raw`missing|unaccounted\s+for|disappeared`],
 ];
@@ -155,8 +155,8 @@ const NOUN = String.raw`["“‘']?${MODIFIER}{0,3}${HEAD}["”’']?(?![\w-])`;
 const NP = String.raw`${NOUN}(?:\s*,\s*${NOUN})*(?:\s*,?\s+(?:and|or)\s+${NOUN})?`;
 const PP = String.raw`\s+(?:in|from|at|across|near|throughout)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?`;
 const INSERTION = String.raw`(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},|\s*(?:--|—|–)\s*(?:including|among\s+them|mostly|mainly)\b[^—–;]{1,200}?(?:--|—|–))`;
-const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially|among\s+(?:those|the)(?:\s+who)?)`;
-const BOUNDARY = String.raw`(?:and|or|but|in|on|at|during|since|across|throughout|while|with|after|before|as|amid|over|including|among|when|according|so|by|near|around|following|overnight|yesterday|today|last|this|inside|outside|for|from|into|who|whom|whose|that|which|because|despite|earlier|later|within|across|since|so\s+far)`;
+const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially|currently|among\s+(?:those|the)(?:\s+who)?)`;
+const BOUNDARY = String.raw`(?:and|or|but|in|on|at|during|since|across|throughout|while|with|after|before|as|amid|over|including|among|when|according|so|by|near|around|following|overnight|yesterday|today|last|this|inside|outside|for|from|into|who|whom|whose|that|which|because|despite|earlier|later|within|across|since|so\s+far|elsewhere|nationwide|against|between|due|amid|until|till)`;
 
 /** Group of each head noun, first match wins; applied to each coordinated noun phrase. */
 const GROUP_TESTS: [AffectedGroup, RegExp][] = [
@@ -206,6 +206,8 @@ interface Reading {
   parentGroup?: AffectedGroup;
   /** "103 of them in Almaty": the place the part is given for. */
   placeName?: string | null;
+  /** For a part: the figure it is part of. */
+  whole?: Reading;
 }
 
 interface SentenceState {
@@ -352,7 +354,7 @@ function groupOfReading(reading: Reading): AffectedGroup {
   return isDemographic(reading.groupText) && reading.parentGroup ? reading.parentGroup : groupOf(reading.groupText);
 }
 
-const R_PART_BEFORE = /(?:\b(?:of|out\s+of)\s+(?:which|whom|them|these|those)|\bincluding|\bamong\s+them)\s*,?\s*$/i;
+const R_PART_BEFORE = /(?:\b(?:of|out\s+of|in)\s+(?:which|whom|them|these|those)|\bincluding|\bamong\s+them|\b[Oo]ut\s+of\s+(?:the\s+|these\s+|those\s+)?[^,;]{1,60},|\s(?:—|–|--))\s*,?\s*["“]?$/i;
 const R_PART_AFTER = /^\s+of\s+(?:them|those|whom|which|these)(?:\s+(?:people|persons|victims))?\b/i;
 const R_PART_NOUN = new RegExp(String.raw`^\s+(?:(?:were|are|was|is|being)\s+)?(?<np>${NP})`);
 const R_PART_PLACE = /\b(?:in|at)\s+(?:the\s+)?(?:(?:largest|capital|city|town|province|district|region|state|county|village|of|northern|southern|eastern|western|central)\s+)*(?<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)/;
@@ -363,12 +365,15 @@ const R_PART_PLACE = /\b(?:in|at)\s+(?:the\s+)?(?:(?:largest|capital|city|town|p
  * sentenced". The part takes the whole's category unless it names its own, and
  * its group unless it names one.
  */
-function readPart(s: SentenceState, fig: Figure, whole: Reading | null): Reading | null {
-  if (!whole) return null;
-  const before = s.text.slice(Math.max(0, fig.start - 30), fig.start);
+function readPart(s: SentenceState, fig: Figure, previous: Reading | null, articlePrevious: Reading | null): Reading | null {
+  const before = s.text.slice(Math.max(0, fig.start - 80), fig.start);
   let after = s.text.slice(fig.end);
   const partAfter = R_PART_AFTER.exec(after);
-  if (!R_PART_BEFORE.test(before) && !partAfter) return null;
+  // "347 were men and 73 were women": the next part of the same whole.
+  const nextPart = previous?.how === "subset" && previous.whole && /(?:,|\band|;)\s*$/.test(before);
+  const whole = nextPart ? previous.whole! : previous ?? articlePrevious;
+  if (!whole) return null;
+  if (!nextPart && !R_PART_BEFORE.test(before) && !partAfter) return null;
   if (partAfter) after = after.slice(partAfter[0].length);
   const clause = /^[^,;:—–]*/.exec(after)?.[0] ?? "";
   const own = new RegExp(String.raw`^(?:\s+[\w'’-]+){0,4}?\s+(${CASUALTY})`).exec(clause);
@@ -382,6 +387,7 @@ function readPart(s: SentenceState, fig: Figure, whole: Reading | null): Reading
     phraseEnd: fig.end + (partAfter?.[0].length ?? 0) + clause.length,
     parentGroup: groupOfReading(whole),
     placeName: place?.groups?.place ?? null,
+    whole,
   };
 }
 
@@ -405,7 +411,7 @@ function readFigure(s: SentenceState, fig: Figure, previous: Reading | null, art
     readPutFigure(s, fig, previous) ??
     readAmong(s, fig) ??
     readIncluding(s, fig, previous) ??
-    readPart(s, fig, previous ?? articlePrevious) ??
+    readPart(s, fig, previous, articlePrevious) ??
     readPlaceCount(s, fig, previous ?? articlePrevious)
   );
 }
