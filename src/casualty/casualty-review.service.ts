@@ -62,8 +62,10 @@ export function correctClaim(prisma: PrismaClient, id: string, correction: Corre
 
     const quoteStart = pick("quoteStart", original.quoteStart);
     const quoteEnd = pick("quoteEnd", original.quoteEnd);
-    const article = await tx.article.findUniqueOrThrow({ where: { id: original.articleId }, select: { body: true } });
-    if (!(0 <= quoteStart && quoteStart < quoteEnd && quoteEnd <= article.body.length)) {
+    const article = await tx.article.findUniqueOrThrow({ where: { id: original.articleId }, select: { body: true, headline: true } });
+    // A figure only the headline gives quotes the headline, at offsets -1.
+    const inHeadline = quoteStart === -1 && quoteEnd === -1;
+    if (!inHeadline && !(0 <= quoteStart && quoteStart < quoteEnd && quoteEnd <= article.body.length)) {
       throw badInput(`The quote must lie in the article body (0..${article.body.length}), got ${quoteStart}..${quoteEnd}`, "correction");
     }
     const claimantId = pick("claimantId", original.claimantId);
@@ -94,7 +96,7 @@ export function correctClaim(prisma: PrismaClient, id: string, correction: Corre
         via: original.via,
         subgroup: original.subgroup,
         placeText: original.placeText,
-        quote: article.body.slice(quoteStart, quoteEnd),
+        quote: inHeadline ? article.headline : article.body.slice(quoteStart, quoteEnd),
         quoteStart,
         quoteEnd,
         // An editor stated it: full confidence, and confirmed by that act.

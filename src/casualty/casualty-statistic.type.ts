@@ -76,13 +76,13 @@ export class CasualtyStatistic {
   @Field(() => String, { nullable: true, description: "The place the figure is given for, as the text names it; `place` links it when the gazetteer knows it (else `place` is the crisis's country). Null: the figure is for the whole." })
   placeText: string | null;
 
-  @Field({ description: "The exact sentence that states the figure." })
+  @Field({ description: "The exact sentence that states the figure; the headline, for a figure only the headline gives." })
   quote: string;
 
-  @Field(() => Int, { description: "Offset of `quote` in the article body (UTF-16 code units)." })
+  @Field(() => Int, { description: "Offset of `quote` in the article body (UTF-16 code units); -1 when `quote` is the headline." })
   quoteStart: number;
 
-  @Field(() => Int, { description: "End offset of `quote` (exclusive)." })
+  @Field(() => Int, { description: "End offset of `quote` (exclusive); -1 when `quote` is the headline." })
   quoteEnd: number;
 
   @Field(() => Float, { description: "0 to 1: how sure the extraction is." })

@@ -590,6 +590,32 @@ function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention |
 }
 
 /**
+ * A figure in the headline counts when the body does not repeat it (same
+ * category and figure): "Death toll nears 100" over a body that gives only
+ * its parts. It quotes the headline, so its offsets are -1 (they index the
+ * body). Its source is one the headline names ("Governor: shelling kills 2"),
+ * else none: a headline credits no one.
+ */
+function headlineClaims(headline: string | undefined, options: ExtractClaimsOptions, body: ExtractedClaim[]): { claim: ExtractedClaim; carried: boolean }[] {
+  if (!headline) return [];
+  const same = (a: ExtractedClaim, b: ExtractedClaim) => a.best === b.best && (a.category === b.category || [a.category, b.category].every((c) => c === "INJURED" || c === "WOUNDED"));
+  const headlineSentence: Sentence = { text: headline, start: 0, end: headline.length };
+  const reading = readSentence(headlineSentence, options, newClaimantMemory(), { lastReading: null });
+  return reading.picks
+    .map((p) => claimOf(headlineSentence, p.fig, p.reading, p.mention ?? headlineSource(headline), options))
+    .filter((claim) => !body.some((b) => same(b, claim)))
+    .map((claim) => ({ claim: { ...claim, quoteStart: -1, quoteEnd: -1 }, carried: false }));
+}
+
+/** "Governor: Russian shelling kills 2": a headline that opens with its source. */
+function headlineSource(headline: string): Mention | null {
+  const m = /^([\p{Lu}][\p{L}'’. -]{1,60}?):\s/u.exec(headline);
+  if (!m) return null;
+  const found = findMentionsIn(`${m[1]} said`, {}, newClaimantMemory());
+  return found[0] ?? null;
+}
+
+/**
  * The organisation whose own site the page is on ("knchr.org" for the Kenya
  * National Commission on Human Rights (KNCHR)): its statement's figures need
  * no "said". Matched by acronym or initials against the names the text gives.
@@ -638,8 +664,9 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
       }),
     },
   }));
-  const marked = markIncrements(withStatus);
-  return withoutRepeats(marked.map((claim, i) => ({ claim, sourced: claim.claimant.kind === ClaimantKind.UNATTRIBUTED ? 0 : withStatus[i].carried ? 1 : 2 })));
+  const marked = markIncrements(withStatus).map((claim, i) => ({ claim, carried: withStatus[i].carried }));
+  const all = [...marked, ...headlineClaims(options.headline, withCountry, marked.map((c) => c.claim))];
+  return withoutRepeats(all.map(({ claim, carried }) => ({ claim, sourced: claim.claimant.kind === ClaimantKind.UNATTRIBUTED ? 0 : carried ? 1 : 2 })));
 }
 
 /**

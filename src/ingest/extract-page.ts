@@ -17,7 +17,9 @@ export interface ExtractedPage {
 export function extractPage(input: PageInput, options: ExtractClaimsOptions = {}): ExtractedPage {
   const article = extractArticle(input);
   const body = article.paragraphs.join("\n\n");
-  const claims = extractClaims(body, { ...options, headline: article.headline, url: options.url ?? article.url });
+  // Only a headline the page prints can hold figures; one made from the URL's slug cannot.
+  const printed = (input.text ?? input.html ?? "").includes(article.headline) || input.html !== undefined;
+  const claims = extractClaims(body, { ...options, headline: printed ? article.headline : undefined, url: options.url ?? article.url });
   // Events are dated against the publication day; a page without one gives no
   // dated events rather than events dated against a guess.
   const events = article.publishedAt ? extractEvents(body, article.publishedAt) : [];

@@ -83,7 +83,7 @@ export interface ExtractedClaim {
   subgroup: string | null;
   /** "N more", "another N": adds to an earlier figure; never a total. */
   increment: boolean;
-  /** The whole sentence, exactly as in the body, and its offsets. */
+  /** The whole sentence, exactly as in the body, and its offsets; a figure only the headline gives quotes the headline, with offsets -1. */
   quote: string;
   quoteStart: number;
   quoteEnd: number;
