@@ -104,6 +104,7 @@ describe("other outlets' pages", () => {
       byline: "Aigul Temirkhanova and Marat Dzhaksybekov",
       language: "en-US",
       publishedAt: new Date("2022-01-07T08:32:00.000Z"),
+      publishedAtSource: "METADATA",
       publishedText: "January 7, 2022 2:32 PM GMT+6",
       paragraphs: [
         "ALMATY, Jan 7 (Caspian Wire) - Security forces patrolled the streets of Almaty on Friday after a night of sporadic gunfire near the city's main square, as President Kassym-Jomart Tokayev said constitutional order had largely been restored across the country.",
@@ -148,6 +149,7 @@ describe("other outlets' pages", () => {
       byline: null,
       language: "en",
       publishedAt: new Date("2022-01-08T09:41:00.000Z"),
+      publishedAtSource: "METADATA",
       publishedText: "8 Jan, 2022 09:41",
       paragraphs: [
         "Peacekeepers from the Russia-led Collective Security Treaty Organization (CSTO) have taken the airport in Kazakhstan’s largest city under guard, the bloc said in a statement on Saturday.",
@@ -189,6 +191,7 @@ describe("other outlets' pages", () => {
       language: "en",
       // The Published line, not the Updated one above it; GMT+6 converted to UTC.
       publishedAt: new Date("2022-01-11T03:15:00.000Z"),
+      publishedAtSource: "PAGE",
       publishedText: "January 11, 2022, 09:15 (GMT+6)",
       paragraphs: [
         "Kazakhstan's parliament on Tuesday approved a new prime minister, days after the previous cabinet resigned at the height of the protests that shook the country in the first week of January.",
@@ -223,6 +226,7 @@ describe("other outlets' pages", () => {
       byline: "Daniyar Oralov in Almaty and Helen Marsh",
       language: "en",
       publishedAt: new Date("2022-01-09T12:13:00.000Z"),
+      publishedAtSource: "PAGE",
       publishedText: "Sun 9 Jan 2022 12.13 GMT",
       paragraphs: [
         "Relatives of people detained during last week’s unrest in Kazakhstan gathered outside police stations in Almaty on Sunday, saying they had received no information about where their family members were being held.",
@@ -264,9 +268,39 @@ describe("datelines", () => {
     expect(article.headline).toBe("Troops patrol Almaty after a week of unrest");
   });
 
-  test("a page with no date at all is refused rather than given a made-up date", () => {
-    const error = expectError({ text: page("") }, "NO_ARTICLE");
-    expect(error.message).toMatch(/published/);
+  test("a page with no date at all is read, its date unknown rather than made up", () => {
+    const article = extractArticle({ text: page("") });
+    expect(article.publishedAt).toBeNull();
+    expect(article.publishedAtSource).toBe("UNKNOWN");
+    expect(article.publishedText).toBeNull();
+    expect(article.headline).toBe("Troops patrol Almaty after a week of unrest");
+  });
+
+  test("a scraper's ' date YYYY-MM-DD ' prefix dates the page, and stays out of the body", () => {
+    const article = extractArticle({ text: ` date 2022-01-10 ${page("")}` });
+    expect(article.publishedAt?.toISOString()).toBe("2022-01-10T00:00:00.000Z");
+    expect(article.publishedAtSource).toBe("PAGE");
+    expect(article.paragraphs.join(" ")).not.toMatch(/date 2022/);
+  });
+
+  test("a printed date line beats the scraper's prefix", () => {
+    const article = extractArticle({ text: ` date 2022-01-12 ${page("January 9, 2022")}` });
+    expect(article.publishedAt?.toISOString()).toBe("2022-01-09T00:00:00.000Z");
+  });
+
+  test("a date that opens the first paragraph before a dash", () => {
+    const article = extractArticle({ text: "Troops patrol Almaty after a week of unrest\n\n5th January 2022 – (Almaty) Soldiers were seen at checkpoints across the city, residents said." });
+    expect(article.publishedAt?.toISOString()).toBe("2022-01-05T00:00:00.000Z");
+    expect(article.publishedAtSource).toBe("PAGE");
+  });
+
+  test("what the caller knows wins over the page", () => {
+    const when = new Date("2022-01-08T10:00:00Z");
+    const article = extractArticle({ text: page("January 9, 2022"), publishedAt: when, headline: "Caller's headline", language: "ru" });
+    expect(article.publishedAt).toEqual(when);
+    expect(article.publishedAtSource).toBe("CALLER");
+    expect(article.headline).toBe("Caller's headline");
+    expect(article.language).toBe("ru");
   });
 
   test("a date in the URL is the last resort", () => {
@@ -383,7 +417,14 @@ describe("errors", () => {
     expect(expectError({ html }, "NO_ARTICLE").message).toMatch(/^No article found/);
   });
 
-  test("prose without a headline", () => {
-    expectError({ text: "9 Jan, 2022 12:13\nSoldiers were seen at checkpoints across the city on Sunday, residents said." }, "NO_ARTICLE");
+  test("prose without a headline is read: the headline comes from the URL's slug, else the first sentence", () => {
+    const text = "9 Jan, 2022 12:13\nSoldiers were seen at checkpoints across the city on Sunday, residents said. Shops stayed shut.";
+    expect(extractArticle({ text }).headline).toBe("Soldiers were seen at checkpoints across the city on Sunday, residents said.");
+    expect(extractArticle({ text, url: "https://example.org/news/2022/01/09/troops-patrol-almaty-checkpoints-a75995" }).headline).toBe("Troops patrol almaty checkpoints");
+    expect(extractArticle({ text, url: "https://example.org/article/2022-01-09-troops-patrol-almaty-119010900123_1.html" }).headline).toBe("Troops patrol almaty");
+  });
+
+  test("only empty, unreadable or oversized input is refused", () => {
+    expectError({ text: "Home\nNews\nSport" }, "NO_ARTICLE");
   });
 });
