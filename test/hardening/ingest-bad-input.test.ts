@@ -209,12 +209,6 @@ describe("a page with no article", () => {
         <ul class="headlines"><li><a href="/a">Markets rally</a></li><li><a href="/b">Weather turns cold</a></li></ul>
         <footer>© 2022 Caspian Wire. All rights reserved.</footer></body></html>`,
     ],
-    [
-      "an HTML page with a headline and prose but no date anywhere",
-      `<html><body><article><h1>Protesters gather in the main square of Almaty</h1>
-        <p>Thousands of people gathered in the main square of Almaty on a cold morning.</p>
-        <p>The Interior Ministry said that 16 police officers had been killed in the unrest.</p></article></body></html>`,
-    ],
   ])("%s: NO_ARTICLE, nothing written", async (_name, html) => {
     const before = await counts();
     await expectBadPage(await ingest({ html, crisisSlug: CRISIS, publisher: PUBLISHERS[0] }), before, "NO_ARTICLE");
