@@ -25,6 +25,8 @@ import { countryOf } from "./countries";
 import type { Figure } from "./numbers";
 
 export interface ClaimantOptions {
+  /** The first label of the page's host ("unn" for unn.ua): an acronym equal to it is the outlet naming itself, no source. */
+  siteLabel?: string;
   /** Extra or overriding claimant names: detected or resolved name → name to store. */
   claimantAliases?: Record<string, string>;
   /** The country the article is about: national bodies without a country in the text belong to it. */
@@ -148,7 +150,7 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Dd]efen[cs]e\s+[Mm]inister(?!\s+[A-Z]))\b/g, name: "Defence Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
   { re: /\b(?:[Ee]mergenc(?:y|ies)(?:\s+[Ss]ituations)?\s+[Mm]inistry|[Mm]inistry\s+(?:of|for)\s+[Ee]mergenc(?:y|ies)(?:\s+[Ss]ituations)?)\b/g, name: "Emergencies Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
   { re: /\b(?:[Ff]oreign\s+[Mm]inistry|[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs)\b/g, name: "Foreign Ministry", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, ministry: true },
-  { re: /\b(?:[Pp]rosecutor[- ][Gg]eneral(?:'s|’s)\s+[Oo]ffice|[Gg]eneral\s+[Pp]rosecutor(?:'s|’s)\s+[Oo]ffice|[Pp]rosecutor[- ][Gg]eneral|[Pp]rosecutors)\b/g, name: "Prosecutor General's Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b(?:[Pp]rosecutor[- ][Gg]eneral(?:'s|’s)\s+[Oo]ffice|[Gg]eneral\s+[Pp]rosecutor(?:'s|’s)\s+[Oo]ffice|[Pp]rosecutor[- ][Gg]eneral|[Pp]rosecutors|(?:[Ss]tate|[Pp]ublic|[Cc]hief)\s+[Pp]rosecutor(?:(?:'s|’s)\s+[Oo]ffice)?)\b/g, name: "Prosecutor General's Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b(?:National\s+Security\s+Committee|KNB)\b/g, name: "National Security Committee", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b[Tt](?:he|his|hat)\s+ministry\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true, backReference: true },
   { re: /\b[Pp]olice\b(?!\s+(?:officers?|stations?|cars?|vehicles?|buildings?|headquarters|m[ae]n|wom[ae]n|forces))/g, name: "Police", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
@@ -352,7 +354,7 @@ function findOrganizations(text: string, options: ClaimantOptions, memory: Claim
 }
 
 /** "the AAPP reported", "IHR said": a defined acronym, or the initials of an organisation named before. */
-function findAcronyms(text: string, memory: ClaimantMemory, taken: Mention[]): Mention[] {
+function findAcronyms(text: string, memory: ClaimantMemory, taken: Mention[], options: ClaimantOptions = {}): Mention[] {
   const found: Mention[] = [];
   const re = /(?<![\w(])(?:the\s+)?([A-Z][A-Z&]{1,7})(?![\w)])/g;
   let match: RegExpExecArray | null;
@@ -361,6 +363,7 @@ function findAcronyms(text: string, memory: ClaimantMemory, taken: Mention[]): M
     if (overlapsAny(taken, span)) continue;
     const acronym = match[1];
     const known = memory.acronyms.get(acronym) ?? memory.organizations.find((o) => initials(o.name) === acronym);
+    if (!known && options.siteLabel === acronym.toLowerCase()) continue;
     if (!hasCue(text, span.start, span.end, ClaimantKind.OTHER)) continue;
     if (known) found.push({ ...known, ...span });
     else if (!(acronym in CLAIMANT_ALIASES) && !/^(?:AM|PM|GMT|UTC|TV|OK|US|UK|NGO|NGOS|CEO|MP|MPS|GDP|ID|COVID|AFP|AP|PTI|IANS)$/.test(acronym))
@@ -460,7 +463,7 @@ function findPersonMentions(text: string, taken: Mention[], options: ClaimantOpt
 }
 
 const PERSON_ROLE = /\b(?:spokes(?:man|woman|person)|minister|head|chief|director|official|governor|commander|president|secretary(?:-general)?|chair(?:man|woman|person)?|leader|representative|officer|superintendent|mayor|deputy|adviser|advisor|doctor|physician|surgeon|coordinator|manager|inspector|general|colonel|captain|prosecutor|judge|member|researcher|activist|lawyer|founder|executive|ambassador|envoy|aide)\b/i;
-const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the)\s+([^,;]{3,160}?)\s*,\s*(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted|reported|informed)\b/gu;
+const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:(?:a|an|the)\s+)?([^,;]{3,160}?)\s*,?\s+(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted|reported|informed)\b/gu;
 const APPOSITIVE_HEAD = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+who\s+(?:heads|leads|chairs|runs)\s+(?:the\s+)?([^,;]{2,60}?)\s*,\s*(?:said|says|told|stated|announced|added)\b/gu;
 
 /** "Asel X, a spokeswoman for the health ministry, said": the person, speaking for the body the apposition names. */
@@ -531,10 +534,12 @@ function dropRelays(text: string, mentions: Mention[]): Mention[] {
   if (mentions.length < 2) return mentions;
   const kept: Mention[] = [];
   for (const m of mentions) {
-    const relays = m.kind === ClaimantKind.MEDIA && /^[^.;]{0,30}?\b(?:citing|quoting)\b/.test(text.slice(m.end));
+    // Outlets, unnamed reports and bare acronyms relay: "media reports citing the health ministry".
+    const relayer = m.kind === ClaimantKind.MEDIA || m.unnamed || (m.kind === ClaimantKind.OTHER && ACRONYM.test(m.name));
+    const relays = relayer && /^[^.;]{0,30}?\b(?:citing|quoting|referring\s+to)\b/.test(text.slice(m.end));
     if (!relays) kept.push(m);
     else {
-      const source = mentions.find((other) => other !== m && other.start >= m.end && other.kind !== ClaimantKind.MEDIA);
+      const source = mentions.find((other) => other !== m && other.start >= m.end && other.kind !== ClaimantKind.MEDIA && !other.unnamed);
       if (source) source.via = m.name;
     }
   }
@@ -563,7 +568,7 @@ export function findMentionsIn(text: string, options: ClaimantOptions, memory: C
     (o) => !named.some((m) => o.start < m.end && m.start < o.end && !saysMore(text, o, m)),
   );
   const withOrgs = [...named.filter((m) => !organizations.some((o) => o.start <= m.start && m.end <= o.end)), ...organizations];
-  const acronyms = findAcronyms(text, memory, withOrgs);
+  const acronyms = findAcronyms(text, memory, withOrgs, options);
   const all = [...withOrgs, ...acronyms];
   const backs = findBackReferences(text, memory, earlier, all);
   const people = findPersonMentions(text, [...all, ...backs], options);

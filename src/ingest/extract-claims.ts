@@ -579,14 +579,36 @@ const named = (m: Mention | null | undefined): m is Mention => !!m && m.kind !==
  */
 function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention | null): SentenceReading[] {
   let last: Mention | null = publisher;
-  for (const s of sentences) {
+  sentences.forEach((s, index) => {
     for (const pick of s.picks) {
-      if (pick.mention) {
-        if (named(pick.mention)) last = pick.mention;
-      } else if (last) pick.mention = { ...last, carried: true };
+      if (!pick.mention) pick.mention = speakerOfQuote(sentences, index) ?? (last ? { ...last, carried: true } : null);
+      else if (named(pick.mention)) last = pick.mention;
+    }
+  });
+  return sentences;
+}
+
+const OPENING_QUOTE = /[“«]|(?:^|[\s(])["']/g;
+const CLOSING_QUOTE = /[”»]|["'](?=[\s,.;:!?)]|$)/g;
+
+/**
+ * Quoted speech belongs to its speaker: a figure inside a quotation that opens
+ * in its sentence and closes in a later one ("… 40 dead,” Sinarimbo said)
+ * takes the source named where the quotation closes.
+ */
+function speakerOfQuote(sentences: SentenceReading[], index: number): Mention | null {
+  const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+  let open = count(sentences[index].sentence.text, OPENING_QUOTE) - count(sentences[index].sentence.text, CLOSING_QUOTE);
+  if (open <= 0) return null;
+  for (let j = index + 1; j < Math.min(sentences.length, index + 6); j++) {
+    const text = sentences[j].sentence.text;
+    open += count(text, OPENING_QUOTE) - count(text, CLOSING_QUOTE);
+    if (open <= 0) {
+      const speaker = sentences[j].mentions.find(named);
+      return speaker ? { ...speaker, carried: true } : null;
     }
   }
-  return sentences;
+  return null;
 }
 
 /**
@@ -615,6 +637,14 @@ function headlineSource(headline: string): Mention | null {
   return found[0] ?? null;
 }
 
+function siteLabelOf(url: string | null | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname.toLowerCase().replace(/^www\./, "").split(".")[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The organisation whose own site the page is on ("knchr.org" for the Kenya
  * National Commission on Human Rights (KNCHR)): its statement's figures need
@@ -639,7 +669,7 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   const memory = newClaimantMemory();
   // National bodies with no country named belong to the country the page is about.
   const countryName = options.countryName ?? mainCountry(`${options.headline ?? ""}\n${body}`)?.name;
-  const withCountry = { ...options, countryName };
+  const withCountry = { ...options, countryName, siteLabel: options.siteLabel ?? siteLabelOf(options.url) };
   const article = { lastReading: null as Reading | null };
   const sentences = splitSentences(body).map((sentence) => readSentence(sentence, withCountry, memory, article));
   const claims = withCarriedClaimants(sentences, publishingBody(options.url, memory)).flatMap((s, index) =>
@@ -666,7 +696,9 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   }));
   const marked = markIncrements(withStatus).map((claim, i) => ({ claim, carried: withStatus[i].carried }));
   const all = [...marked, ...headlineClaims(options.headline, withCountry, marked.map((c) => c.claim))];
-  return withoutRepeats(all.map(({ claim, carried }) => ({ claim, sourced: claim.claimant.kind === ClaimantKind.UNATTRIBUTED ? 0 : carried ? 1 : 2 })));
+  // "authorities said" names no body: a figure it shares with a named body is that body's.
+  const generic = (c: ExtractedClaim) => /^Government(?: of .+)?$/.test(c.claimant.name);
+  return withoutRepeats(all.map(({ claim, carried }) => ({ claim, sourced: claim.claimant.kind === ClaimantKind.UNATTRIBUTED ? 0 : carried || generic(claim) ? 1 : 2 })));
 }
 
 /**
