@@ -4,48 +4,67 @@
 // RULES
 // - Calendar days are UTC: every date returned is UTC midnight, and the
 //   publication day is the UTC day of `publishedAt`.
-// - News refers to the past by default. A bare weekday ("on Wednesday") is the
-//   most recent such day on or before publication; in a future-tense sentence
-//   (see `isFutureTense`: "will", "is due to", "is set to", "is scheduled
-//   to/for", "plans to", "is expected to", "to be held", "upcoming") it is the
-//   next such day on or after publication. The publication weekday itself
-//   ("on Sunday", "Later on Sunday" in a Sunday paper) is the publication day
-//   in either tense. "last Wednesday" is always before publication (a week back
-//   if it is the publication weekday), "next Monday" always after it.
-// - Days without a year ("January 5", "5 Jan") take the year that puts them
-//   nearest to publication (and on the printed weekday, "Monday, January 10");
-//   months without a year ("in March") take the latest that has begun by
-//   publication (past tense) or the next that has not ended (future tense).
-//   Explicit dates ("January 5, 2022", "5 January 2022", "2022-01-05") and
-//   "yesterday", "today", "tomorrow", "two days ago" are parsed by chrono-node.
+// - Tense. The caller says whether the phrase's clause is in the future tense
+//   (`future`, see `isFutureTense`: "will", "is due to", "is set to", "is
+//   scheduled to/for", "plans to", "is expected to", "to be held", "upcoming")
+//   or in the past tense (`past`, see `isPastTense`: "was", "had", "-ed"...).
+//   Neither: news refers to the past by default for weekdays, and to the
+//   nearest occurrence for days without a year.
+// - A bare weekday ("on Wednesday") is the most recent such day on or before
+//   publication; in a future-tense sentence it is the next such day on or
+//   after publication. The publication weekday itself ("on Sunday", "Later on
+//   Sunday" in a Sunday paper) is the publication day in either tense. "last
+//   Wednesday" is always before publication (a week back if it is the
+//   publication weekday), "next Monday" always after it.
+// - Days without a year ("January 5", "5 Jan", "the 5th of January",
+//   "Monday, January 10", "April 19 (Tuesday)"): past tense -> the latest such
+//   day on or before publication (never after it); future tense -> the next on
+//   or after it; otherwise the occurrence nearest to publication. A printed
+//   weekday restricts the years to those where the day falls on it. Months
+//   without a year ("in March") take the latest that has begun by publication
+//   (past tense) or the next that has not ended (future tense).
+// - Explicit dates ("January 5, 2022", "5 January 2022", "2022-01-05") are
+//   ours; chrono-node reads only "yesterday", "today", "tonight", "last night",
+//   "tomorrow", "two days ago" and numeric dates, and only in a short window
+//   around such a word (so a 2 MB page costs what its date words cost).
+//   "a week ago" / "weeks ago" is APPROXIMATE (two days either side), "a month
+//   ago" too (ten days either side).
 // - Anchor chaining: "the next day", "the following day", "a day later",
 //   "N days later", "the previous day", "a day earlier", "the same day" shift
 //   the previous dated event's range (`context.anchor`) and keep its precision.
-//   Without an anchor they do not resolve (null).
+//   Without an anchor "the next day" does not resolve (null); "the previous
+//   day" / "the day before" (at the end of a phrase) is the day before
+//   publication.
 // - APPROXIMATE, a day give or take inside the range:
 //   "the first days of 2022" / "of January" -> days 1..3 of the month;
 //   "early January" / "the beginning (start) of January" -> days 1..10;
 //   "mid-January" / "the middle of January" -> 11..20;
-//   "late January" / "the end of January" -> 21..last day.
+//   "late January" / "the end of January" -> 21..last day; the same with
+//   "this month" / "last month" / "next month" for the month.
 // - RANGE, somewhere in between:
-//   "between 2 and 5 January", "from 2 to 5 January", "January 2-5" -> those days;
+//   "between 2 and 5 January", "from 2 to 5 January", "January 2-5", "since
+//   9 June till 5 August" -> those days;
 //   "since January 2" (any "since" + date) -> that day .. publication;
-//   "last week" -> the previous ISO week (Mon..Sun); "this week" -> Monday of
-//   the publication week .. publication (past) or .. Sunday (future);
-//   "earlier this week" -> Monday .. publication; "next week" -> next Mon..Sun;
+//   "last week" -> the calendar week (Sunday..Saturday) before the publication
+//   week, so in a Sunday paper the week that has just ended;
+//   "this week" -> Monday of the publication week .. publication (past) or ..
+//   Sunday (future); "earlier this week" -> Monday .. publication; "next week"
+//   -> next Mon..Sun;
 //   "over the weekend" / "last weekend" -> the latest Sat..Sun before
 //   publication (or the coming one in future tense, and "this weekend" that
-//   includes a Saturday/Sunday publication day); "earlier this month" -> the
-//   1st .. publication.
+//   includes a Saturday/Sunday publication day); "earlier this month" /
+//   "earlier in <the publication month>" -> the 1st .. publication; "later
+//   this month" -> publication .. the last day.
 // - MONTH: "in January 2022", "in January", "last month", "this month".
-//   YEAR: "in 2021", "last year", "this year".
+//   YEAR: "in 2021", "last year", "this year", "years ago".
 // - DAY: explicit dates and resolved weekdays / relative days.
 // - dateText is the phrase as printed, with its preposition ("on Wednesday",
 //   "since January 2") and a leading "Later"/"Earlier" ("Later on Sunday").
 //   Overlapping candidates: the longest wins ("on Monday, January 10" over
 //   "on Monday"). When a text holds several date phrases, `findDate` returns
-//   the first. Chrono results count only when they name a month, a number or
-//   a relative day word (so "the next day" and bare weekdays stay ours).
+//   the first.
+// - Every pattern is a sequence of bounded pieces (no nested unbounded
+//   quantifiers), so the search is linear in the text.
 import * as chrono from "chrono-node";
 import { utcDay } from "../common/dates";
 import { DatePrecision } from "../generated/prisma/enums";
@@ -73,6 +92,8 @@ export interface DateContext {
   publishedAt: Date;
   /** The sentence is in the future tense (see isFutureTense). */
   future?: boolean;
+  /** The sentence is in the past tense (see isPastTense): a day without a year is then never after publication. */
+  past?: boolean;
   /** The previous dated event in the text, for "the next day". */
   anchor?: DateRange | null;
 }
@@ -100,6 +121,11 @@ const WD = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 const FUTURE_MARKERS =
   /\b(?:will|shall|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|planning|going|slated)\s+to|(?:is|are)\s+to\s+(?:be|hold|meet|take)|(?:scheduled|slated|planned|set)\s+for|plans?\s+to|to\s+be\s+held|upcoming|next\s+(?:week|month))\b/i;
+
+// Finite past forms: auxiliaries, regular -ed verbs (not "-ed" adjectives after a
+// determiner is good enough here: the test only decides the year of a bare day).
+const PAST_MARKERS =
+  /\b(?:was|were|had|did|said|told|began|broke|came|went|took|gave|held|met|left|made|rose|fell|fought|saw|sent|shot|spread|struck|swept|won|lost|fled|led|hit|set|put|\w{2,}ed)\b/i;
 
 // ---------------------------------------------------------------- day helpers
 
@@ -144,21 +170,44 @@ function mondayOf(date: Date): Date {
   return addDays(date, -((date.getUTCDay() + 6) % 7));
 }
 
+/** Sunday that starts the calendar week (Sunday..Saturday) holding `date`. */
+function sundayOf(date: Date): Date {
+  return addDays(date, -date.getUTCDay());
+}
+
 /** True when the text speaks of the future ("will hold", "is due to", "is set to"...). */
 export function isFutureTense(text: string): boolean {
   return FUTURE_MARKERS.test(text);
 }
 
+/** True when the text holds a finite past verb ("was", "had", "said", "stormed"). */
+export function isPastTense(text: string): boolean {
+  return PAST_MARKERS.test(text);
+}
+
+type Tense = "past" | "future" | "neutral";
+
 /**
- * The year for a day printed without one ("January 5"): the occurrence nearest
- * to publication (as chrono does), restricted to years where the date falls on
- * `weekday` when the text names one ("Monday, January 10").
+ * The year for a day printed without one ("January 5"): past tense, the latest
+ * on or before `today`; future tense, the first on or after it; otherwise the
+ * nearest (as chrono does). Only years where the date falls on `weekday` count
+ * when the text names one ("Monday, January 10").
  */
-function inferYear(month: number, dayOfMonth: number, today: Date, weekday: number | null = null): number {
+function inferYear(month: number, dayOfMonth: number, today: Date, weekday: number | null, tense: Tense): number {
   const year = today.getUTCFullYear();
-  const years = [year - 1, year, year + 1].filter((y) => weekday === null || ymd(y, month, dayOfMonth).getUTCDay() === weekday);
-  const distance = (y: number) => Math.abs(ymd(y, month, dayOfMonth).getTime() - today.getTime());
-  return (years.length > 0 ? years : [year]).sort((a, b) => distance(a) - distance(b))[0];
+  const fits = (y: number) => weekday === null || ymd(y, month, dayOfMonth).getUTCDay() === weekday;
+  const candidates = [year - 1, year, year + 1].filter(fits);
+  const pool = candidates.length > 0 ? candidates : [year - 1, year, year + 1];
+  const at = (y: number) => ymd(y, month, dayOfMonth).getTime();
+  if (tense === "past") {
+    const before = pool.filter((y) => at(y) <= today.getTime());
+    if (before.length > 0) return Math.max(...before);
+  }
+  if (tense === "future") {
+    const after = pool.filter((y) => at(y) >= today.getTime());
+    if (after.length > 0) return Math.min(...after);
+  }
+  return [...pool].sort((a, b) => Math.abs(at(a) - today.getTime()) - Math.abs(at(b) - today.getTime()))[0];
 }
 
 /** The year of a month printed without one (past: the latest that has begun). */
@@ -174,6 +223,7 @@ function inferMonthYear(month: number, today: Date, future: boolean): number {
 interface Ctx {
   today: Date;
   future: boolean;
+  tense: Tense;
   anchor: DateRange | null;
 }
 
@@ -184,9 +234,11 @@ interface Matcher {
   resolve: Resolver;
 }
 
-function shiftAnchor(days: number): Resolver {
-  return (_m, ctx) =>
-    ctx.anchor ? range(addDays(ctx.anchor.startDate, days), addDays(ctx.anchor.endDate, days), ctx.anchor.precision) : null;
+function shiftAnchor(days: number, fromPublication = false): Resolver {
+  return (_m, ctx) => {
+    if (ctx.anchor) return range(addDays(ctx.anchor.startDate, days), addDays(ctx.anchor.endDate, days), ctx.anchor.precision);
+    return fromPublication ? day(addDays(ctx.today, days)) : null;
+  };
 }
 
 function resolveDaysLater(m: RegExpExecArray, ctx: Ctx): DateRange | null {
@@ -200,19 +252,38 @@ function resolveFirstDays(m: RegExpExecArray, ctx: Ctx): DateRange {
   return range(ymd(year, month, 1), ymd(year, month, 3), DatePrecision.APPROXIMATE);
 }
 
+function partOfMonth(part: string, year: number, month: number): DateRange {
+  const last = lastDayOfMonth(year, month);
+  const p = part.toLowerCase();
+  const [from, to] = p === "early" || p === "beginning" || p === "start" ? [1, 10] : p === "mid" || p === "middle" ? [11, 20] : [21, last];
+  return range(ymd(year, month, from), ymd(year, month, to), DatePrecision.APPROXIMATE);
+}
+
 /** "early January", "mid-January", "late January", "the end of January". */
 function resolvePartOfMonth(m: RegExpExecArray, ctx: Ctx): DateRange {
-  const part = (m[1] ?? m[2]).toLowerCase();
   const month = monthNumber(m[3]);
   const year = m[4] ? Number(m[4]) : inferMonthYear(month, ctx.today, ctx.future);
-  const last = lastDayOfMonth(year, month);
-  const [from, to] = part === "early" || part === "beginning" || part === "start" ? [1, 10] : part === "mid" || part === "middle" ? [11, 20] : [21, last];
-  return range(ymd(year, month, from), ymd(year, month, to), DatePrecision.APPROXIMATE);
+  return partOfMonth(m[1] ?? m[2], year, month);
+}
+
+/** The month "this month" / "last month" / "next month" names. */
+function relativeMonth(phrase: string, ctx: Ctx): [number, number] {
+  const year = ctx.today.getUTCFullYear();
+  const month = ctx.today.getUTCMonth() + 1;
+  if (/last|previous/i.test(phrase)) return month === 1 ? [year - 1, 12] : [year, month - 1];
+  if (/next/i.test(phrase)) return month === 12 ? [year + 1, 1] : [year, month + 1];
+  return [year, month];
+}
+
+/** "mid-this month", "the middle of this month", "the end of last month". */
+function resolvePartOfRelativeMonth(m: RegExpExecArray, ctx: Ctx): DateRange {
+  const [year, month] = relativeMonth(m[3], ctx);
+  return partOfMonth(m[1] ?? m[2], year, month);
 }
 
 /** A span of days in one or two months; the year is inferred from the last day. */
 function daySpan(fromDay: number, fromMonth: number, toDay: number, toMonth: number, year: string | undefined, ctx: Ctx): DateRange {
-  const endYear = year ? Number(year) : inferYear(toMonth, toDay, ctx.today);
+  const endYear = year ? Number(year) : inferYear(toMonth, toDay, ctx.today, null, ctx.tense);
   const startYear = fromMonth > toMonth ? endYear - 1 : endYear;
   return range(ymd(startYear, fromMonth, fromDay), ymd(endYear, toMonth, toDay), DatePrecision.RANGE);
 }
@@ -231,10 +302,33 @@ function resolveMonthFirstSpan(m: RegExpExecArray, ctx: Ctx): DateRange {
   return daySpan(Number(m[2]), fromMonth, Number(m[4]), toMonth, m[5], ctx);
 }
 
+/** One day: "January 5", "5 Jan", "the 5th of January", "Monday, January 10", "April 19 (Tuesday)". */
+function resolveExplicitDay(m: RegExpExecArray, ctx: Ctx): DateRange | null {
+  const g = m.groups ?? {};
+  const month = monthNumber(g.month);
+  const dayOfMonth = Number(g.day);
+  if (!month || dayOfMonth < 1 || dayOfMonth > 31) return null;
+  const weekdayName = g.wd1 ?? g.wd2;
+  const weekday = weekdayName ? WEEKDAYS.indexOf(weekdayName) : null;
+  const year = g.year ? Number(g.year) : inferYear(month, dayOfMonth, ctx.today, weekday, ctx.tense);
+  if (dayOfMonth > lastDayOfMonth(year, month)) return null;
+  return day(ymd(year, month, dayOfMonth));
+}
+
+function resolveIsoDay(m: RegExpExecArray): DateRange | null {
+  const [year, month, dayOfMonth] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > lastDayOfMonth(year, month)) return null;
+  return day(ymd(year, month, dayOfMonth));
+}
+
 function resolveWeek(m: RegExpExecArray, ctx: Ctx): DateRange {
   const phrase = m[0].toLowerCase();
   const monday = mondayOf(ctx.today);
-  if (/last|previous/.test(phrase)) return range(addDays(monday, -7), addDays(monday, -1), DatePrecision.RANGE);
+  if (/last|previous/.test(phrase)) {
+    // The calendar week before the publication week: in a Sunday paper, the week just ended.
+    const sunday = sundayOf(ctx.today);
+    return range(addDays(sunday, -7), addDays(sunday, -1), DatePrecision.RANGE);
+  }
   if (/next/.test(phrase)) return range(addDays(monday, 7), addDays(monday, 13), DatePrecision.RANGE);
   if (/earlier/.test(phrase)) return range(monday, ctx.today, DatePrecision.RANGE);
   if (/later/.test(phrase)) return range(ctx.today, addDays(monday, 6), DatePrecision.RANGE);
@@ -263,8 +357,17 @@ function resolveRelativeMonth(m: RegExpExecArray, ctx: Ctx): DateRange {
   const year = ctx.today.getUTCFullYear();
   const month = ctx.today.getUTCMonth() + 1;
   if (/earlier/.test(phrase)) return range(ymd(year, month, 1), ctx.today, DatePrecision.RANGE);
-  const [y, mo] = /last|previous/.test(phrase) ? (month === 1 ? [year - 1, 12] : [year, month - 1]) : /next/.test(phrase) ? (month === 12 ? [year + 1, 1] : [year, month + 1]) : [year, month];
+  if (/later/.test(phrase)) return range(ctx.today, ymd(year, month, lastDayOfMonth(year, month)), DatePrecision.RANGE);
+  const [y, mo] = relativeMonth(phrase, ctx);
   return range(ymd(y, mo, 1), ymd(y, mo, lastDayOfMonth(y, mo)), DatePrecision.MONTH);
+}
+
+/** "earlier in January": in the publication month, its 1st .. publication; else that month. */
+function resolveEarlierInMonth(m: RegExpExecArray, ctx: Ctx): DateRange {
+  const month = monthNumber(m[1]);
+  const year = ctx.today.getUTCFullYear();
+  if (month === ctx.today.getUTCMonth() + 1) return range(ymd(year, month, 1), ctx.today, DatePrecision.RANGE);
+  return resolveMonth(m, { ...ctx, future: false });
 }
 
 function resolveRelativeYear(m: RegExpExecArray, ctx: Ctx): DateRange {
@@ -296,12 +399,15 @@ function resolveWeekday(m: RegExpExecArray, ctx: Ctx): DateRange {
   return day(addDays(ctx.today, ctx.future ? forward : -back));
 }
 
+const SPAN_LINK = "\\s*(?:-|–|\\s+and\\s+|\\s+to\\s+|\\s+until\\s+|\\s+till\\s+|\\s+through\\s+)\\s*";
+
 const MATCHERS: Matcher[] = [
   // Anchor chaining.
   { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+(?:next|following)\s+day\b/g, resolve: shiftAnchor(1) },
   { pattern: /\b[Aa]\s+day\s+later\b/g, resolve: shiftAnchor(1) },
   { pattern: /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+later\b/gi, resolve: resolveDaysLater },
-  { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+(?:previous|preceding)\s+day\b|\b[Aa]\s+day\s+(?:earlier|before)\b/g, resolve: shiftAnchor(-1) },
+  // "the day before" only at the end of a phrase: "the day before the vote" is anchored to the vote.
+  { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+(?:previous|preceding)\s+day\b|\b[Aa]\s+day\s+(?:earlier|before)\b|\b[Tt]he\s+day\s+before(?=\s*(?:[.,;:)]|$))/g, resolve: shiftAnchor(-1, true) },
   { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+same\s+day\b|\b[Tt]hat\s+same\s+day\b/g, resolve: shiftAnchor(0) },
   // Approximate parts of a month.
   {
@@ -312,19 +418,34 @@ const MATCHERS: Matcher[] = [
     pattern: new RegExp(`\\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Aa]t)\\s+)?(?:([Ee]arly|[Mm]id|[Ll]ate)[-\\s]+|(?:the\\s+)?([Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\\s+of\\s+)${M}(?:,?\\s+${Y})?\\b`, "g"),
     resolve: resolvePartOfMonth,
   },
+  {
+    pattern: /\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Aa]t)\s+)?(?:([Ee]arly|[Mm]id|[Ll]ate)[-\s]+|(?:the\s+)?([Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of\s+)(this|last|next|the\s+previous)\s+month\b/g,
+    resolve: resolvePartOfRelativeMonth,
+  },
   // Spans of days.
   {
-    pattern: new RegExp(`\\b(?:(?:[Bb]etween|[Ff]rom)\\s+)?${D}(?:\\s+${M})?\\s*(?:-|–|\\s+and\\s+|\\s+to\\s+|\\s+until\\s+)\\s*${D}\\s+${M}(?:,?\\s+${Y})?`, "g"),
+    pattern: new RegExp(`\\b(?:(?:[Bb]etween|[Ff]rom|[Ss]ince)\\s+)?${D}(?:\\s+${M})?${SPAN_LINK}${D}\\s+${M}(?:,?\\s+${Y})?`, "g"),
     resolve: resolveDayFirstSpan,
   },
   {
-    pattern: new RegExp(`\\b(?:(?:[Bb]etween|[Ff]rom)\\s+)?${M}\\s+${D}\\s*(?:-|–|\\s+and\\s+|\\s+to\\s+|\\s+until\\s+)\\s*(?:${M}\\s+)?${D}\\b(?:,?\\s+${Y})?`, "g"),
+    pattern: new RegExp(`\\b(?:(?:[Bb]etween|[Ff]rom|[Ss]ince)\\s+)?${M}\\s+${D}${SPAN_LINK}(?:${M}\\s+)?${D}\\b(?:,?\\s+${Y})?`, "g"),
     resolve: resolveMonthFirstSpan,
   },
+  // Single days with a month name.
+  {
+    pattern: new RegExp(`\\b(?:(?:[Oo]n\\s+)?[Tt]he\\s+(?:morning|afternoon|evening|night)\\s+of\\s+)?(?:(?<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?(?:\\s*\\((?<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\))?`, "g"),
+    resolve: resolveExplicitDay,
+  },
+  {
+    pattern: new RegExp(`\\b(?:(?:[Oo]n\\s+)?[Tt]he\\s+(?:morning|afternoon|evening|night)\\s+of\\s+)?(?:(?<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?:the\\s+)?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?(?:\\s*\\((?<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\))?`, "g"),
+    resolve: resolveExplicitDay,
+  },
+  { pattern: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, resolve: resolveIsoDay },
   // Weeks, weekends, months and years relative to publication.
   { pattern: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+week\b/g, resolve: resolveWeek },
   { pattern: /\b(?:over|at|during|on)?\s*(?:the|this|last|next|the\s+coming)\s+weekend\b/gi, resolve: resolveWeekend },
-  { pattern: /\b(?:[Ee]arlier\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+month\b/g, resolve: resolveRelativeMonth },
+  { pattern: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+month\b/g, resolve: resolveRelativeMonth },
+  { pattern: new RegExp(`\\b[Ee]arlier\\s+in\\s+${MFULL}\\b(?![\\s,]*\\d)`, "g"), resolve: resolveEarlierInMonth },
   { pattern: /\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+year\b/g, resolve: resolveRelativeYear },
   {
     pattern: new RegExp(`\\b(?:(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Uu]ntil|[Bb]y)\\s+)?${MFULL},?\\s+${Y}\\b(?!\\s*[-–/]?\\d)`, "g"),
@@ -348,8 +469,12 @@ interface Candidate {
 }
 
 const PREPOSITION_BEFORE = /(?:^|\s)((?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Ff]rom|[Uu]ntil|[Aa]t)\s+)$/;
-const EXPLICIT_DATE = new RegExp(`\\d|${M}`);
+const CHRONO_WORD = /\b(?:yesterday|today|tonight|tomorrow|ago|last\s+night)\b|\d{1,4}[/.]\d{1,2}[/.]\d{1,4}/gi;
 const CHRONO_RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last\s+night)\b/i;
+const CHRONO_NUMERIC = /^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$/;
+// chrono reads a window this wide around each of its words ("three days ago", "at noon yesterday").
+const CHRONO_WINDOW = 40;
+const CHRONO_WINDOW_MAX = 400;
 
 function regexCandidates(text: string, ctx: Ctx): Candidate[] {
   const found: Candidate[] = [];
@@ -366,31 +491,60 @@ function regexCandidates(text: string, ctx: Ctx): Candidate[] {
   return found;
 }
 
-/** Explicit dates and relative days ("yesterday", "two days ago") from chrono. */
+/** "a week ago" is a week give or take; "a month ago" a month give or take; "years ago" a year. */
+function widenAgo(phrase: string, date: Date): DateRange {
+  if (/\bweeks?\s+ago\b/i.test(phrase)) return range(addDays(date, -2), addDays(date, 2), DatePrecision.APPROXIMATE);
+  if (/\bmonths?\s+ago\b/i.test(phrase)) return range(addDays(date, -10), addDays(date, 10), DatePrecision.APPROXIMATE);
+  if (/\byears?\s+ago\b/i.test(phrase)) {
+    const year = date.getUTCFullYear();
+    return range(ymd(year, 1, 1), ymd(year, 12, 31), DatePrecision.YEAR);
+  }
+  return day(date);
+}
+
+/** Relative days ("yesterday", "two days ago") and numeric dates from chrono, read around their words only. */
 function chronoCandidates(text: string, ctx: Ctx): Candidate[] {
-  const results = chrono.parse(text, { instant: addDays(ctx.today, 0.5), timezone: 0 });
+  // Windows around chrono's words, merged where they touch.
+  const windows: [number, number][] = [];
+  CHRONO_WORD.lastIndex = 0;
+  let word: RegExpExecArray | null;
+  while ((word = CHRONO_WORD.exec(text)) !== null) {
+    const from = Math.max(0, word.index - CHRONO_WINDOW);
+    const to = Math.min(text.length, word.index + word[0].length + CHRONO_WINDOW);
+    const last = windows[windows.length - 1];
+    // Merged only up to a bounded size: chrono's cost grows faster than its input.
+    if (last && from <= last[1] && to - last[0] <= CHRONO_WINDOW_MAX) last[1] = to;
+    else windows.push([from, to]);
+  }
   const found: Candidate[] = [];
-  for (const result of results) {
-    const start = result.start;
-    const explicit = start.isCertain("month") && start.isCertain("day") && EXPLICIT_DATE.test(result.text);
-    const relative = CHRONO_RELATIVE.test(result.text);
-    if (!explicit && !relative) continue;
-    const month = start.get("month") ?? 1;
-    const dayOfMonth = start.get("day") ?? 1;
-    const weekday = start.isCertain("weekday") ? start.get("weekday") : null;
-    const year = explicit && !start.isCertain("year") ? inferYear(month, dayOfMonth, ctx.today, weekday) : (start.get("year") ?? ctx.today.getUTCFullYear());
-    found.push({ index: result.index, text: result.text, range: day(ymd(year, month, dayOfMonth)) });
+  for (const [from, to] of windows) {
+    for (const result of chrono.parse(text.slice(from, to), { instant: addDays(ctx.today, 0.5), timezone: 0 })) {
+      const relative = CHRONO_RELATIVE.test(result.text);
+      const numeric = CHRONO_NUMERIC.test(result.text.trim());
+      if (!relative && !numeric) continue;
+      const start = result.start;
+      const month = start.get("month") ?? 1;
+      const dayOfMonth = start.get("day") ?? 1;
+      const year = numeric && !start.isCertain("year") ? inferYear(month, dayOfMonth, ctx.today, null, ctx.tense) : (start.get("year") ?? ctx.today.getUTCFullYear());
+      found.push({ index: from + result.index, text: result.text, range: widenAgo(result.text, ymd(year, month, dayOfMonth)) });
+    }
   }
   return found;
 }
 
 /** Longest first; a candidate overlapping a longer one is dropped. Text order. */
-function dropOverlaps(candidates: Candidate[]): Candidate[] {
+function dropOverlaps(candidates: Candidate[], length: number): Candidate[] {
+  // Kept candidates never overlap, so marking their characters makes each check
+  // cost the candidate's own length: linear in the text, however many there are.
+  const taken = new Uint8Array(length + 1);
   const kept: Candidate[] = [];
   const byLength = [...candidates].sort((a, b) => b.text.length - a.text.length || a.index - b.index);
   for (const candidate of byLength) {
-    const end = candidate.index + candidate.text.length;
-    if (kept.some((k) => candidate.index < k.index + k.text.length && k.index < end)) continue;
+    const end = Math.min(length, candidate.index + candidate.text.length);
+    let free = true;
+    for (let i = candidate.index; i < end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, candidate.index, end);
     kept.push(candidate);
   }
   return kept.sort((a, b) => a.index - b.index);
@@ -404,7 +558,7 @@ function withPreposition(text: string, candidate: Candidate, ctx: Ctx): Candidat
     index -= before[1].length;
     phrase = text.slice(index, candidate.index + candidate.text.length);
   }
-  if (/^since\b/i.test(phrase) && resolved.startDate <= ctx.today) {
+  if (/^since\b/i.test(phrase) && resolved.startDate <= ctx.today && resolved.precision !== DatePrecision.RANGE) {
     resolved = range(resolved.startDate, ctx.today, DatePrecision.RANGE);
   }
   return { index, text: phrase, range: resolved };
@@ -418,13 +572,14 @@ function tidy(text: string, candidate: Candidate): string {
 }
 
 function toContext(context: DateContext): Ctx {
-  return { today: utcDay(context.publishedAt), future: context.future ?? false, anchor: context.anchor ?? null };
+  const future = context.future ?? false;
+  return { today: utcDay(context.publishedAt), future, tense: future ? "future" : context.past ? "past" : "neutral", anchor: context.anchor ?? null };
 }
 
 /** Every date phrase in `text`, in text order. */
 export function findDates(text: string, context: DateContext): LocatedDate[] {
   const ctx = toContext(context);
-  const candidates = dropOverlaps([...regexCandidates(text, ctx), ...chronoCandidates(text, ctx)]);
+  const candidates = dropOverlaps([...regexCandidates(text, ctx), ...chronoCandidates(text, ctx)], text.length);
   return candidates.map((c) => withPreposition(text, c, ctx)).map((c) => ({ ...c.range, dateText: tidy(text, c), index: c.index }));
 }
 

@@ -181,7 +181,8 @@ describe("dates", () => {
   });
 
   test("weeks, since, between: RANGE", () => {
-    expect(span("last week")).toBe("2021-12-27..2022-01-02 RANGE");
+    // The calendar week (Sun..Sat) before the publication week: in this Sunday paper, the week just ended.
+    expect(span("last week")).toBe("2022-01-02..2022-01-08 RANGE");
     expect(span("this week")).toBe("2022-01-03..2022-01-09 RANGE");
     expect(span("next week", true)).toBe("2022-01-10..2022-01-16 RANGE");
     expect(span("over the weekend")).toBe("2022-01-01..2022-01-02 RANGE");
