@@ -140,7 +140,7 @@ const CATEGORY_PATTERNS: [CasualtyCategory, string][] = [
   [CasualtyCategory.MISSING, String.raw`missing|unaccounted\s+for|disappeared`],
 ];
 const CASUALTY = `(?:${CATEGORY_PATTERNS.map(([, p]) => p).join("|")})(?![\\w-])`;
-const CATEGORY_TESTS = CATEGORY_PATTERNS.map(([category, p]) => [category, new RegExp(`^(?:${p})$`)] as const);
+const CATEGORY_TESTS = CATEGORY_PATTERNS.map(([category, p]) => [category, new RegExp(`^(?:${p})$`, "i")] as const);
 
 function categoryOf(casualtyText: string): CasualtyCategory {
   const found = CATEGORY_TESTS.find(([, test]) => test.test(casualtyText));
@@ -218,8 +218,9 @@ interface SentenceState {
 
 const R_SUBJECT = new RegExp(
   String.raw`^(?:\s+more)?(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+["“]?(?<cas>${CASUALTY})`,
+  "i",
 );
-const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`);
+const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`, "i");
 const R_COMBINED = new RegExp(String.raw`^\s+(?:or|and|and/or)\s+(?:were\s+|was\s+)?(?:${CASUALTY})`);
 
 /** 3. "at least 18 police officers have died", "over 1,300 wounded". */
@@ -244,12 +245,15 @@ function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): R
 
 const R_VERB_BEFORE = new RegExp(
   String.raw`(?:^|[^\w-])(?<verb>killed|killing|kills|kill|(?:the\s+)?(?:detention|arrests?|killing|deaths?|injury|injuries|hospitali[sz]ation)\s+of|shot\s+dead|shooting\s+dead|gunned\s+down|liquidated|liquidating|(?:claimed|claiming|claims|took|taking|takes|cost|costing)\s+the\s+lives\s+of|injured|injuring|injures|injure|hurt|hurting|wounded|wounding|detained|detaining|detain|detains|arrested|arresting|arrest|rounded\s+up|rounding\s+up|(?:took|taken|taking)\s+into\s+custody|hospitali[sz]ed|hospitali[sz]ing)(?:\s+a\s+total\s+of)?\s+$`,
+  "i",
 );
 const R_OBJECT_AFTER = new RegExp(
   String.raw`^(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?=\s*$|\s*[,.;:)!?—–]|\s+-\s|\s+${BOUNDARY}\b)`,
+  "i",
 );
 
-function verbCategory(verb: string): CasualtyCategory {
+function verbCategory(printed: string): CasualtyCategory {
+  const verb = printed.toLowerCase();
   if (/lives|kill|dead|death|gunned|liquidat/.test(verb)) return CasualtyCategory.KILLED;
   if (/injur|hurt/.test(verb)) return CasualtyCategory.INJURED;
   if (/wound/.test(verb)) return CasualtyCategory.WOUNDED;
@@ -356,7 +360,7 @@ function groupOfReading(reading: Reading): AffectedGroup {
 
 const R_PART_BEFORE = /(?:\b(?:of|out\s+of|in)\s+(?:which|whom|them|these|those)|\bincluding|\bamong\s+them|\b[Oo]ut\s+of\s+(?:the\s+|these\s+|those\s+)?[^,;]{1,60},|\s(?:—|–|--))\s*,?\s*["“]?$/i;
 const R_PART_AFTER = /^\s+of\s+(?:them|those|whom|which|these)(?:\s+(?:people|persons|victims))?\b/i;
-const R_PART_NOUN = new RegExp(String.raw`^\s+(?:(?:were|are|was|is|being)\s+)?(?<np>${NP})`);
+const R_PART_NOUN = new RegExp(String.raw`^\s+(?:(?:were|are|was|is|being)\s+)?(?<np>${NP})`, "i");
 const R_PART_PLACE = /\b(?:in|at)\s+(?:the\s+)?(?:(?:largest|capital|city|town|province|district|region|state|county|village|of|northern|southern|eastern|western|central)\s+)*(?<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)/;
 
 /**
@@ -416,7 +420,7 @@ function readFigure(s: SentenceState, fig: Figure, previous: Reading | null, art
   );
 }
 
-const R_LIST_GAP = new RegExp(String.raw`^(?:\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<join>\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$`);
+const R_LIST_GAP = new RegExp(String.raw`^(?:\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<join>\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$`, "i");
 
 /**
  * 7. Lists: a figure with no reading of its own joined to the next figure,
