@@ -304,11 +304,10 @@ function findOrganizations(text: string, options: ClaimantOptions, memory: Claim
     for (let i = 0; i < run.length; i++) if (isHeadWord(capitalise(run[i].word))) last = i;
     if (last < 0) continue;
     let end = last;
-    if (end + 2 < run.length + 0 && run[end + 1]?.word === "of" && run[end + 2] && countryOf(run[end + 2].word)) end += 2;
-    else if (run[end + 1] && run[end + 1].word !== "of" && !CONNECTORS.has(run[end + 1].word) && countryOf(run[end + 1].word) === null) {
-      // "Hong Kong Police Force": an organisation word followed by more of the name.
-      while (end + 1 < run.length && isHeadWord(capitalise(run[end + 1].word))) end++;
-    }
+    // "Commission on Human Rights", "Ministry of Internal Affairs of Kazakhstan": the name runs on through its complements.
+    if (run[end + 1] && CONNECTORS.has(run[end + 1].word)) end = run.length - 1;
+    // "Hong Kong Police Force": an organisation word followed by more of the name.
+    else while (end + 1 < run.length && isHeadWord(capitalise(run[end + 1].word))) end++;
     // "Hamas-run Health Ministry", "Oslo-based IHR": the qualifier is not part of the name.
     let first = 0;
     while (first < end && /-(?:run|led|based|backed|owned|controlled|affiliated)$/i.test(run[first].word)) first++;

@@ -1,0 +1,149 @@
+// Who states a figure, by general rules: the sentences are written for these
+// tests (no third-party text), each exercising one rule.
+import { extractClaims, type ExtractClaimsOptions } from "../../src/ingest/extract-claims";
+import { countryOf, mainCountry } from "../../src/ingest/countries";
+
+function claimants(body: string, options: ExtractClaimsOptions = {}): string[] {
+  return extractClaims(body, options).map((c) => `${c.best}: ${c.claimant.name}`);
+}
+
+describe("organisations the text names", () => {
+  test("any capitalised name holding an organisation word, without a list of known bodies", () => {
+    expect(claimants("The Northern Valley Nurses Guild Association said 14 people were injured.")).toEqual(["14: Northern Valley Nurses Guild Association"]);
+    expect(claimants("The Riverland Doctors union reported that 9 civilians were killed.")).toEqual(["9: Riverland Doctors union"]);
+  });
+
+  test("an acronym given in brackets, then used alone", () => {
+    const body = "The Coastal Network for Detainee Rights (CNDR) monitors the prisons. The CNDR said 310 people were detained.";
+    expect(claimants(body)).toEqual(["310: Coastal Network for Detainee Rights"]);
+  });
+
+  test("an acronym whose letters open the words of a name given before", () => {
+    const body = "The group Valley Human Rights was founded in 2001. Oslo-based VHR said that 41 people died on Friday.";
+    expect(claimants(body)).toEqual(["41: Valley Human Rights"]);
+  });
+
+  test("back references: the commission, they", () => {
+    const body = "The Lakeside Commission on Civil Liberties visited the city. The commission said 22 people were arrested. They also said 4 people died.";
+    expect(claimants(body)).toEqual(["22: Lakeside Commission on Civil Liberties", "4: Lakeside Commission on Civil Liberties"]);
+  });
+
+  test("a qualifier such as '-run' is not part of the name", () => {
+    expect(claimants("The rebel-run Health Ministry said 30 people were killed.", { countryName: "Sudan" })).toEqual(["30: Ministry of Health of Sudan"]);
+  });
+
+  test("a national body with a country word keeps its own country", () => {
+    expect(claimants("The Armenian Defence Ministry said 3 soldiers were killed.")).toEqual(["3: Ministry of Defence of Armenia"]);
+    expect(claimants("Kazakhstan's Interior Ministry said 16 police officers were killed.")).toEqual(["16: Ministry of Internal Affairs of Kazakhstan"]);
+  });
+});
+
+describe("people and their bodies", () => {
+  test("an apposition with a person's role names the body they speak for", () => {
+    const body = "Dana Ortiz, a spokeswoman for the health ministry, said that 120 people were injured.";
+    expect(claimants(body, { countryName: "Chile" })).toEqual(["120: Ministry of Health of Chile (Dana Ortiz)"]);
+  });
+
+  test("an apposition that is no person's role names no speaker", () => {
+    expect(claimants("Port Amara, the capital of the eastern province, reported five deaths.")).toEqual(["5: Unattributed"]);
+  });
+
+  test("a title names the body: Interior Minister X", () => {
+    expect(claimants("Acting Interior Minister Pavel Orlov said 200 people were detained.", { countryName: "Moldova" })).toEqual([
+      "200: Ministry of Internal Affairs of Moldova (Pavel Orlov)",
+    ]);
+  });
+
+  test("a surname alone is the speaker introduced before, with their body", () => {
+    const body = "Dr Mira Kell, Director of the Regional Health Office, said 40 people died. Kell said at least 85 were injured.";
+    expect(claimants(body)).toEqual(["40: Regional Health Office (Mira Kell)", "85: Regional Health Office (Mira Kell)"]);
+  });
+
+  test("places that report figures are not people", () => {
+    expect(claimants("Northfield reported 12 deaths.")).toEqual(["12: Unattributed"]);
+  });
+
+  test("a country that speaks is its government", () => {
+    expect(claimants("Chile has confirmed that 50 police officers were injured.")).toEqual(["50: Government of Chile"]);
+  });
+});
+
+describe("sources across sentences", () => {
+  test("a figure whose sentence names no source keeps the source named before", () => {
+    const body = "The Interior Ministry said 12 people were detained on Monday. During the clashes, 35 people were injured.";
+    expect(claimants(body, { countryName: "Peru" })).toEqual(["12: Ministry of Internal Affairs of Peru", "35: Ministry of Internal Affairs of Peru"]);
+    const carried = extractClaims(body, { countryName: "Peru" })[1];
+    expect(carried.confidence).toBeLessThan(extractClaims(body, { countryName: "Peru" })[0].confidence);
+  });
+
+  test("before any source is named a figure stays unattributed", () => {
+    expect(claimants("At least 9 people were killed. The Interior Ministry said 40 people were detained.", { countryName: "Peru" })).toEqual([
+      "9: Unattributed",
+      "40: Ministry of Internal Affairs of Peru",
+    ]);
+  });
+
+  test("quoted speech belongs to the speaker named where the quotation closes", () => {
+    const body = "The ministry spoke first. “We counted 40 dead on the road. The search goes on,” said Lena Ruiz, the regional civil defence chief.";
+    expect(claimants(body)).toEqual(["40: Lena Ruiz"]);
+  });
+
+  test("on an organisation's own site, its unsourced figures are its own", () => {
+    const body = "The Lakeside Commission on Civil Liberties (LCCL) monitored the march. More than 105 persons were arrested across the country.";
+    expect(claimants(body, { url: "https://www.lccl.org/statements/march" })).toEqual(["105: Lakeside Commission on Civil Liberties"]);
+    expect(claimants(body, { url: "https://news.example.com/march" })).toEqual(["105: Unattributed"]);
+  });
+
+  test("the outlet naming itself is no source", () => {
+    expect(claimants("Six policemen were injured near the parliament, XYZN reports.", { url: "https://xyzn.example/news/1" })).toEqual(["6: Unattributed"]);
+  });
+});
+
+describe("relays and repeats", () => {
+  test("an outlet relaying a source: the source is the claimant, the outlet its via", () => {
+    const [claim] = extractClaims("Local media reported, citing the health ministry, that 18 people died.", { countryName: "Peru" });
+    expect(claim.claimant.name).toBe("Ministry of Health of Peru");
+  });
+
+  test("a figure repeated in the lead and in the sentence naming its source is one claim, kept where its source is named", () => {
+    const body = "At least 164 people were killed in the unrest. The health ministry said at least 164 people were killed.";
+    expect(claimants(body, { countryName: "Peru" })).toEqual(["164: Ministry of Health of Peru"]);
+  });
+
+  test("'authorities' gives way to a named body stating the same figure", () => {
+    const body = "The unrest left 225 people dead, authorities announced. The Prosecutor General's Office said 225 people had been killed.";
+    expect(claimants(body, { countryName: "Peru" })).toEqual(["225: Prosecutor General's Office of Peru"]);
+  });
+
+  test("two figures each sourced in their own sentence stay apart even when equal", () => {
+    const body = "The Defence Ministry said one soldier was killed on Monday. The Defence Ministry said one soldier was killed on Tuesday.";
+    expect(claimants(body, { countryName: "Peru" })).toHaveLength(2);
+  });
+});
+
+describe("headline figures", () => {
+  test("a figure only the headline gives is a claim quoting the headline, at offsets -1", () => {
+    const claims = extractClaims("Rescue teams searched the rubble on Tuesday.", { headline: "Earthquake death toll tops 1,200" });
+    expect(claims).toMatchObject([{ category: "KILLED", best: 1200, quote: "Earthquake death toll tops 1,200", quoteStart: -1, quoteEnd: -1 }]);
+  });
+
+  test("a headline figure the body repeats is the body's claim", () => {
+    const claims = extractClaims("The death toll rose to 1,200, officials said.", { headline: "Earthquake death toll tops 1,200", countryName: "Peru" });
+    expect(claims).toHaveLength(1);
+    expect(claims[0].quoteStart).toBe(0);
+  });
+});
+
+describe("countries", () => {
+  test("names, demonyms and press adjectives from the reference data", () => {
+    expect(countryOf("Kazakh")?.name).toBe("Kazakhstan");
+    expect(countryOf("Sudanese")?.name).toBe("Sudan");
+    expect(countryOf("Sri Lankan")?.name).toBe("Sri Lanka");
+    expect(countryOf("Turkish")?.name).toBe("Turkey");
+    expect(countryOf("Monday")).toBeNull();
+  });
+
+  test("a page is about the country it names most, names counting over adjectives", () => {
+    expect(mainCountry("Russian shelling hit two towns in Ukraine. Ukraine's officials said.")?.name).toBe("Ukraine");
+  });
+});
