@@ -128,6 +128,8 @@ const MENTION_RULES: MentionRule[] = [
   // Unnamed sources.
   { re: new RegExp(String.raw`\b(?:[Aa]n?\s+|[Oo]ne\s+|[Tt]wo\s+|[Ss]everal\s+)?(?:${SOURCE_WORDS}\s+)*[Ss]ources?\b(?=\s+(?:said|say|says|told|close|familiar|in|with|at|within)\b)`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
   { re: new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:an?\s+|one\s+)?(?:${SOURCE_WORDS}\s+)*sources?\b`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  // An unnamed individual with a role and a place: "a top physician in Derna told reporters".
+  { re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:top|senior|local|hospital|regional)\s+)?(physician|doctor|nurse|medic|official|witness|resident|rescuer|volunteer|journalist)\s+(?:in|at|from)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?=\s+(?:(?:who|that)\s+)?(?:said|says|told|informed|reported|confirmed|estimated)\b)/gu, name: (m) => `A ${m[1]} in ${m[2]}`, kind: ClaimantKind.OTHER, cue: false },
   // International organisations and NGOs.
   { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: "UN", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross)\b/g, name: "ICRC", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
@@ -135,7 +137,8 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b(?:OSCE|EU|European\s+Union|CSTO)\b/g, name: (m) => (m[0] === "European Union" ? "EU" : m[0]), kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:Human\s+Rights\s+Watch|HRW)\b/g, name: "HRW", kind: ClaimantKind.OTHER, cue: true },
   { re: /\bAmnesty(?:\s+International)?\b/g, name: "Amnesty International", kind: ClaimantKind.OTHER, cue: true },
-  { re: /\b(?:[Hh]uman\s+)?[Rr]ights\s+(?:groups?|organi[sz]ations|defenders|monitors)\b/g, name: "Human rights groups", kind: ClaimantKind.OTHER, cue: true },
+  // Plural only: "the rights group" is a back reference to the group named before.
+  { re: /\b(?:[Hh]uman\s+)?[Rr]ights\s+(?:groups|organi[sz]ations|defenders|monitors)\b/g, name: "Human rights groups", kind: ClaimantKind.OTHER, cue: true },
   { re: /\b(?:[Aa]ctivists|[Rr]ights\s+activists)\b/g, name: "Activists", kind: ClaimantKind.OTHER, cue: true },
   { re: /\b(?:[Ee]ye)?[Ww]itnesses\b/g, name: "Witnesses", kind: ClaimantKind.OTHER, cue: true },
   { re: /\b(?:[Dd]octors|[Mm]edics|[Pp]aramedics|[Hh]ospital\s+(?:officials|staff))\b/g, name: "Medical staff", kind: ClaimantKind.OTHER, cue: true },
@@ -164,7 +167,7 @@ const MENTION_RULES: MentionRule[] = [
 
 const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|states|state|stating|estimated|estimates|estimate|claimed|claims|confirmed|confirms|put|puts|told|tells|added|adds|wrote|writes|tweeted|posted|tallied|counted|recorded|records|registered|published|publishes|released|updated|gave|gives|noted|insisted|cited|citing|quoted|revealed|reveals|documented|informed|indicated|showed|shows|acknowledged|admitted|disclosed|declared|verified|listed|put\s+the)`;
 const CUE_AFTER = new RegExp(
-  String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
+  String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|,?\s+(?:which|who)\s+(?:(?:has|have|had|also|later|earlier)\s+){0,2}${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
 );
 const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:(?:the|a|an|one)\s+)?(?:[\w-]+\s+)?$/;
 
@@ -285,6 +288,7 @@ function capitalisedRuns(text: string): Token[][] {
 }
 
 const ACRONYM = /^[A-Z][A-Z&]{1,7}$/;
+const PERSONAL_TITLE = /^(?:Deputy|Superintendent|Inspector|Spokes(?:man|woman|person)|Commissioner|Minister|Governor|Mayor|Chief|Acting|Senior|Officer|Sergeant|Captain|Colonel|General|Lieutenant|Major)$/;
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
@@ -299,6 +303,8 @@ function findOrganizations(text: string, options: ClaimantOptions, memory: Claim
   const found: Mention[] = [];
   for (let run of capitalisedRuns(text)) {
     while (run.length > 0 && (NOT_NAME_START.has(run[0].word) || CONNECTORS.has(run[0].word))) run = run.slice(1);
+    // "Deputy Superintendent of Police of X": a person's title, read with the person it names.
+    if (run.length > 0 && PERSONAL_TITLE.test(run[0].word)) continue;
     // The name ends at its last organisation word, or runs on through "of <Country>".
     let last = -1;
     for (let i = 0; i < run.length; i++) if (isHeadWord(capitalise(run[i].word))) last = i;
@@ -379,7 +385,7 @@ function initials(name: string): string {
     .join("");
 }
 
-const BACK_WORDS = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(commission|committee|group|organi[sz]ation|union|syndicate|association|agency|authority|society|federation|office|council|centre|center|watchdog|monitor|network|coalition|doctors|department|administration)\b|\b(They)\b/g;
+const BACK_WORDS = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[a-z]+|[A-Z][a-z]+-based)\s+){0,2}?(commission|committee|group|organi[sz]ation|union|syndicate|association|agency|authority|society|federation|office|council|centre|center|watchdog|monitor|network|coalition|doctors|department|administration)\b|\b(They)\b/g;
 
 /** "the commission said", "They state": the last organisation of that kind named before. */
 function findBackReferences(text: string, memory: ClaimantMemory, earlier: Mention[], taken: Mention[]): Mention[] {
@@ -516,6 +522,26 @@ function findCountrySpeakers(text: string, options: ClaimantOptions, taken: Ment
   return found;
 }
 
+const TITLED_AFTER_CUE = /\b(?:said|according\s+to|told\s+\w+)\s+((?:(?:[\p{Lu}][\p{L}'’.-]*|of|the|for|district|province|region|city|state)\s+){2,9}?)(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})(?=\s*(?:[.,;]|$))/gu;
+
+/** "said Deputy Superintendent of Police of Jajarkot district Santosh Roka": the person, speaking for the body their title names. */
+function findTitledSpeakers(text: string, options: ClaimantOptions, taken: Mention[]): Mention[] {
+  const found: Mention[] = [];
+  TITLED_AFTER_CUE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TITLED_AFTER_CUE.exec(text)) !== null) {
+    const title = match[1].trim();
+    if (!title.split(/\s+/).some((w) => TITLE_WORDS.has(w) || /^(?:Superintendent|Inspector|Director|Commissioner|Spokes(?:man|woman|person)|Officer)$/.test(w))) continue;
+    const person = match[2];
+    // From the title's first word to the end of the name.
+    const span = { start: match.index + match[0].indexOf(match[1]), end: match.index + match[0].length };
+    if (overlapsAny(taken, span) || NOT_PERSON.test(person) || countryOf(person)) continue;
+    const body = findRuleMentions(`according to ${title} said`, options)[0];
+    found.push(body ? { ...body, ...span, person } : { ...span, name: person, kind: ClaimantKind.PERSON, national: false, country: null, unnamed: false, ministry: false, person });
+  }
+  return found;
+}
+
 /** "He said …": the person named last, with their body. */
 function findPronouns(text: string, memory: ClaimantMemory, taken: Mention[]): Mention[] {
   const found: Mention[] = [];
@@ -570,7 +596,8 @@ export function findMentionsIn(text: string, options: ClaimantOptions, memory: C
   const acronyms = findAcronyms(text, memory, withOrgs, options);
   const all = [...withOrgs, ...acronyms];
   const backs = findBackReferences(text, memory, earlier, all);
-  const people = findPersonMentions(text, [...all, ...backs], options);
+  const titled = findTitledSpeakers(text, options, [...all, ...backs]);
+  const people = [...titled, ...findPersonMentions(text, [...all, ...backs, ...titled], options)];
   const pronouns = findPronouns(text, memory, [...all, ...backs, ...people]);
   const countries = findCountrySpeakers(text, options, [...all, ...backs, ...people, ...pronouns]);
   // "the doctors said" after "the Sudanese Doctors Union": the union, not medical staff in general.

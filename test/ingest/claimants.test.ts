@@ -59,6 +59,27 @@ describe("people and their bodies", () => {
     expect(claimants(body)).toEqual(["40: Regional Health Office (Mira Kell)", "85: Regional Health Office (Mira Kell)"]);
   });
 
+  test("a titled speaker named after 'said': the body their title names, with the person", () => {
+    expect(claimants("The toll in the valley reached 36, said Deputy Superintendent of Police of Lowland district Arjun Thapa.", { countryName: "Nepal" })).toEqual([
+      "36: Police of Nepal (Arjun Thapa)",
+    ]);
+  });
+
+  test("an unnamed individual with a role and a place", () => {
+    expect(claimants("A senior doctor in Marsa told reporters that more than 200 people had died.")).toEqual(["200: A doctor in Marsa"]);
+  });
+
+  test("an organisation that 'has recorded' a figure in a relative clause", () => {
+    const body = "The estimate is lower than the one of the group Delta Rights Watch, which has recorded that 416 protesters have been killed.";
+    expect(claimants(body)).toEqual(["416: Delta Rights Watch"]);
+  });
+
+  test("'the rights group' points back to the group named before; 'rights groups' are a source of their own", () => {
+    const body = "The Prisoners Aid Association (PAA) keeps a count. 'A total of 2,667 people are under detention,' the rights group said.";
+    expect(claimants(body)).toEqual(["2667: Prisoners Aid Association"]);
+    expect(claimants("Rights groups said 12 people were detained.")).toEqual(["12: Human rights groups"]);
+  });
+
   test("places that report figures are not people", () => {
     expect(claimants("Northfield reported 12 deaths.")).toEqual(["12: Unattributed"]);
   });
