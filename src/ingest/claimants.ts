@@ -160,6 +160,9 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b[Hh]ealth\s+(?:officials|authorities)\b/g, name: "Health authorities", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b[Pp]residency\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b(?:[Tt]he\s+)?President\b(?!\s+\p{Lu})/gu, name: "President", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  // Unnamed regional officials: "the regional governor said", "citing the region's head".
+  { re: /\b(?:[Tt]he\s+)?(?:[Rr]egional|[Pp]rovincial|[Dd]istrict|[Oo]blast|[Ss]tate|[Cc]ity|[Ll]ocal)\s+(?:[Gg]overnor|[Mm]ayor|[Hh]ead|[Cc]hief|[Aa]dministration|[Aa]uthorities|[Oo]fficials)\b(?!\s+\p{Lu})/gu, name: (m) => capitaliseFirst(m[0].replace(/^[Tt]he\s+/, "").toLowerCase()), kind: ClaimantKind.GOVERNMENT, cue: true },
+  { re: /\b(?:[Tt]he\s+)?(?:region|province|district|oblast|city)(?:'s|’s)\s+(?:head|governor|mayor|chief|administration|authorities)\b/g, name: (m) => capitaliseFirst(m[0].replace(/^[Tt]he\s+/, "").replace(/^(\w+)(?:'s|’s)\s+(\w+)$/, "$2 of the $1").toLowerCase()), kind: ClaimantKind.GOVERNMENT, cue: true },
   { re: /\bKremlin\b/g, name: "Kremlin", kind: ClaimantKind.GOVERNMENT, cue: true },
   { re: /\b(?:[Pp]resident(?:'s|’s)\s+[Oo]ffice|[Pp]residential\s+(?:[Aa]dministration|[Oo]ffice|[Pp]ress\s+[Ss]ervice)|Akorda)\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
@@ -289,6 +292,10 @@ function capitalisedRuns(text: string): Token[][] {
 
 const ACRONYM = /^[A-Z][A-Z&]{1,7}$/;
 const PERSONAL_TITLE = /^(?:Deputy|Superintendent|Inspector|Spokes(?:man|woman|person)|Commissioner|Minister|Governor|Mayor|Chief|Acting|Senior|Officer|Sergeant|Captain|Colonel|General|Lieutenant|Major)$/;
+
+function capitaliseFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);

@@ -217,7 +217,7 @@ interface SentenceState {
 }
 
 const R_SUBJECT = new RegExp(
-  String.raw`^(?:\s+more)?(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+["“]?(?<cas>${CASUALTY})`,
+  String.raw`^["”’']?(?:\s+more)?(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+["“]?(?<cas>${CASUALTY})`,
   "i",
 );
 const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`, "i");
@@ -274,11 +274,11 @@ function readObject(s: SentenceState, fig: Figure, previous: Reading | null): Re
 }
 
 const R_TOLL_TRIGGER = new RegExp(
-  String.raw`(?<toll>(?<![Cc]asualty\s|[Ii]njury\s)\b(?:[Dd]eath\s+)?[Tt]oll\b)|\b[Nn]umber\s+of\s+(?:(?<those>those\s+(?<tcas>${CASUALTY}))|(?:the\s+)?(?<cas1>${CASUALTY})(?:\s+(?<np1>${NP}))?|(?:the\s+)?(?<np2>${NP})\s+(?:(?:who|that)\s+(?:were|have\s+been|had\s+been)\s+)?(?<cas2>${CASUALTY}))`,
+  String.raw`(?<toll>(?<![Cc]asualty\s|[Ii]njury\s)\b(?:[Dd]eath\s+)?[Tt]oll\b|\b[Dd]eath\s+(?:tally|count)\b|\b(?:[Nn]umber|[Cc]ount|[Tt]ally)\s+of\s+(?:the\s+)?dead\b)|\b[Nn]umber\s+of\s+(?:(?<those>those\s+(?<tcas>${CASUALTY}))|(?:the\s+)?(?<cas1>${CASUALTY})(?:\s+(?<np1>${NP}))?|(?:the\s+)?(?<np2>${NP})\s+(?:(?:who|that)\s+(?:were|have\s+been|had\s+been)\s+)?(?<cas2>${CASUALTY}))`,
   "g",
 );
 const R_TOLL_LINK = new RegExp(
-  String.raw`^(?<pp>(?:\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at)\s+[^,;:\d]{1,60}?|according\s+to[^,;]{1,40},)){0,3})\s*,?\s*` +
+  String.raw`^(?<pp>(?:\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at)\s+[^,;:]{1,60}?|according\s+to[^,;]{1,40},|,\s+(?:on\s+the\s+other\s+hand|however|meanwhile|officials\s+said|so\s+far),)){0,3})\s*,?\s*` +
     String.raw`(?:(?:has|have|had|now|so\s+far|already|reportedly|officially|been|currently|since|further|again|also|then)\s+)*` +
     String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|soared|soars|soaring|mounted|mounts|neared|nears|nearing|tops|topped|surpasses|surpassed|exceeds|exceeded|passes|passed|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised|revised\s+(?:down|up|downward|upward)|escalated|as)\s+(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
 );
@@ -327,15 +327,17 @@ function readPutFigure(s: SentenceState, fig: Figure, previous: Reading | null):
   return { ...previous, inherited: true, how: "figure", phraseEnd: fig.end };
 }
 
-const R_AMONG_BEFORE = new RegExp(String.raw`\b[Aa]mong\s+(?:the|those)\s+(?<cas>${CASUALTY})(?:\s+[\w'’-]+){0,4}?\s+(?:were|are|was|is)\s+$`);
+const R_AMONG_BEFORE = new RegExp(
+  String.raw`(?:\b[Aa]mong\s+(?:the|those)\s+(?<cas>${CASUALTY})(?:\s+[\w'’-]+){0,4}?\s+(?:were|are|was|is)|\b(?:[Tt]hose|[Pp]eople|[Tt]he\s+victims)\s+(?:who\s+)?(?:were\s+|have\s+been\s+)?(?<cas2>${CASUALTY})\s+(?:include|included|includes|were|are))\s+$`,
+);
 
 /** 5. "Among the dead were 18 police officers". */
 function readAmong(s: SentenceState, fig: Figure): Reading | null {
-  const among = R_AMONG_BEFORE.exec(s.text.slice(0, fig.start));
+  const among = R_AMONG_BEFORE.exec(s.text.slice(Math.max(0, fig.start - 120), fig.start));
   if (!among?.groups) return null;
   const object = R_OBJECT_AFTER.exec(s.text.slice(fig.end));
   const np = object?.groups?.np;
-  return { category: categoryOf(among.groups.cas), groupText: np ? cleanGroupText(np) : null, inherited: false, how: "among", phraseEnd: fig.end + (object?.[0].length ?? 0) };
+  return { category: categoryOf(among.groups.cas ?? among.groups.cas2), groupText: np ? cleanGroupText(np) : null, inherited: false, how: "among", phraseEnd: fig.end + (object?.[0].length ?? 0) };
 }
 
 /** 6. "164 people were killed, including 16 police officers". */
@@ -407,9 +409,39 @@ function readPlaceCount(s: SentenceState, fig: Figure, whole: Reading | null): R
   return { category: whole.category, groupText: whole.groupText, inherited: true, how: "subset", phraseEnd: fig.end + 1, parentGroup: whole.parentGroup, placeName: place.groups.place };
 }
 
+const R_LIVES_VERB = /\b(?:claimed|claiming|claims|claim|took|taking|takes|cost|costing|costs)\s+(?:the\s+)?$/i;
+
+/** 10. "The floods claimed 1,391 lives". */
+function readLives(s: SentenceState, fig: Figure): Reading | null {
+  const after = /^\s+(?:more\s+|other\s+)?lives\b/i.exec(s.text.slice(fig.end, fig.end + 20));
+  if (!after || !R_LIVES_VERB.test(s.text.slice(Math.max(0, fig.start - 20), fig.start))) return null;
+  return { category: CasualtyCategory.KILLED, groupText: null, inherited: false, how: "object", phraseEnd: fig.end + after[0].length };
+}
+
+/** "Casualties among security officers rose to 18 dead and 748 wounded": a figure with no group of its own takes the one "among" names before it. */
+function amongGroup(s: SentenceState, fig: Figure, reading: Reading | null): Reading | null {
+  if (!reading || reading.groupText !== null) return reading;
+  const before = s.text.slice(Math.max(0, fig.start - 100), fig.start);
+  const among = /\b(?:casualties|deaths|losses|toll)\s+among\s+(?:the\s+)?(.+?)\s+(?:rose|reached|stood|stands|were|was|climbed|is|are|totalled|totaled|numbered)\b[^;:]*$/i.exec(before);
+  const noun = among ? R_NOUN_AFTER.exec(` ${among[1]}`) : null;
+  return noun?.groups ? { ...reading, groupText: cleanGroupText(noun.groups.np) } : reading;
+}
+
+/** 11. "the bodies of 225 people were delivered to morgues", "40 bodies were recovered": the dead. */
+function readBodies(s: SentenceState, fig: Figure): Reading | null {
+  const before = /\b(?:the\s+)?bodies\s+of\s+$/i.test(s.text.slice(Math.max(0, fig.start - 20), fig.start));
+  const after = /^\s+(?:more\s+)?bodies\b/i.exec(s.text.slice(fig.end, fig.end + 20));
+  if (!before && !after) return null;
+  const object = before ? R_NOUN_AFTER.exec(s.text.slice(fig.end)) : null;
+  const groupText = object?.groups ? cleanGroupText(object.groups.np) : null;
+  return { category: CasualtyCategory.KILLED, groupText, inherited: false, how: "object", phraseEnd: fig.end + (after?.[0].length ?? object?.[0].length ?? 0) };
+}
+
 function readFigure(s: SentenceState, fig: Figure, previous: Reading | null, articlePrevious: Reading | null): Reading | null {
   return (
     readToll(s, fig) ??
+    readLives(s, fig) ??
+    readBodies(s, fig) ??
     readObject(s, fig, previous) ??
     readSubject(s, fig, previous) ??
     readPutFigure(s, fig, previous) ??
@@ -555,7 +587,7 @@ function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory:
   let previous: Reading | null = null;
   figures.forEach((fig, i) => {
     if (isNotACount(text, fig)) return;
-    const reading = readFigure(s, fig, previous, article.lastReading);
+    const reading = amongGroup(s, fig, readFigure(s, fig, previous, article.lastReading));
     s.readings[i] = reading;
     if (reading) previous = reading;
   });

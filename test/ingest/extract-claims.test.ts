@@ -388,6 +388,61 @@ describe("aggregators and local outlets", () => {
   });
 });
 
+describe("wording outside the templates", () => {
+  test.each([
+    ["The death toll, on the other hand, has risen to 57.", "KILLED", 57],
+    ["The death tally has reached 1,200.", "KILLED", 1200],
+    ["The floods claimed 1,391 lives.", "KILLED", 1391],
+    ["The ministry put the toll as 26.", "KILLED", 26],
+    ["The death toll from the magnitude 7.8 earthquake rose to 5,000.", "KILLED", 5000],
+    ["Those who died include 103 children.", "KILLED", 103],
+    ["Police said “dozens” of people were detained.", "DETAINED", 12],
+    ["65 Policemen had been also injured in the incident.", "INJURED", 65],
+    ["More than 2,600 people had sought treatment at hospitals.", "INJURED", 2600],
+    ["As of Monday, 2,667 people are under detention.", "DETAINED", 2667],
+  ])("%s", (sentence, category, best) => {
+    const claims = extractClaims(sentence, KZ);
+    expect(claims.map((c) => [c.category, c.best])).toEqual([[category, best]]);
+  });
+
+  test("casualties among a group give each figure that group", () => {
+    expectClaims("Casualties among security officers rose to 18 dead and 748 wounded.", [
+      { category: "KILLED", affectedGroup: "SECURITY_FORCES", figureText: "18" },
+      { category: "WOUNDED", affectedGroup: "SECURITY_FORCES", figureText: "748" },
+    ]);
+  });
+
+  test("parts of a figure: per place, per group, with the whole's category", () => {
+    expectClaims("At least 164 people were killed, including 103 in the largest city Almaty.", [
+      { category: "KILLED", figureText: "At least 164" },
+      { category: "KILLED", figureText: "103", placeName: "Almaty" },
+    ]);
+    expectClaims("The bodies of 225 people were delivered to morgues, of which 19 were police officers.", [
+      { category: "KILLED", affectedGroup: "ALL", figureText: "225" },
+      { category: "KILLED", affectedGroup: "SECURITY_FORCES", figureText: "19" },
+    ]);
+    expectClaims("Out of the 420 protesters arrested, 347 were men and 73 were women.", [
+      { category: "DETAINED", affectedGroup: "PROTESTERS", figureText: "420" },
+      { category: "DETAINED", affectedGroup: "PROTESTERS", subgroup: "men", figureText: "347" },
+      { category: "DETAINED", affectedGroup: "PROTESTERS", subgroup: "women", figureText: "73" },
+    ]);
+    expectClaims("More than 100 people were arrested. They include Northtown (20), Eastfield (2) and Westbury (3).", [
+      { category: "DETAINED", figureText: "More than 100" },
+      { category: "DETAINED", figureText: "20", placeName: "Northtown" },
+      { category: "DETAINED", figureText: "2", placeName: "Eastfield" },
+      { category: "DETAINED", figureText: "3", placeName: "Westbury" },
+    ]);
+  });
+
+  test("a list after a dash takes the category of the figure before it", () => {
+    expectClaims("Officials had acknowledged 44 deaths — 26 armed criminals and 18 security officers.", [
+      { category: "KILLED", figureText: "44" },
+      { category: "KILLED", affectedGroup: "RIOTERS", figureText: "26" },
+      { category: "KILLED", affectedGroup: "SECURITY_FORCES", figureText: "18" },
+    ]);
+  });
+});
+
 describe("increments and other figures", () => {
   test("another N of the same category adds to it; of another category it is a plain figure", () => {
     expectClaims("Police said 12 people were detained on Monday. Another 30 were detained on Tuesday.", [
