@@ -170,7 +170,7 @@ const MENTION_RULES: MentionRule[] = [
 
 const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|states|state|stating|estimated|estimates|estimate|claimed|claims|confirmed|confirms|put|puts|told|tells|added|adds|wrote|writes|tweeted|posted|tallied|counted|recorded|records|registered|published|publishes|released|updated|gave|gives|noted|insisted|cited|citing|quoted|revealed|reveals|documented|informed|indicated|showed|shows|acknowledged|admitted|disclosed|declared|verified|listed|put\s+the)`;
 const CUE_AFTER = new RegExp(
-  String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|,?\s+(?:which|who)\s+(?:(?:has|have|had|also|later|earlier)\s+){0,2}${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
+  String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|,?\s+(?:which|who)\s+(?:(?:has|have|had|also|later|earlier)\s+){0,2}${ATTRIBUTION_VERB}\b|\s*,\s+(?:(?:has|have|had|also|later|earlier|then)\s+)?${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
 );
 const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:(?:the|a|an|one)\s+)?(?:[\w-]+\s+)?$/;
 
@@ -392,7 +392,7 @@ function initials(name: string): string {
     .join("");
 }
 
-const BACK_WORDS = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[a-z]+|[A-Z][a-z]+-based)\s+){0,2}?(commission|committee|group|organi[sz]ation|union|syndicate|association|agency|authority|society|federation|office|council|centre|center|watchdog|monitor|network|coalition|doctors|department|administration)\b|\b(They)\b/g;
+const BACK_WORDS = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[a-z]+|[A-Z][a-z]+-based)\s+){0,2}?(commission|committee|group|organi[sz]ation|union|syndicate|association|agency|authority|society|federation|office|council|centre|center|watchdog|monitor|network|coalition|doctors|department|administration|NGO|rights\s+group)\b|\b(They)\b/g;
 
 /** "the commission said", "They state": the last organisation of that kind named before. */
 function findBackReferences(text: string, memory: ClaimantMemory, earlier: Mention[], taken: Mention[]): Mention[] {
@@ -405,7 +405,7 @@ function findBackReferences(text: string, memory: ClaimantMemory, earlier: Menti
     const head = (match[1] ?? "").toLowerCase();
     const candidates = [...earlier].reverse();
     const last = memory.lastClaimant && memory.lastClaimant.kind !== ClaimantKind.UNATTRIBUTED ? memory.lastClaimant : null;
-    const target = head === "" || head === "group" || head === "organization" || head === "organisation"
+    const target = head === "" || /^(?:group|organi[sz]ation|ngo|rights\s+group)$/.test(head)
       ? (last ?? candidates[0])
       : head === "doctors"
         ? candidates.find((o) => /doctor|medic|health/i.test(o.name))

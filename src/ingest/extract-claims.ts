@@ -155,7 +155,7 @@ const NOUN = String.raw`["“‘']?${MODIFIER}{0,3}${HEAD}["”’']?(?![\w-])`;
 const NP = String.raw`${NOUN}(?:\s*,\s*${NOUN})*(?:\s*,?\s+(?:and|or)\s+${NOUN})?`;
 const PP = String.raw`\s+(?:in|from|at|across|near|throughout)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:rall(?:y|ies)|protests?|demonstrations?|clashes|riots?|area|region|province|district|city|town|camp|prison))?`;
 const INSERTION = String.raw`(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},|\s*(?:--|—|–)\s*(?:including|among\s+them|mostly|mainly)\b[^—–;]{1,200}?(?:--|—|–))`;
-const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially|currently|among\s+(?:those|the)(?:\s+who)?)`;
+const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially|currently|either|among\s+(?:those|the)(?:\s+who)?)`;
 const BOUNDARY = String.raw`(?:and|or|but|in|on|at|during|since|across|throughout|while|with|after|before|as|amid|over|including|among|when|according|so|by|near|around|following|overnight|yesterday|today|last|this|inside|outside|for|from|into|who|whom|whose|that|which|because|despite|earlier|later|within|across|since|so\s+far|elsewhere|nationwide|against|between|due|amid|until|till)`;
 
 /** Group of each head noun, first match wins; applied to each coordinated noun phrase. */
@@ -377,7 +377,9 @@ function readPart(s: SentenceState, fig: Figure, previous: Reading | null, artic
   const partAfter = R_PART_AFTER.exec(after);
   // "347 were men and 73 were women": the next part of the same whole.
   const nextPart = previous?.how === "subset" && previous.whole && /(?:,|\band|;)\s*$/.test(before);
-  const whole = nextPart ? previous.whole! : previous ?? articlePrevious;
+  // "184,161 people were affected, of which 9,737 …": a part of a figure that is no claim is none either.
+  const earlierFigure = s.figures.some((f) => f.end <= fig.start && !isNotACount(s.text, f));
+  const whole = nextPart ? previous.whole! : previous ?? (earlierFigure ? null : articlePrevious);
   if (!whole) return null;
   if (!nextPart && !R_PART_BEFORE.test(before) && !partAfter) return null;
   if (partAfter) after = after.slice(partAfter[0].length);
@@ -427,6 +429,14 @@ function amongGroup(s: SentenceState, fig: Figure, reading: Reading | null): Rea
   return noun?.groups ? { ...reading, groupText: cleanGroupText(noun.groups.np) } : reading;
 }
 
+/** 12. "the police had taken 1,213 people into custody". */
+function readCustody(s: SentenceState, fig: Figure): Reading | null {
+  if (!/\b(?:taken|took|taking|take|takes)\s+$/i.test(s.text.slice(Math.max(0, fig.start - 12), fig.start))) return null;
+  const custody = new RegExp(String.raw`^(?:\s+(?<np>${NP}))?\s+into\s+(?:police\s+)?custody\b`, "i").exec(s.text.slice(fig.end, fig.end + 200));
+  if (!custody) return null;
+  return { category: CasualtyCategory.DETAINED, groupText: custody.groups?.np ? cleanGroupText(custody.groups.np) : null, inherited: false, how: "object", phraseEnd: fig.end + custody[0].length };
+}
+
 /** 11. "the bodies of 225 people were delivered to morgues", "40 bodies were recovered": the dead. */
 function readBodies(s: SentenceState, fig: Figure): Reading | null {
   const before = /\b(?:the\s+)?bodies\s+of\s+$/i.test(s.text.slice(Math.max(0, fig.start - 20), fig.start));
@@ -442,6 +452,7 @@ function readFigure(s: SentenceState, fig: Figure, previous: Reading | null, art
     readToll(s, fig) ??
     readLives(s, fig) ??
     readBodies(s, fig) ??
+    readCustody(s, fig) ??
     readObject(s, fig, previous) ??
     readSubject(s, fig, previous) ??
     readPutFigure(s, fig, previous) ??
@@ -617,11 +628,16 @@ function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention |
   let last: Mention | null = publisher;
   sentences.forEach((s, index) => {
     for (const pick of s.picks) {
-      if (!pick.mention) pick.mention = speakerOfQuote(sentences, index) ?? (last ? { ...last, carried: true } : null);
+      if (!pick.mention) pick.mention = speakerOfQuote(sentences, index) ?? (last && mayState(last, pick.reading.category) ? { ...last, carried: true } : null);
       else if (named(pick.mention)) last = pick.mention;
     }
   });
   return sentences;
+}
+
+/** A health or medical body counts the dead and hurt, not arrests: its name is not carried to a detention figure. */
+function mayState(source: Mention, category: CasualtyCategory): boolean {
+  return !(category === CasualtyCategory.DETAINED && /health|medical|doctor|hospital|physician|red\s+cr/i.test(source.name));
 }
 
 const OPENING_QUOTE = /[“«]|(?:^|[\s(])["']/g;

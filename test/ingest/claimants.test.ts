@@ -80,6 +80,17 @@ describe("people and their bodies", () => {
     expect(claimants("Rights groups said 12 people were detained.")).toEqual(["12: Human rights groups"]);
   });
 
+  test("a health body is not carried to a detention figure", () => {
+    const body = "The health ministry said 40 people were killed. Nearly 6,000 people were detained over the week.";
+    expect(claimants(body, { countryName: "Peru" })).toEqual(["40: Ministry of Health of Peru", "6000: Unattributed"]);
+  });
+
+  test("an organisation followed by a comma and its verb", () => {
+    expect(claimants("The rights group, the Prisoners Aid Association (PAA), revealed on Monday that police had detained 1,213 people.")).toEqual([
+      "1213: Prisoners Aid Association",
+    ]);
+  });
+
   test("places that report figures are not people", () => {
     expect(claimants("Northfield reported 12 deaths.")).toEqual(["12: Unattributed"]);
   });

@@ -400,6 +400,8 @@ describe("wording outside the templates", () => {
     ["65 Policemen had been also injured in the incident.", "INJURED", 65],
     ["More than 2,600 people had sought treatment at hospitals.", "INJURED", 2600],
     ["As of Monday, 2,667 people are under detention.", "DETAINED", 2667],
+    ["The police had taken 1,213 people into custody.", "DETAINED", 1213],
+    ["A total of 913 people are either being detained or charged.", "DETAINED", 913],
   ])("%s", (sentence, category, best) => {
     const claims = extractClaims(sentence, KZ);
     expect(claims.map((c) => [c.category, c.best])).toEqual([[category, best]]);
