@@ -82,6 +82,8 @@ export interface Mention {
   via?: string | null;
   /** Taken from an earlier sentence: the figure's own sentence names no source. */
   carried?: boolean;
+  /** "a rights group says": an organisation the following sentences name. */
+  forward?: boolean;
   /** The organisation's head word, lower-case ("commission", "union"), for back references. */
   head?: string | null;
 }
@@ -96,10 +98,12 @@ export interface ClaimantMemory {
   lastClaimant: Mention | null;
   /** People named so far, by surname, with the body they speak for. */
   people: Map<string, Mention>;
+  /** The last source any sentence named, for "it said". */
+  lastMention: Mention | null;
 }
 
 export function newClaimantMemory(): ClaimantMemory {
-  return { lastMinistry: null, organizations: [], acronyms: new Map(), lastPerson: null, lastClaimant: null, people: new Map() };
+  return { lastMinistry: null, organizations: [], acronyms: new Map(), lastPerson: null, lastClaimant: null, people: new Map(), lastMention: null };
 }
 
 interface MentionRule {
@@ -113,6 +117,8 @@ interface MentionRule {
   ministry?: boolean;
   /** "the ministry": the last ministry named. */
   backReference?: boolean;
+  /** An indefinite description ("a rights group says") that the next sentences name. */
+  forward?: boolean;
   /** A further check of the match ("Kazakh television" but not "Private television"). */
   accept?: (match: RegExpExecArray) => boolean;
 }
@@ -130,6 +136,11 @@ const MENTION_RULES: MentionRule[] = [
   { re: new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:an?\s+|one\s+)?(?:${SOURCE_WORDS}\s+)*sources?\b`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
   // An unnamed individual with a role and a place: "a top physician in Derna told reporters".
   { re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:top|senior|local|hospital|regional)\s+)?(physician|doctor|nurse|medic|official|witness|resident|rescuer|volunteer|journalist)\s+(?:in|at|from)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?=\s+(?:(?:who|that)\s+)?(?:said|says|told|informed|reported|confirmed|estimated)\b)/gu, name: (m) => `A ${m[1]} in ${m[2]}`, kind: ClaimantKind.OTHER, cue: false },
+  // An unnamed group described by what it is: "an opposition group in Djibouti says".
+  // Copy often names it in the next sentence ("The local advocacy group AAPP …"): a forward reference, resolved there.
+  // "the rights group" (definite) points back instead: see BACK_WORDS.
+  { re: /\b(?:[Aa]n?)\s+((?:opposition|rebel|armed|human\s+rights|rights|advocacy|civil\s+society|activist|monitoring|student|local)\s+(?:group|coalition|party|organi[sz]ation|alliance|movement|network))\b/g, name: (m) => capitaliseFirst(m[1].toLowerCase()), kind: ClaimantKind.OTHER, cue: true, forward: true },
+  { re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|local|regional|provincial|district|police|government|security|military|hospital|health)\s+)?official\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   // International organisations and NGOs.
   { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: "UN", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross)\b/g, name: "ICRC", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
@@ -172,7 +183,7 @@ const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|rep
 const CUE_AFTER = new RegExp(
   String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|,?\s+(?:which|who)\s+(?:(?:has|have|had|also|later|earlier)\s+){0,2}${ATTRIBUTION_VERB}\b|\s*,\s+(?:(?:has|have|had|also|later|earlier|then)\s+)?${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
 );
-const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:(?:the|a|an|one)\s+)?(?:[\w-]+\s+)?$/;
+const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:(?:the|a|an|one)\s+)?(?:[a-z][\w-]*\s+){0,3}$/;
 
 
 /** Country words around a national body: "Kazakhstan's", "the country's", "Kazakh", "of Kazakhstan", "Sri Lankan". */
@@ -232,6 +243,7 @@ function findRuleMentions(text: string, options: ClaimantOptions): Mention[] {
         country: around.country,
         unnamed: !!rule.unnamed,
         ministry: !!rule.ministry || !!rule.backReference,
+        forward: !!rule.forward,
       });
     }
   }
@@ -512,7 +524,7 @@ function findAppositives(text: string, options: ClaimantOptions, memory: Claiman
   return found;
 }
 
-const COUNTRY_SPEAKS = new RegExp(String.raw`(?<![\p{L}'’-])(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)(?=\s+(?:(?:has|have|had|on\s+\p{Lu}\p{Ll}+|previously|earlier|later|also|officially|now|sharply|first|initially|then)\s+){0,3}(?:said|confirmed|acknowledged|admitted|announced|reported|revised|put|stated|claimed|says|estimated|recorded|gave)\b)`, "gu");
+const COUNTRY_SPEAKS = new RegExp(String.raw`(?<![\p{L}'’-])(?<!\b(?:in|of|from|at|to)\s)(?:The\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)(?=\s+(?:(?:has|have|had|on\s+\p{Lu}\p{Ll}+|previously|earlier|later|also|officially|now|sharply|first|initially|then)\s+){0,3}(?:said|confirmed|acknowledged|admitted|announced|reported|revised|put|stated|claimed|says|estimated|recorded|gave)\b)`, "gu");
 
 /** "Iran has confirmed …", "Kazakhstan had previously acknowledged …": the country's government speaks. */
 function findCountrySpeakers(text: string, options: ClaimantOptions, taken: Mention[]): Mention[] {
@@ -552,11 +564,13 @@ function findTitledSpeakers(text: string, options: ClaimantOptions, taken: Menti
 /** "He said …": the person named last, with their body. */
 function findPronouns(text: string, memory: ClaimantMemory, taken: Mention[]): Mention[] {
   const found: Mention[] = [];
-  const re = /\b(?:He|She|he|she)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|stated|noted)\b/g;
+  const re = /\b(?:(He|She|he|she)|(It|it))\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|stated|noted)\b/g;
   let match: RegExpExecArray | null;
   while ((match = re.exec(text)) !== null) {
-    const span = { start: match.index, end: match.index + 2 };
-    if (memory.lastPerson && !overlapsAny(taken, span)) found.push({ ...memory.lastPerson, ...span });
+    const span = { start: match.index, end: match.index + match[0].indexOf(" ") };
+    // "it said": the statement or body named last; "he said": the person named last.
+    const target = match[1] ? memory.lastPerson : memory.lastMention;
+    if (target && !overlapsAny(taken, span)) found.push({ ...target, ...span });
   }
   return found;
 }
@@ -611,6 +625,8 @@ export function findMentionsIn(text: string, options: ClaimantOptions, memory: C
   const doctors = earlier.slice().reverse().find((o) => /doctor|medic|physician/i.test(o.name));
   const resolved = all.map((m) => (m.name === "Medical staff" && doctors ? { ...doctors, start: m.start, end: m.end } : m));
   const mentions = dropRelays(text, [...resolved, ...backs, ...people, ...pronouns, ...countries]).sort((a, b) => a.start - b.start);
+  const sourced = mentions.filter((m) => m.kind !== ClaimantKind.UNATTRIBUTED);
+  if (sourced.length > 0) memory.lastMention = sourced[sourced.length - 1];
   return mentions.map((m) => {
     if (m.name === BACK_REFERENCE) return memory.lastMinistry ? { ...memory.lastMinistry, start: m.start, end: m.end } : { ...m, name: "Government" };
     if (m.ministry) memory.lastMinistry = m;
@@ -653,7 +669,7 @@ export function claimantOf(mention: Mention, options: ClaimantOptions): { name: 
   return { name, kind: mention.kind };
 }
 
-const CLAUSE_BREAK = /;|\b(?:while|whereas|but)\b/g;
+const CLAUSE_BREAK = /;|\b(?:while|whereas|but|however)\b/g;
 
 function clauseIndex(text: string, offset: number): number {
   let index = 0;
@@ -669,11 +685,17 @@ function distance(m: Mention, fig: Figure): number {
   return 0;
 }
 
-/** The claimant in the figure's clause, else the nearest in the sentence. */
+/**
+ * The claimant in the figure's clause, else the nearest in the sentence —
+ * but not across "however" or "but": "17 died, however, a rights group
+ * reported twice as many" credits the 17 to no one.
+ */
 export function chooseMention(text: string, mentions: Mention[], fig: Figure): Mention | null {
   if (mentions.length === 0) return null;
   const clause = clauseIndex(text, fig.start);
   const sameClause = mentions.filter((m) => clauseIndex(text, m.start) === clause);
-  const pool = sameClause.length > 0 ? sameClause : mentions;
+  const contrast = (m: Mention) => /\b(?:however|but)\b/i.test(text.slice(Math.min(m.end, fig.end), Math.max(m.start, fig.start)));
+  const pool = sameClause.length > 0 ? sameClause : mentions.filter((m) => !contrast(m));
+  if (pool.length === 0) return null;
   return pool.reduce((best, m) => (distance(m, fig) < distance(best, fig) ? m : best));
 }

@@ -14,6 +14,8 @@ export interface CountryName {
 interface Entry extends CountryName {
   /** Lower-case names and demonyms that stand for the country. */
   words: string[];
+  /** Lower-case capital cities. */
+  capitals: string[];
 }
 
 // Press adjectives the reference data lacks (it lists "Kazakhstani", not "Kazakh").
@@ -41,7 +43,7 @@ const ENTRIES: Entry[] = countries.map((c) => {
       .filter((w): w is string => !!w)
       .map((w) => w.toLowerCase()),
   );
-  return { code: c.cca2, name: PRESS_NAMES[c.cca2] ?? c.name.common, words: [...words] };
+  return { code: c.cca2, name: PRESS_NAMES[c.cca2] ?? c.name.common, words: [...words], capitals: (c.capital ?? []).map((x) => x.toLowerCase()) };
 });
 
 const BY_WORD = new Map<string, Entry>();
@@ -92,7 +94,25 @@ export function countriesIn(text: string): { country: CountryName; count: number
   return [...counts.values()].sort((a, b) => b.count - a.count);
 }
 
-/** The country a page is about: the one it names most (ties: the first named). */
+const BY_CAPITAL = new Map<string, Entry>();
+for (const entry of ENTRIES) for (const capital of entry.capitals) if (!BY_CAPITAL.has(capital)) BY_CAPITAL.set(capital, entry);
+
+/** "DUSHANBE:", "KHARTOUM (Reuters) –": a capital city as the dateline that opens the copy. */
+function datelineCountry(text: string): CountryName | null {
+  const m = /^\s*([A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,2})\s*(?::|,|\(|–|—|-)/.exec(text);
+  const entry = m ? BY_CAPITAL.get(m[1].toLowerCase()) : undefined;
+  return entry ? { code: entry.code, name: entry.name } : null;
+}
+
+/** The country a page is about: the one it names most, its dateline's capital counting five times (ties: the first named). */
 export function mainCountry(text: string): CountryName | null {
-  return countriesIn(text)[0]?.country ?? null;
+  const counts = countriesIn(text);
+  const dateline = datelineCountry(text.replace(/^[^\n]*\n/, "")) ?? datelineCountry(text);
+  if (dateline) {
+    const entry = counts.find((c) => c.country.code === dateline.code);
+    if (entry) entry.count += 5;
+    else counts.push({ country: dateline, count: 5 });
+    counts.sort((a, b) => b.count - a.count);
+  }
+  return counts[0]?.country ?? null;
 }

@@ -587,12 +587,16 @@ function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Men
 interface SentenceReading {
   sentence: Sentence;
   mentions: Mention[];
+  /** Organisations the sentence names, cued or not. */
+  organizations: Mention[];
   picks: { fig: Figure; reading: Reading; mention: Mention | null }[];
 }
 
 function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory: ClaimantMemory, article: { lastReading: Reading | null }): SentenceReading {
   const text = sentence.text;
+  const known = memory.organizations.length;
   const mentions = findMentionsIn(text, options, memory);
+  const organizations = memory.organizations.slice(known);
   const figures = findFigures(text).filter((f) => !mentions.some((m) => m.start < f.end && f.start < m.end));
   const s: SentenceState = { text, figures, readings: figures.map(() => null) };
   let previous: Reading | null = null;
@@ -610,10 +614,10 @@ function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory:
     const reading = s.readings[i];
     if (!reading) return;
     const mention = chooseMention(text, mentions, fig);
-    if (mention) memory.lastClaimant = mention;
+    if (mention && !mention.forward) memory.lastClaimant = mention;
     picks.push({ fig, reading, mention });
   });
-  return { sentence, mentions, picks };
+  return { sentence, mentions, organizations, picks };
 }
 
 const named = (m: Mention | null | undefined): m is Mention => !!m && m.kind !== ClaimantKind.UNATTRIBUTED;
@@ -628,11 +632,21 @@ function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention |
   let last: Mention | null = publisher;
   sentences.forEach((s, index) => {
     for (const pick of s.picks) {
+      if (pick.mention?.forward) pick.mention = namedAfter(sentences, index) ?? pick.mention;
       if (!pick.mention) pick.mention = speakerOfQuote(sentences, index) ?? (last && mayState(last, pick.reading.category) ? { ...last, carried: true } : null);
       else if (named(pick.mention)) last = pick.mention;
     }
   });
   return sentences;
+}
+
+/** "A civil society organisation says …": the organisation the next three sentences name, if any. */
+function namedAfter(sentences: SentenceReading[], index: number): Mention | null {
+  for (const next of sentences.slice(index + 1, index + 4)) {
+    const organisation = [...next.mentions, ...next.organizations].find((m) => !m.forward && !m.unnamed && (m.kind === ClaimantKind.OTHER || m.kind === ClaimantKind.INTERNATIONAL_ORGANIZATION));
+    if (organisation) return organisation;
+  }
+  return null;
 }
 
 /** A health or medical body counts the dead and hurt, not arrests: its name is not carried to a detention figure. */

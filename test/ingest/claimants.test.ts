@@ -131,6 +131,28 @@ describe("sources across sentences", () => {
   });
 });
 
+describe("descriptions and contrasts", () => {
+  test("'a rights group says' is the organisation the next sentences name", () => {
+    const body = "A civil society organization says soldiers have killed 60 protesters. The local advocacy group Delta Prisoners Aid Network (DPAN) made the announcement on Monday.";
+    expect(claimants(body)).toEqual(["60: Delta Prisoners Aid Network"]);
+    expect(claimants("An opposition group says 19 people have been killed. Police did not comment.")).toEqual(["19: Opposition group"]);
+  });
+
+  test("a source across 'however' is not the figure's", () => {
+    expect(claimants("The protests have left at least 17 dead, however, a rights organization reported twice as many.")).toEqual(["17: Unattributed"]);
+  });
+
+  test("'it said' is the statement named before", () => {
+    const body = "A statement released by Interior Minister Omar Hassan said armed men had attacked security forces. Only nine people were wounded, it said.";
+    expect(claimants(body, { countryName: "Djibouti" })).toEqual(["9: Ministry of Internal Affairs of Djibouti (Omar Hassan)"]);
+  });
+
+  test("a dateline's capital tells the country of an unqualified ministry", () => {
+    const body = "DUSHANBE: Nine people were killed near the border with Afghanistan, the interior ministry said. Afghanistan denied any role.";
+    expect(claimants(body)).toEqual(["9: Ministry of Internal Affairs of Tajikistan"]);
+  });
+});
+
 describe("relays and repeats", () => {
   test("an outlet relaying a source: the source is the claimant, the outlet its via", () => {
     const [claim] = extractClaims("Local media reported, citing the health ministry, that 18 people died.", { countryName: "Peru" });
