@@ -147,21 +147,21 @@ function categoryOf(casualtyText: string): CasualtyCategory {
   return found ? found[0] : CasualtyCategory.KILLED;
 }
 
-const HEAD = String.raw`(?:participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians|ans|ese|is))`;
+const HEAD = String.raw`(?:(?:active\s+)?members\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|organi[sz]ation|gangs?|party|movement|forces|army|police|[A-Z]{2,8})|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians|ans|ese|is))`;
 const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|several|few|some|many|most|about|around|nearly|almost|over|up|least|than|half`;
 const NOT_MODIFIER = String.raw`(?:and|or|of|were|was|have|has|had|are|is|been|be|may|might|who|that|which|in|on|at|with|the|a|an|to|also|reportedly|allegedly|died|killed|including|while|when|after|during|from|more|additional|further|new|per|percent|${NUMBER_WORDS})`;
 const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\b)[A-Za-z][A-Za-z'’-]*\s+)`;
 const NOUN = String.raw`["“‘']?${MODIFIER}{0,3}${HEAD}["”’']?(?![\w-])`;
 const NP = String.raw`${NOUN}(?:\s*,\s*${NOUN})*(?:\s*,?\s+(?:and|or)\s+${NOUN})?`;
 const PP = String.raw`\s+(?:in|from|at|across|near|throughout)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:rall(?:y|ies)|protests?|demonstrations?|clashes|riots?|area|region|province|district|city|town|camp|prison))?`;
-const INSERTION = String.raw`(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},|\s*(?:--|—|–)\s*(?:including|among\s+them|mostly|mainly)\b[^—–;]{1,200}?(?:--|—|–))`;
+const INSERTION = String.raw`(?:\s+(?:including|among\s+them|mostly|mainly)\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s+(?:were|was|have|has|had|are)\b)|\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},|\s*(?:--|—|–)\s*(?:including|among\s+them|mostly|mainly)\b[^—–;]{1,200}?(?:--|—|–))`;
 const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially|currently|either|among\s+(?:those|the)(?:\s+who)?)`;
 const BOUNDARY = String.raw`(?:and|or|but|in|on|at|during|since|across|throughout|while|with|after|before|as|amid|over|including|among|when|according|so|by|near|around|following|overnight|yesterday|today|last|this|inside|outside|for|from|into|who|whom|whose|that|which|because|despite|earlier|later|within|across|since|so\s+far|elsewhere|nationwide|against|between|due|amid|until|till)`;
 
 /** Group of each head noun, first match wins; applied to each coordinated noun phrase. */
 const GROUP_TESTS: [AffectedGroup, RegExp][] = [
-  [AffectedGroup.RIOTERS, /\b(?:rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|fighters?|armed\s+(?:men|individuals|people)|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest))\b/i],
-  [AffectedGroup.OTHER, /\b(?:prisoners?|inmates?|gang\s+members?)\b/i],
+  [AffectedGroup.RIOTERS, /\b(?:members\s+of\s+(?:an?\s+|the\s+)?(?:terrorist|militant|armed|extremist|criminal|rebel)\b|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|fighters?|armed\s+(?:men|individuals|people)|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest))\b/i],
+  [AffectedGroup.OTHER, /\b(?:prisoners?|inmates?|gang\s+members?|members\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?gangs?)\b/i],
   [AffectedGroup.PROTESTERS, /\b(?:protest[eo]rs?|demonstrators?|marchers?|participants\s+in\s+(?:the\s+|a\s+)?(?:rall(?:y|ies)|protests?|demonstrations?))\b/i],
   [AffectedGroup.SECURITY_FORCES, /\b(?:police\w*|officers?|security|military|servicem[ae]n|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|law[- ]enforce\w*|peacekeepers?|forces|army|cadets?)\b/i],
   [AffectedGroup.CIVILIANS, /\b(?:civilians?|bystanders?|residents?|passers-?by|citizens?)\b/i],
@@ -244,7 +244,7 @@ function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): R
 }
 
 const R_VERB_BEFORE = new RegExp(
-  String.raw`(?:^|[^\w-])(?<verb>killed|killing|kills|kill|(?:the\s+)?(?:detention|arrests?|killing|deaths?|injury|injuries|hospitali[sz]ation)\s+of|shot\s+dead|shooting\s+dead|gunned\s+down|liquidated|liquidating|(?:claimed|claiming|claims|took|taking|takes|cost|costing)\s+the\s+lives\s+of|injured|injuring|injures|injure|hurt|hurting|wounded|wounding|detained|detaining|detain|detains|arrested|arresting|arrest|rounded\s+up|rounding\s+up|(?:took|taken|taking)\s+into\s+custody|hospitali[sz]ed|hospitali[sz]ing)(?:\s+a\s+total\s+of)?\s+$`,
+  String.raw`(?:^|[^\w-])(?<verb>killed|killing|kills|kill|lost|losing|(?:the\s+)?loss\s+of|(?:the\s+)?(?:detention|arrests?|killing|deaths?|injury|injuries|hospitali[sz]ation)\s+of|shot\s+dead|shooting\s+dead|gunned\s+down|liquidated|liquidating|(?:claimed|claiming|claims|took|taking|takes|cost|costing)\s+the\s+lives\s+of|injured|injuring|injures|injure|hurt|hurting|wounded|wounding|detained|detaining|detain|detains|arrested|arresting|arrest|rounded\s+up|rounding\s+up|(?:took|taken|taking)\s+into\s+custody|hospitali[sz]ed|hospitali[sz]ing)(?:\s+a\s+total\s+of)?\s+$`,
   "i",
 );
 const R_OBJECT_AFTER = new RegExp(
@@ -254,7 +254,7 @@ const R_OBJECT_AFTER = new RegExp(
 
 function verbCategory(printed: string): CasualtyCategory {
   const verb = printed.toLowerCase();
-  if (/lives|kill|dead|death|gunned|liquidat/.test(verb)) return CasualtyCategory.KILLED;
+  if (/lives|kill|dead|death|gunned|liquidat|lost|losing|loss/.test(verb)) return CasualtyCategory.KILLED;
   if (/injur|hurt/.test(verb)) return CasualtyCategory.INJURED;
   if (/wound/.test(verb)) return CasualtyCategory.WOUNDED;
   if (/hospitali/.test(verb)) return CasualtyCategory.HOSPITALIZED;
@@ -268,6 +268,8 @@ function readObject(s: SentenceState, fig: Figure, previous: Reading | null): Re
   const object = R_OBJECT_AFTER.exec(s.text.slice(fig.end));
   if (!object?.groups || (object.groups.of && !fig.vague)) return null;
   const category = verbCategory(verb.groups.verb);
+  // "lost 200 homes", "lost 5 km": only people lost are the dead.
+  if (/^(?:lost|losing|(?:the\s+)?loss\s+of)$/i.test(verb.groups.verb) && !object.groups.np) return null;
   const phraseEnd = fig.end + object[0].length;
   if (object.groups.np) return { category, groupText: cleanGroupText(object.groups.np), inherited: false, how: "object", phraseEnd };
   return withInheritedGroup({ category, groupText: null, inherited: false, how: "object", phraseEnd }, previous);

@@ -402,9 +402,16 @@ describe("wording outside the templates", () => {
     ["As of Monday, 2,667 people are under detention.", "DETAINED", 2667],
     ["The police had taken 1,213 people into custody.", "DETAINED", 1213],
     ["A total of 913 people are either being detained or charged.", "DETAINED", 913],
+    ["More than 10 people including women were injured in the clashes.", "INJURED", 10],
+    ["We have lost two soldiers in the fighting.", "KILLED", 2],
   ])("%s", (sentence, category, best) => {
     const claims = extractClaims(sentence, KZ);
     expect(claims.map((c) => [c.category, c.best])).toEqual([[category, best]]);
+  });
+
+  test("members of a group take the group's kind; 'lost' counts only people", () => {
+    expectClaims("More than 70 active members of a terrorist group were detained.", [{ category: "DETAINED", affectedGroup: "RIOTERS", figureText: "More than 70" }]);
+    expectClaims("The company lost 200 homes in the fire.", []);
   });
 
   test("casualties among a group give each figure that group", () => {
