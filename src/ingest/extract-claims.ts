@@ -634,7 +634,10 @@ function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention |
   let last: Mention | null = publisher;
   sentences.forEach((s, index) => {
     for (const pick of s.picks) {
-      if (pick.mention?.forward) pick.mention = namedAfter(sentences, index) ?? pick.mention;
+      if (pick.mention?.forward) {
+        const named = namedAfter(sentences, index);
+        if (named) pick.mention = { ...named, carried: true };
+      }
       if (!pick.mention) pick.mention = speakerOfQuote(sentences, index) ?? (last && mayState(last, pick.reading.category) ? { ...last, carried: true } : null);
       else if (named(pick.mention)) last = pick.mention;
     }
