@@ -179,7 +179,7 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
 ];
 
-const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|states|state|stating|estimated|estimates|estimate|claimed|claims|confirmed|confirms|put|puts|told|tells|added|adds|wrote|writes|tweeted|posted|tallied|counted|recorded|records|registered|published|publishes|released|updated|gave|gives|noted|insisted|cited|citing|quoted|revealed|reveals|documented|informed|indicated|showed|shows|acknowledged|admitted|disclosed|declared|verified|listed|put\s+the)`;
+const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|states|state|stating|estimated|estimates|estimate|claimed|claims|confirmed|confirms|put|puts|told|tells|added|adds|wrote|writes|tweeted|posted|tallied|counted|recorded|records|warned|warns|registered|published|publishes|released|updated|gave|gives|noted|insisted|cited|citing|quoted|revealed|reveals|documented|informed|indicated|showed|shows|acknowledged|admitted|disclosed|declared|verified|listed|put\s+the)`;
 const CUE_AFTER = new RegExp(
   String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|,?\s+(?:which|who)\s+(?:(?:has|have|had|also|later|earlier)\s+){0,2}${ATTRIBUTION_VERB}\b|\s*,\s+(?:(?:has|have|had|also|later|earlier|then)\s+)?${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
 );
@@ -256,6 +256,7 @@ const GOVERNMENT_HEADS = /^(?:Ministry|Ministries|Office|Administration|Departme
 const CIVIL_HEADS = /^(?:Union|Syndicate|Association|Society|Societies|Federation|Watch|Rights|Network|Coalition|Institute|Observatory|Monitor|Centre|Center|Commission|Committee|Group|Foundation|Alliance|Movement|Board|Bureau|Crescent|Cross|Organi[sz]ation|Organi[sz]ations|Fund|Programme|Program|Mission|Tribunal|Court|Body|Trust)$/;
 const MEDIA_HEADS = /^(?:Television|TV|Radio|Broadcasting|Broadcaster|Channel)$/;
 const INTERNATIONAL_WORDS = /\b(?:International|United\s+Nations|UN|World|Red\s+Cross|Red\s+Crescent|Global|European)\b/;
+const CALENDAR_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
 const CONNECTORS = new Set(["of", "for", "and", "on", "&", "de", "du", "des", "in"]);
 // Capitalised words that open a sentence or a clause, never a name's first word.
 const NOT_NAME_START = new Set([
@@ -288,7 +289,9 @@ function capitalisedRuns(text: string): Token[][] {
     const token = tokens[i];
     const gap = i > 0 ? text.slice(tokens[i - 1].end, token.start) : "";
     if (run.length > 0 && !/^\s+$/.test(gap)) flush();
-    if (/^\p{Lu}/u.test(token.word)) run.push(token);
+    // Days and months end a name: "the Agency on Monday".
+    if (CALENDAR_WORD.test(token.word)) flush();
+    else if (/^\p{Lu}/u.test(token.word)) run.push(token);
     // "the Sudanese Doctors union": a lower-case organisation word closing a name of
     // two or more capitalised words ("Private broadcaster" is no name).
     else if (run.length > 1 && /^\p{Lu}/u.test(run[run.length - 1].word) && isHeadWord(capitalise(token.word))) {
@@ -621,6 +624,18 @@ export function findMentionsIn(text: string, options: ClaimantOptions, memory: C
   const people = [...titled, ...findPersonMentions(text, [...all, ...backs, ...titled], options)];
   const pronouns = findPronouns(text, memory, [...all, ...backs, ...people]);
   const countries = findCountrySpeakers(text, options, [...all, ...backs, ...people, ...pronouns]);
+  // "NDMA chairman Zafar Iqbal said": the person speaks for the organisation named just before their role.
+  const speakers = [...all, ...backs];
+  for (const person of people) {
+    if (person.kind !== ClaimantKind.PERSON) continue;
+    const body = speakers.find((m) => m.end <= person.start && m.kind !== ClaimantKind.UNATTRIBUTED && /^\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+$/.test(text.slice(m.end, person.start)) && PERSON_ROLE.test(text.slice(m.end, person.start)));
+    if (body) {
+      speakers.splice(speakers.indexOf(body), 1);
+      Object.assign(person, { ...body, start: body.start, end: person.end, person: person.person });
+      const at = all.indexOf(body);
+      if (at >= 0) all.splice(at, 1);
+    }
+  }
   // "the doctors said" after "the Sudanese Doctors Union": the union, not medical staff in general.
   const doctors = earlier.slice().reverse().find((o) => /doctor|medic|physician/i.test(o.name));
   const resolved = all.map((m) => (m.name === "Medical staff" && doctors ? { ...doctors, start: m.start, end: m.end } : m));

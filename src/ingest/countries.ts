@@ -104,14 +104,14 @@ function datelineCountry(text: string): CountryName | null {
   return entry ? { code: entry.code, name: entry.name } : null;
 }
 
-/** The country a page is about: the one it names most, its dateline's capital counting five times (ties: the first named). */
+/** The country a page is about: the one it names most, its dateline's capital counting as a name (the copy may be filed from elsewhere) (ties: the first named). */
 export function mainCountry(text: string): CountryName | null {
   const counts = countriesIn(text);
   const dateline = datelineCountry(text.replace(/^[^\n]*\n/, "")) ?? datelineCountry(text);
   if (dateline) {
     const entry = counts.find((c) => c.country.code === dateline.code);
-    if (entry) entry.count += 5;
-    else counts.push({ country: dateline, count: 5 });
+    if (entry) entry.count += 2;
+    else counts.push({ country: dateline, count: 2 });
     counts.sort((a, b) => b.count - a.count);
   }
   return counts[0]?.country ?? null;

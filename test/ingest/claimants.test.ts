@@ -148,7 +148,7 @@ describe("descriptions and contrasts", () => {
   });
 
   test("a dateline's capital tells the country of an unqualified ministry", () => {
-    const body = "DUSHANBE: Nine people were killed near the border with Afghanistan, the interior ministry said. Afghanistan denied any role.";
+    const body = "DUSHANBE: Nine people were killed near the border with Afghanistan, the interior ministry said. Tajik officials blamed armed groups.";
     expect(claimants(body)).toEqual(["9: Ministry of Internal Affairs of Tajikistan"]);
   });
 });

@@ -269,8 +269,10 @@ describe("state media", () => {
       { category: "DETAINED", figureText: "2,000", claimant: { name: "Kassym-Jomart Tokayev", kind: "PERSON" } },
     ], { countryName: "Kazakhstan", claimantAliases: { Tokayev: "Kassym-Jomart Tokayev" } });
     expectClaims("Kremlin spokesman Dmitry Peskov said 3 Russian peacekeepers were hurt.", [
-      { category: "INJURED", affectedGroup: "SECURITY_FORCES", affectedGroupText: "Russian peacekeepers", figureText: "3", claimant: { name: "Dmitry Peskov", kind: "PERSON" } },
+      { category: "INJURED", affectedGroup: "SECURITY_FORCES", affectedGroupText: "Russian peacekeepers", figureText: "3", claimant: { name: "Kremlin (Dmitry Peskov)", kind: "GOVERNMENT" } },
     ]);
+    // The organisation named just before a person's role is the body they speak for.
+    expectClaims("NDMA chairman Zafar Iqbal said 422 deaths had been caused by floods.", [{ figureText: "422", claimant: { name: "NDMA (Zafar Iqbal)", kind: "OTHER" } }]);
   });
 });
 
