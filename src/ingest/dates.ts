@@ -399,7 +399,8 @@ function resolveWeekday(m: RegExpExecArray, ctx: Ctx): DateRange {
   return day(addDays(ctx.today, ctx.future ? forward : -back));
 }
 
-const SPAN_LINK = "\\s*(?:-|–|\\s+and\\s+|\\s+to\\s+|\\s+until\\s+|\\s+till\\s+|\\s+through\\s+)\\s*";
+// One of "-", "and", "to"... between two days; each branch owns its white space, so a run of spaces is read once.
+const SPAN_LINK = "(?:\\s*[-–]\\s*|\\s+(?:and|to|until|till|through)\\s+)";
 
 const MATCHERS: Matcher[] = [
   // Anchor chaining.

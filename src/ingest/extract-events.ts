@@ -1,104 +1,155 @@
-// Events from an article body: rule-based, sentence by sentence, pure.
+// Events from an article body: rule-based, sentence by sentence, pure. An
+// event says only what its sentence supports.
 //
 // RULES
 // Units. The body is split with splitSentences; each sentence may be split
 // further into clauses at ";" and ", while"/", whereas". A clause yields at
 // most one main event, plus one cause event when it holds a cause clause
-// ("..., after the doubling of the price of ..."; "After the arrest of X, ...";
-// also "following", "sparked by", "triggered by", "prompted by", "in response
-// to", "in protest at/against/over") whose trigger is of another type. Every
-// event's quote is the whole sentence, an exact slice of the body.
+// ("..., after the doubling of the price of ..."; "after she was detained";
+// "After the arrest of X, ..."; also "following", "sparked by", "triggered
+// by", "prompted by", "in response to", "in protest at/against/over") whose
+// trigger is of another type. Every event's quote is the whole sentence, an
+// exact slice of the body.
 //
-// Not events. A wire dateline ("ALMATY, Jan 6 (Reuters) - ") is masked: its
-// date is the filing date. Text inside double quotation marks is someone's words: it is
-// masked before matching (so "“Yes, we are preparing for Monday,” he said"
-// yields nothing, and a quote opening a sentence skips the sentence). Questions
-// are skipped. A clause with no trigger yields nothing. Casualty and detention
-// tallies ("several dozen rioters have also been killed", "the number of those
-// detained has exceeded 5,000") are figures for the claims extractor, not
-// ARREST/VIOLENCE events, unless they carry a date.
+// Not events. A wire dateline ("ALMATY, Jan 6 (Reuters) - ", "5th August 2019
+// – ", "(Guayaquil) ") is masked: its date is the filing date. Text inside
+// double quotation marks is someone's words: it is masked before matching (so
+// "“Yes, we are preparing for Monday,” he said" yields nothing, and a quote
+// opening a sentence skips the sentence). Questions are skipped. A clause with
+// no trigger yields nothing. A trigger does not count when it is negated ("did
+// not deploy"), speculative ("may have killed", "could spread"), an adjective
+// ("the detained leader", "those detained"), a reduced relative without an
+// object ("people detained in the unrest", "420 protesters arrested since
+// June"), or a subjectless passive gerund ("after being detained"). Casualty
+// and detention tallies ("several dozen rioters have also been killed",
+// "security forces have killed 564 protesters", "the number of those detained
+// has exceeded 5,000") are figures for the claims extractor, not ARREST /
+// VIOLENCE events, unless they carry a date of their own; so are announcements
+// whose content is such a figure ("Iran confirmed that 50 ... were killed").
 //
 // Triggers -> EventType (first matching type in this priority order wins; a
 // trigger in a "to"/"for" complement, as in "asked the CSTO to deploy troops"
 // or "agreed to send troops", loses to the governing verb's trigger):
-//   DEPLOYMENT  deploy/deployed; "deployment of"/"deployment began" (not
-//               "approved the deployment", an AGREEMENT); sent/send/dispatched
-//               troops, peacekeepers...; troops/peacekeepers/forces arrived,
-//               landed, entered; withdrew, began withdrawing, pulled out.
-//   POLITICAL_REQUEST  turned/appealed to X for assistance/help/support;
-//               asked X for/to; requested; sought help; called on; urged.
-//   MEETING     will hold / held / hosted / convened a session, summit,
-//               meeting, talks, conference; the session will be held / took
-//               place; met X / will meet; take part in the ... session.
-//   ARREST      detained, arrested, detention of, arrest of, taken into custody.
+//   DEPLOYMENT  deploy/deployed; "the deployment of ... beginning/began";
+//               sent/send/dispatched troops, peacekeepers...; troops/
+//               peacekeepers/forces arrived, landed, entered; withdrew, began
+//               withdrawing, pulled out.
+//   POLITICAL_REQUEST  turned/appealed to X for assistance; appealed to;
+//               asked X for/to; asked for; requested; sought help; called on/
+//               for; urged.
+//   MEETING     will hold / held / hosted / convened / attended a session,
+//               summit, meeting, talks, conference; "the summit, held in";
+//               the session will be held / took place / brought together; met
+//               X / will meet; took part / participated in the ... session.
+//   ARREST      detained, arrested, apprehended, taken into custody, rounded
+//               up, detention of, arrest of.
 //   RIOT        crowd violence: protesters/demonstrators/rioters/crowds/mobs
 //               attacked, stormed, set fire to, torched, looted, overran,
-//               attempted to overrun...; riots/rioting/looting broke out.
+//               attempted to overrun...; riots/rioting/looting broke out;
+//               protests turned violent / descended into violence.
 //   VIOLENCE    armed or unattributed violence: opened fire, fired on, shot,
-//               shelled, bombed, explosion, ambushed, gunmen, clashes, and
-//               attacked/stormed/killed with no crowd subject.
+//               shelled, bombed, ambushed, raided, attacked/stormed/killed
+//               with no crowd subject, launched an attack; and nouns of
+//               violence (clashes, fighting, shelling, explosion, air strikes,
+//               attacks...) only as the subject of an eventive verb ("clashes
+//               erupted", "an explosion rocked", "the attack killed").
 //   PROTEST     protests began/spread/swept/erupted/continued; demonstrations,
-//               rallies took place; protesters rallied/marched/gathered; took
-//               to the streets; staged a rally; they spread to.
+//               rallies took place; protesters rallied/marched/gathered/
+//               blocked; took to the streets; staged a rally; they spread to.
 //   AGREEMENT   request was granted/approved; a deal/treaty/ceasefire... was
 //               signed/reached; agreed, granted, approved; signed/ratified/
-//               reached an agreement, deal, treaty, ceasefire... (not "signed
-//               autographs").
-//               An agreement realised by a deployment in the same sentence
-//               ("His request was granted, with the deployment of
-//               peacekeepers ... beginning the next day") is one DEPLOYMENT
-//               event titled "Request granted; deployment ...".
-//   ECONOMIC_CHANGE  doubling/rise/increase/hike of the price(s) of; price/fuel hike;
-//               prices doubled/rose; end/removal/lifting of subsidies or price
-//               caps; lifted/scrapped the price cap; devaluation.
-//   ANNOUNCEMENT  announced, confirmed, declared, unveiled, revealed,
-//               "said the date".
-//   Undated MEETING mentions ("Putin will take part in the ... session") are
-//   the dated meeting of the article: their participants and places are merged
-//   into it and they yield no event of their own.
+//               reached an agreement, deal, treaty, ceasefire...
+//   ECONOMIC_CHANGE  doubling/rise/increase/hike of the price(s) of; price/fuel
+//               hike; prices doubled/rose; end/removal/lifting of subsidies or
+//               price caps; lifted/scrapped the price cap; devaluation.
+//   ANNOUNCEMENT  announced, confirmed, declared, unveiled, revealed, "said the
+//               date"; imposed/introduced/lifted/extended a curfew, a state of
+//               emergency, martial law; a stated plan ("plans to", "vowed to",
+//               "decided to").
+//   Plans. A trigger governed by a plan or prediction ("will withdraw",
+//   "would send", "plans to deploy", "is expected to", "is set to", "vowed
+//   to", "announced it would") did not happen: the event is an ANNOUNCEMENT
+//   (of that plan), dated to the announcement — the date of the attribution or
+//   reporting verb ("the Kremlin announced on Thursday", "On Monday, Russia
+//   said it would ..."), else the publication day, APPROXIMATE. The planned
+//   date goes into the description. The one exception is a scheduled MEETING
+//   with a date in the text ("will hold a summit on Monday"): a fixture on the
+//   calendar, kept as a MEETING on that day (confidence lowered). Undated
+//   MEETING mentions ("Putin will take part in the ... session") are the dated
+//   meeting of the article: their participants and places are merged into it
+//   and they yield no event of their own; an undated planned meeting with no
+//   dated one to join is an ANNOUNCEMENT.
 //
-// Dates (see dates.ts). The date phrase is looked for in the main clause (then
-// in the whole clause), but not in a trailing attribution (", the Kremlin
-// announced on Thursday" dates the report, not the event); weekdays resolve to the past unless the clause is in
-// the future tense. "The next day" chains on the previous explicitly dated
-// event in text order. Undated events:
+// Dates (see dates.ts), "dated only as far as the text supports":
+//   - date phrases are resolved in the tense of their clause (past: a day
+//     without a year never lies after publication);
+//   - a date in a trailing attribution (", the Kremlin announced on
+//     Thursday") or after a reporting verb ("Kazakhstan said Saturday ...",
+//     "police said on Monday that ...") dates the report, not the event: the
+//     event lies on or before that day;
+//   - "until/till/through/by <date>" bounds a state, it does not date the
+//     event; a possessive date ("last week's unrest", "Thursday's clashes")
+//     dates the noun it qualifies, so it dates the event only when that noun
+//     is the trigger's; a date after the trigger inside a subordinate clause
+//     ("... since the junta staged a coup in February") is that clause's;
+//   - "The next day" chains on the previous explicitly dated event in text
+//     order.
+//   Undated events (no date words of their own) are never DAY:
 //   - cause events: the first day of the effect's range, APPROXIMATE;
-//   - future tense: publication .. publication + 30 days, RANGE;
-//   - otherwise, with P = the nearest explicitly dated past event before it in
-//     the text: from P's first day (the day after it when the clause marks a
+//   - with P = the nearest explicitly dated past event before it in the text:
+//     from P's first day (the day after it when the clause marks a
 //     progression: "spread", "then", "quickly", "escalated", "continued"...)
 //     to the earliest explicitly dated event starting after that day, at most
-//     the publication day, RANGE;
+//     the publication (or report) day, RANGE;
 //   - with no such P (the inverted pyramid: a report before its follow-up):
-//     the day before the next explicitly dated past event in the text (or
-//     publication) .. that day, RANGE.
+//     the day before the next explicitly dated past event in the text ..
+//     that day, RANGE;
+//   - with neither: the publication (or report) day, APPROXIMATE. A range
+//     that shrinks to one day is APPROXIMATE too.
 //
 // Places: capitalised names after in/at/near/outside/across/into/throughout,
 // "spread/sent/deployed/arrived... to", and "the cities/towns/regions of",
-// with lists ("Zhanaozen and Aktau"); not months, weekdays, organisations or
-// people. Participants: people named after a title ("Kazakh President
-// Kassym-Jomart Tokayev", "Kremlin spokesman Dmitry Peskov"), organisations
-// (acronyms, names ending in Council/Ministry/Organization/Committee..., the
-// Kremlin, the White House) and countries not used as places; roles: "source"
-// inside an attribution (", the Kremlin has confirmed", "according to X"),
-// "spokesperson" for spokesmen, "troop contributor" for "from <country>" in a
-// deployment, else the agent/other role of the event type (ROLES).
+// with lists ("Zhanaozen and Aktau"), cut at a possessive ("Iran's Kurdish
+// region" -> Iran); not months, weekdays, organisations, people or initials.
 //
-// Titles are templates per type filled from the clause (subject, verb in the
-// present, object, places): "Protests begin in Zhanaozen and Aktau",
-// "President Tokayev asks the CSTO for assistance", "Peacekeepers arrive in
-// Almaty to guard the airport"; future tense gives "X to hold ...". A subject
-// after a reporting verb ("TASS reported that ...") is the reported actor, and
-// whoever reports is a "source". description is null, except for inferred
-// dates, where it says how the date was placed.
+// Participants are only those the sentence says took part: the subject and
+// the object of the event's own clause (a by-phrase for passives), the source
+// of a report ("source": an attribution, "according to X", the speaker of
+// "X said that ..."), "troop contributor" for "from <country>" in a
+// deployment, "spokesperson" for spokesmen, "convening body" for an
+// organisation holding a meeting, else the agent/other role of the event type
+// (ROLES). Names in parentheticals, relative clauses and other adverbials are
+// not participants, and negations exclude: "did not attend", "was not
+// represented", "stayed away", "boycotted", "except", "without", "apart
+// from", "other than", "excluding" (with the lists they govern).
 //
-// Confidence: 0.6 (0.5 for a cause event), +0.2 with a date phrase, -0.1 when
-// the date is inferred, +0.1 with a named place or participant, -0.1 in the
-// future tense (scheduled, may not happen); clamped to 0..1.
+// Titles are a clause of the sentence in its own words: subject + verb +
+// object, as printed, trimmed — leading adverbials, reporting frames ("TASS
+// reported that"), comma parentheticals (", often apparently armed,"), the
+// date phrase and trailing subordinate clauses are cut, long subjects lose
+// their post-modifiers ("The date of the online talks [between ...] was first
+// announced by ..."), objects stop after ten words. No word is inflected or
+// taken from elsewhere; a nominal trigger gives its noun phrase ("The
+// deployment of peacekeepers from Russia and other member states").
+// description is null, except for inferred dates and plans, where it says how
+// the date was placed.
+//
+// Confidence starts at 0.6 (0.5 for a cause event): +0.2 with a date phrase
+// of its own; -0.05 when only a report date bounds it; -0.1 when the date is
+// inferred from neighbouring events, -0.15 when it falls back on the
+// publication day; +0.1 with a named place or participant, -0.05 when a
+// participant is inferred (merged from another sentence); -0.15 for hedged
+// wording ("reportedly", "allegedly", "apparently", "is said to",
+// "unconfirmed", "claimed"); -0.1 for a scheduled meeting (it may not
+// happen); clamped to 0..1.
 //
 // Output is sorted by startDate, endDate, then text order (cause first).
+//
+// Cost: every pattern is a sequence of bounded pieces; names and places are
+// found once per sentence; dating and merging walk the events in order, so a
+// page costs time linear in its size.
 import { DatePrecision, EventType } from "../generated/prisma/enums";
-import { addDays, findDate, isFutureTense, isoDay, utcDay, type DateRange, type LocatedDate } from "./dates";
+import { addDays, findDates, isFutureTense, isPastTense, isoDay, utcDay, type DateRange, type LocatedDate } from "./dates";
 import { splitSentences } from "./sentences";
 import type { ExtractedEvent, Sentence } from "./types";
 
@@ -106,47 +157,66 @@ import type { ExtractedEvent, Sentence } from "./types";
 
 interface TriggerRule {
   type: EventType;
+  /** Named groups: `v` (or `v2`) the verb, `n` the noun that is its subject; a rule without `v` is nominal. */
   pattern: RegExp;
 }
 
-const CROWD = "(protesters|demonstrators|rioters|crowds?|mobs?|youths|looters|militants|armed\\s+groups?)";
+const CROWD = "(?:protesters|demonstrators|rioters|crowds?|mobs?|youths|looters|militants|armed\\s+groups?)";
 const RIOT_VERBS =
-  "(attacked|stormed|set\\s+fire\\s+to|set\\s+ablaze|torched|looted|ransacked|overran|seized|smashed|burned|burnt|clashed\\s+with|(?:attempted|tried)\\s+to\\s+(?:overrun|storm|seize))";
+  "(?:attacked|stormed|set\\s+fire\\s+to|set\\s+ablaze|torched|looted|ransacked|overran|seized|smashed|burned|burnt|stoned|clashed\\s+with|(?:attempted|tried)\\s+to\\s+(?:overrun|storm|seize))";
 const FORCES = "(?:troops|peacekeepers|soldiers|forces|contingents?|paratroopers|units|servicemen|military\\s+personnel)";
 const PACTS = "(?:agreement|deal|treaty|accord|ceasefire|truce|memorandum|pact|protocol|declaration)";
 const MEETING_NOUNS = "(?:session|summit|meeting|talks|conference|videoconference|video\\s+conference|phone\\s+call)";
+const VIOLENCE_NOUNS =
+  "(?:shelling|air\\s?strikes?|airstrikes?|bombings?|explosions?|blasts?|gunfire|shooting|fighting|clashes|violence|attacks?|gunfights?|firefights?|missiles?|rockets?|drones?|raids?)";
+const VIOLENCE_EVENT_VERBS =
+  "(?:erupted|broke\\s+out|started|began|took\\s+place|continued|resumed|intensified|escalated|rocked|hit|struck|killed|wounded|injured|left|were\\s+reported|was\\s+reported|targeted|destroyed|damaged|went\\s+off|shook|flared)";
+
+const rule = (type: EventType, source: string, flags = "i"): TriggerRule => ({ type, pattern: new RegExp(source, `${flags}gd`) });
 
 // Priority order: the first type with a (non-subordinate) hit is the event.
 const TRIGGERS: TriggerRule[] = [
-  { type: EventType.DEPLOYMENT, pattern: /\b(?:deploy|deployed|deploying|deploys)\b|\bdeployment\s+(?:of|began|begins|started|has\s+begun)\b/i },
-  { type: EventType.DEPLOYMENT, pattern: new RegExp(`\\b(?:sent|send|sends|sending|dispatched|dispatch|flew\\s+in)\\s+(?:\\w+\\s+){0,2}?${FORCES}`, "i") },
-  { type: EventType.DEPLOYMENT, pattern: new RegExp(`\\b(${FORCES})\\b[^.;]{0,40}?\\b(arrived|landed|entered|began\\s+arriving|were\\s+(?:sent|dispatched|flown))\\b`, "i") },
-  { type: EventType.DEPLOYMENT, pattern: new RegExp(`\\b(${FORCES})\\b[^.;]{0,40}?\\b((?:begin|began|started|start)\\s+(?:withdrawing|to\\s+withdraw|leaving|to\\s+leave)|withdrew|withdraw|withdrawing|pulled\\s+out|left)\\b`, "i") },
-  { type: EventType.POLITICAL_REQUEST, pattern: /\b(?:turned|appealed)\s+to\b[^.;]{0,80}?\bfor\s+(?:\w+\s+)?(?:assistance|help|support|aid|troops|intervention)\b/i },
-  { type: EventType.POLITICAL_REQUEST, pattern: /\basked\s+(?!by\b)(?:the\s+)?[A-Z][\w-]*[^.;]{0,60}?\b(?:for|to)\b/ },
-  { type: EventType.POLITICAL_REQUEST, pattern: /\b(?:requested|sought\s+(?:\w+\s+)?(?:assistance|help|support)|called\s+on|urged|appealed\s+for)\b/i },
-  { type: EventType.MEETING, pattern: new RegExp(`\\b(?:will|to|would|shall)\\s+(?:hold|convene|host|attend)\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`, "i") },
-  { type: EventType.MEETING, pattern: new RegExp(`\\b(?:held|holds|convened|hosted|attended)\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`, "i") },
-  { type: EventType.MEETING, pattern: new RegExp(`\\b${MEETING_NOUNS}\\b[^.;,]{0,40}?\\b(?:will\\s+be\\s+held|is\\s+due|is\\s+set|is\\s+scheduled|took\\s+place|was\\s+held|were\\s+held|will\\s+take\\s+place|is\\s+to\\s+take\\s+place)\\b`, "i") },
-  { type: EventType.MEETING, pattern: new RegExp(`\\b(?:take|took|taking|takes)\\s+part\\s+in\\b[^.;]{0,60}?\\b${MEETING_NOUNS}\\b`, "i") },
-  { type: EventType.MEETING, pattern: /\b(?:met|meets|meet)\s+(?:with\s+|in\s+|on\s+|at\s+)?(?:[A-Z]|his\s|her\s|their\s)|\b(?:will|to)\s+meet\b/ },
-  { type: EventType.ARREST, pattern: /\b(?:detained|arrested|detention\s+of|arrest\s+of|taken\s+into\s+custody|rounded\s+up|apprehended)\b/i },
-  { type: EventType.RIOT, pattern: new RegExp(`\\b${CROWD}\\b[^.;]{0,60}?\\b${RIOT_VERBS}\\b`, "i") },
-  { type: EventType.RIOT, pattern: /\b(riots?|rioting|looting|pogroms?)\b[^.;]{0,30}?\b(?:broke\s+out|erupted|spread|continued|raged)\b/i },
-  { type: EventType.VIOLENCE, pattern: /\b(?:opened\s+fire|fired\s+(?:on|at|into)|shot\s+(?:dead|at)|shelled|bombed|ambushed|clashed|attacked|stormed)\b|(?<!\b(?:been|were|was|be)\s+(?:\w+\s+)?)\bkilled\b/i },
-  { type: EventType.VIOLENCE, pattern: /\b(?:shelling|air\s?strikes?|bombing|explosions?|blasts?|gunmen|gunfights?|firefights?|clashes)\b/i },
-  { type: EventType.PROTEST, pattern: /\b(protests?|demonstrations?|rallies|unrest|marches|strikes)\s+(?:\w+\s+){0,2}?(?:began|begin|begun|started|broke\s+out|erupted|spread|swept|continued|resumed|flared|escalated|took\s+place|were\s+held)\b/i },
-  { type: EventType.PROTEST, pattern: new RegExp(`\\b${CROWD}\\b[^.;]{0,40}?\\b(?:rallied|marched|gathered|protested|demonstrated|took\\s+to\\s+the\\s+streets|blocked|went\\s+on\\s+strike)\\b`, "i") },
-  { type: EventType.PROTEST, pattern: /\btook\s+to\s+the\s+streets\b|\b(?:held|staged|organi[sz]ed|joined)\s+(?:an?\s+)?(?:\w+\s+)?(?:rally|rallies|protests?|demonstrations?|strikes?|march|sit-ins?)\b/i },
-  { type: EventType.PROTEST, pattern: /\b(?:they|it)\s+(?:quickly\s+|soon\s+|then\s+|rapidly\s+)?spread\s+to\b/i },
-  { type: EventType.AGREEMENT, pattern: new RegExp(`\\b(?:request|appeal|application|proposal|${PACTS})\\s+(?:was|were|has\\s+been|had\\s+been)\\s+(?:granted|approved|accepted|signed|ratified|reached|agreed)\\b`, "i") },
-  { type: EventType.AGREEMENT, pattern: new RegExp(`\\b(?:agreed|granted|approved)\\b|\\b(?:signed|ratified|endorsed|reached)\\s+(?:\\w+\\s+){0,3}?(?:${PACTS}|compromise)\\b`, "i") },
-  { type: EventType.ECONOMIC_CHANGE, pattern: /\b(?:doubling|tripling|rise|rises|increase|increases|hike|hikes|jump|surge|spike)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:prices?|cost|tariffs?|fares?|taxes)\b/i },
-  { type: EventType.ECONOMIC_CHANGE, pattern: /\b(?:price|fuel|gas|petrol|tariff|fare|tax)\s+(?:hikes?|rises?|increases?|spikes?)\b/i },
-  { type: EventType.ECONOMIC_CHANGE, pattern: /\b(?:prices?|tariffs?|costs?|fares?)\s+(?:\w+\s+){0,5}?(?:doubled|tripled|rose|soared|jumped|increased|surged|spiked|were\s+raised|went\s+up)\b/i },
-  { type: EventType.ECONOMIC_CHANGE, pattern: /\b(?:end|removal|lifting|scrapping|abolition|cuts?)\s+(?:of|to|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:subsid(?:y|ies)|price\s+caps?|price\s+controls?)\b/i },
-  { type: EventType.ECONOMIC_CHANGE, pattern: /\b(?:lifted|scrapped|removed|ended|abolished|cut|slashed)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:subsid(?:y|ies)|price\s+caps?|price\s+controls?)\b|\b(?:devaluation|devalued)\b/i },
-  { type: EventType.ANNOUNCEMENT, pattern: /\b(?:announced|confirmed|declared|unveiled|proclaimed|revealed|made\s+public)\b|\bsaid\s+the\s+(?:date|summit|talks|meeting|session)\b|\b(?:will|to)\s+announce\b/i },
+  rule(EventType.DEPLOYMENT, "\\b(?<v>deploy|deployed|deploying|deploys)\\b"),
+  rule(EventType.DEPLOYMENT, "\\bdeployment\\s+(?:of\\b(?=[^.;]{0,120}?\\b(?:beginning|began|begins|started|starting|begun|under\\s?way|completed)\\b)|(?<v>began|begins|started|has\\s+begun))"),
+  rule(EventType.DEPLOYMENT, `\\b(?<v>sent|send|sends|sending|dispatched|dispatch|flew\\s+in)\\s+(?:\\w+\\s+){0,2}?${FORCES}`),
+  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>arrived|landed|entered|began\\s+arriving|were\\s+(?:sent|dispatched|flown))\\b`),
+  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>(?:begin|began|started|start)\\s+(?:withdrawing|to\\s+withdraw|leaving|to\\s+leave)|withdrew|withdraw|withdrawing|pulled\\s+out|pull\\s+out|left|leave)\\b`),
+  rule(EventType.DEPLOYMENT, `\\b(?<v>withdrew|withdraw|withdrawing|pulled\\s+out|pull\\s+out|pulling\\s+out)\\s+(?:\\w+\\s+){0,2}?${FORCES}`),
+  rule(EventType.DEPLOYMENT, "\\b(?<v>began|begun|started|completed|begin|start|complete)\\s+(?:a|the|its|their)\\s+(?:\\w+\\s+)?withdrawal\\b"),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>turned|appealed)\\s+to\\b[^.;]{0,80}?\\bfor\\s+(?:\\w+\\s+)?(?:assistance|help|support|aid|troops|intervention)\\b"),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked)\\s+(?!by\\b)(?:the\\s+)?[A-Z][\\w-]*[^.;]{0,60}?\\b(?:for|to)\\b", ""),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked\\s+for|requested|sought\\s+(?:\\w+\\s+)?(?:assistance|help|support)|called\\s+on|called\\s+for|urged|appealed\\s+(?:for|to))\\b"),
+  rule(EventType.MEETING, `\\b(?<v>(?:will|to|would|shall)\\s+(?:hold|convene|host|attend))\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`),
+  rule(EventType.MEETING, `\\b(?<v>held|holds|convened|hosted|attended|attend|attends)\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`),
+  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\b[^.;,]{0,40}?\\b(?<v>will\\s+be\\s+held|is\\s+due|is\\s+set|is\\s+scheduled|took\\s+place|was\\s+held|were\\s+held|will\\s+take\\s+place|is\\s+to\\s+take\\s+place|brought\\s+together|opened)\\b`),
+  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\s*,\\s*(?<v>held|hosted|convened)\\s+(?:in|on|at|by)\\b`),
+  rule(EventType.MEETING, `\\b(?<v>(?:take|took|taking|takes)\\s+part\\s+in|(?:participated|participate|participates)\\s+in|joined)\\b[^.;]{0,60}?\\b${MEETING_NOUNS}\\b`),
+  rule(EventType.MEETING, "\\b(?<v>met|meets|meet)\\s+(?:with\\s+|in\\s+|on\\s+|at\\s+)?(?:[A-Z]|his\\s|her\\s|their\\s)|\\b(?<v2>(?:will|to)\\s+meet)\\b", ""),
+  rule(EventType.ARREST, "\\b(?<v>detained|arrested|apprehended|detain|detains|taken\\s+into\\s+custody|rounded\\s+up)\\b"),
+  rule(EventType.ARREST, "\\b(?:detention|arrest)\\s+of\\b"),
+  rule(EventType.RIOT, `\\b(?<n>${CROWD})\\b[^.;]{0,60}?\\b(?<v>${RIOT_VERBS})\\b`),
+  rule(EventType.RIOT, "\\b(?<n>riots?|rioting|looting|pogroms?)\\b[^.;]{0,30}?\\b(?<v>broke\\s+out|erupted|spread|continued|raged|left|killed)\\b"),
+  rule(EventType.RIOT, "\\b(?<n>protests?|demonstrations?|rallies)\\s+(?:(?!and\\b)\\w+\\s+){0,2}?(?<v>turned\\s+(?:violent|deadly)|descended\\s+into\\s+(?:violence|chaos|riots?|clashes))"),
+  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:on|at|into)|shot\\s+(?:dead|at)|shelled|bombed|ambushed|raided|clashed|attacked|stormed)\\b"),
+  rule(EventType.VIOLENCE, "(?<!\\b(?:been|were|was|be|being|is|are)\\s+(?:\\w+\\s+)?)\\b(?<v>killed)\\b"),
+  rule(EventType.VIOLENCE, `\\b(?<n>${VIOLENCE_NOUNS})\\s+(?:(?!and\\b|but\\b)\\w+\\s+){0,6}?(?<v>${VIOLENCE_EVENT_VERBS})\\b`),
+  rule(EventType.VIOLENCE, "\\b(?<v>launched)\\s+(?:\\w+\\s+){0,3}?(?:attacks?|offensive|assault|strikes?|raids?|operations?)\\b"),
+  rule(EventType.PROTEST, "\\b(?<n>protests?|demonstrations?|rallies|unrest|marches|strikes)\\s+(?:\\w+\\s+){0,2}?(?<v>began|begin|begun|started|broke\\s+out|erupted|spread|swept|continued|resumed|flared|escalated|intensified|grew|widened|took\\s+place|were\\s+held)\\b"),
+  rule(EventType.PROTEST, `\\b(?<n>${CROWD})\\b(?:,[^.;]{0,160}?,\\s*|[^.;,]{0,40}?)\\b(?<v>rallied|marched|gathered|protested|demonstrated|took\\s+to\\s+the\\s+streets|blocked|went\\s+on\\s+strike)\\b`),
+  rule(EventType.PROTEST, "\\b(?<v>(?:been|were|are|was)\\s+(?:protesting|demonstrating|rallying|marching))\\b"),
+  rule(EventType.PROTEST, "\\b(?<v>protested|rallied|marched|demonstrated)\\s+(?:outside|in|at|against|near|through|on|in\\s+front\\s+of)\\b"),
+  rule(EventType.PROTEST, "\\b(?<v>took\\s+to\\s+the\\s+streets)\\b|\\b(?<v2>(?:held|staged|organi[sz]ed|joined|launched)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:rally|rallies|protests?|demonstrations?|strikes?|march|sit-ins?))\\b"),
+  rule(EventType.PROTEST, "\\b(?<n>they|it)\\s+(?:quickly\\s+|soon\\s+|then\\s+|rapidly\\s+)?(?<v>spread)\\s+to\\b"),
+  rule(EventType.AGREEMENT, `\\b(?<n>request|appeal|application|proposal|${PACTS})\\s+(?<v>(?:was|were|has\\s+been|had\\s+been)\\s+(?:granted|approved|accepted|signed|ratified|reached|agreed))\\b`),
+  rule(EventType.AGREEMENT, `\\b(?<v>agreed|granted|approved)\\b|\\b(?<v2>(?:signed|ratified|endorsed|reached)\\s+(?:\\w+\\s+){0,3}?(?:${PACTS}|compromise))\\b`),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:doubling|tripling|rise|rises|increase|increases|hike|hikes|jump|surge|spike)\\s+(?:of|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|cost|tariffs?|fares?|taxes)\\b"),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:price|fuel|gas|petrol|tariff|fare|tax)\\s+(?:hikes?|rises?|increases?|spikes?)\\b"),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<n>prices?|tariffs?|costs?|fares?)\\s+(?:\\w+\\s+){0,5}?(?<v>doubled|tripled|rose|soared|jumped|increased|surged|spiked|were\\s+raised|went\\s+up)\\b"),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:end|removal|lifting|scrapping|abolition|cuts?)\\s+(?:of|to|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b"),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>lifted|scrapped|removed|ended|abolished|cut|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b|\\bdevaluation\\b|\\b(?<v2>devalued)\\b"),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>announced|confirmed|declared|unveiled|proclaimed|revealed|made\\s+public)\\b|\\b(?<v2>said)\\s+the\\s+(?:date|summit|talks|meeting|session)\\b"),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>imposed|introduced|lifted|extended|impose|introduce|lift|extend|declare)\\s+(?:a\\s+|the\\s+)?(?:\\w+\\s+){0,2}?(?:curfew|state\\s+of\\s+emergency|martial\\s+law|lockdown|internet\\s+shutdown)\\b"),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>(?:plans?|planned|intends?|intended|decided|vowed|pledged|promised|threatened|threatens)\\s+to)\\s+[a-z]+"),
 ];
 
 const TYPE_ORDER: EventType[] = [
@@ -191,13 +261,41 @@ const ROLES: Record<EventType, [string, string]> = {
   OTHER: ["participant", "participant"],
 };
 
-const CAUSE_TRAILING = /,?\s+(?:after|following|sparked\s+by|triggered\s+by|prompted\s+by|in\s+response\s+to|in\s+protest\s+(?:at|against|over))\s+(?=(?:the|a|an|his|her|their|its)\s)/i;
-const CAUSE_LEADING = /^(?:After|Following)\s+(?:the|a|an|his|her|their|its)\s+[^,]+,\s*/;
-const CLAUSE_BREAK = /;\s+|,\s+(?:while|whereas)\s+/g;
+// Each pattern that opens on white space starts only where a run of it starts (`(?<!\s)`): a long run of
+// spaces (a masked quotation) must not be rescanned from each of its positions.
+const CAUSE_TRAILING =
+  /(?<![\s,])(?:,\s*|\s+)(?:after|following|sparked\s+by|triggered\s+by|prompted\s+by|in\s+response\s+to|in\s+protest\s+(?:at|against|over))\s+(?=(?:the|a|an|his|her|their|its|she|he|they|it|we)\s)/i;
+const CAUSE_LEADING = /^(?:After|Following)\s+(?:the|a|an|his|her|their|its)\s+[^,]{1,200},\s*/;
+const CLAUSE_BREAK = /;\s+|,\s+(?:while|whereas|but)\s+/g;
 const PROGRESSION = /\b(?:spread|spreading|escalated|then|subsequently|afterwards|soon|quickly|continued|intensified)\b/i;
-const TALLY =
-  /\b(?:number\s+of|death\s+toll|toll)\b|(?:\d[\d,.]*|dozens?|hundreds|thousands|several|scores)\b[^.;]{0,60}?\b(?:have|has|were|was)\s+(?:also\s+|reportedly\s+|now\s+)?(?:been\s+)?(?:killed|injured|wounded|detained|arrested|died|hurt)\b/i;
-const FUTURE_UNDATED_DAYS = 30;
+const NUMBER_WORD = "(?:\\d[\\d,.]{0,20}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|scores|several|many)";
+// A figure of people killed, hurt or held: the claims extractor's, not an event.
+const TALLY = new RegExp(
+  `\\b(?:number\\s+of|death\\s+toll|toll|casualties)\\b|(?:(?<![\\d,.])\\d[\\d,.]{0,20}|\\b(?:dozens?|hundreds|thousands|several|scores))\\b[^.;]{0,150}?\\b(?:have|has|were|was|had|are|is)\\s+(?:also\\s+|reportedly\\s+|now\\s+|so\\s+far\\s+|either\\s+)?(?:been\\s+|being\\s+)?(?:killed|injured|wounded|detained|arrested|died|hurt)\\b|\\b(?:detention|arrest|arrests|deaths?|killing)\\s+of\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|nearly\\s+|more\\s+than\\s+|over\\s+)?${NUMBER_WORD}\\b|\\b(?:taken|took)\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|more\\s+than\\s+|over\\s+)?${NUMBER_WORD}\\s+(?:\\w+\\s+)?into\\s+custody|\\b(?:killed|detained|arrested|injured|wounded)\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|over\\s+|up\\s+to\\s+|an\\s+estimated\\s+)?${NUMBER_WORD}\\b|\\b${NUMBER_WORD}\\s+(?:people\\s+|civilians\\s+|protesters\\s+)?(?:dead|killed|died|injured|wounded|detained|arrested)\\b|\\bpronounced\\s+dead\\b`,
+  "i",
+);
+// Announcing a figure is a claim, not an event.
+const ANNOUNCED_FIGURE = /^\s*(?:that\s+)?(?:the\s+)?(?:\w+\s+)?(?:figures?|toll|tally|count)\b/i;
+const CASUALTY_VERB = /^(?:killed|detained|arrested|apprehended|detain|detains|taken\s+into\s+custody|rounded\s+up|detention\s+of|arrest\s+of)$/i;
+const HEDGE =
+  /\b(?:reportedly|allegedly|purportedly|apparently|supposedly|presumably|possibly|probably|unconfirmed|unverified|rumou?red|claimed|alleged|(?:is|are|was|were)\s+(?:said|believed|thought)\s+to)\b/i;
+
+// A trigger that did not happen or is not a verb of its clause.
+const NEGATED_BEFORE = /\b(?:not|never|no\s+longer|n['’]t|nor)\s+(?:(?:yet|been|be|have|had|formally|officially|actually|also|even|be\s+able\s+to)\s+){0,2}$/i;
+const SPECULATIVE_BEFORE = /\b(?:may|might|could|can)\s+(?:(?:have|be|been|also|soon|yet|still|well)\s+){0,2}$/i;
+const DETERMINER_BEFORE = /(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|some|other|newly|recently|already)|['’]s)\s+$/i;
+const AUXILIARY_BEFORE = /\b(?:was|were|been|being|be|is|are|am|got|get|gets|have|has|had)\s+(?:(?:\w+ly|also|then|later|first|all|not|just|since|so\s+far)\s+){0,2}$/i;
+const GERUND_BEFORE = /\b(?:after|before|for|of|without|since|from|upon|on|despite|over)\s+(?:\w+\s+)?being\s+$/i;
+const PREPOSITION_AFTER = /^\s*(?:[,.;:)]|$|(?:in|at|during|since|over|for|on|after|between|by|from|across|near|outside|amid|following|without|under|as|while|when|until|till|last|this|earlier|yesterday|overnight)\b)/i;
+const PARTICIPLES = /^(?:detained|arrested|apprehended|killed|attacked|shelled|bombed|deployed|sent|announced|confirmed|declared|raided|stormed)$/i;
+const PLAN_BEFORE = new RegExp(
+  "\\b(?:will|would|shall|['’]ll|(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|wants?|wanted|hopes?|hoped|seeks?|sought|vows?|vowed|pledges?|pledged|promises?|promised|threatens?|threatened|decides?|decided|offers?|offered|proposes?|proposed)\\s+to|(?:is|are|was|were|be|been)\\s+(?:(?:now|also|still)\\s+)?(?:due|set|expected|scheduled|slated|poised|going|likely|about|ready|prepared|planning|preparing)\\s+to|(?:is|are)\\s+to)\\s+(?:(?:be|begin|start|soon|also|not|then|\\w+ly)\\s+){0,3}$",
+  "i",
+);
+const RELATIVE_BEFORE = /\b\w+\s+(?:that|which|who)\s+(?:\w+\s+){0,1}$/i;
+const REPORTING_BEFORE_THAT = /\b(?:said|says|reported|reports|announced|confirmed|stated|claimed|added|noted|revealed|warned|alleged|believes?|showed|shows|found|denied|insisted|argued|explained|told\s+\w+|and)\s+that\s+(?:\w+\s+){0,1}$/i;
+const MODAL_PREFIX = /^(?:will|would|shall|to)\s+/i;
+const ATTENDANCE = /^(?:attend|attended|take\s+part\s+in|took\s+part\s+in|participated\s+in|participate\s+in|joined)/i;
 
 // ------------------------------------------------------------------ model
 
@@ -213,8 +311,17 @@ interface Hit {
   index: number;
   end: number;
   text: string;
-  groups: (string | undefined)[];
+  /** The verb (`v` group), or null for a nominal trigger. */
+  verb: Span | null;
+  /** The noun the verb has for subject (`n` group), if the rule names one. */
+  noun: Span | null;
   subordinate: boolean;
+  /** The verb's subject is a relative pronoun ("signs that called for"): not the clause's own event. */
+  relative: boolean;
+  /** Governed by a plan or prediction ("will", "plans to"): did not happen. */
+  planned: boolean;
+  /** Negated attendance ("did not attend"): the meeting stands, its subject is no participant. */
+  negated: boolean;
 }
 
 type EntityKind = "person" | "organization" | "country";
@@ -228,63 +335,123 @@ interface Entity {
   title: string | null;
 }
 
+interface PlaceMention {
+  name: string;
+  index: number;
+}
+
+/** What is read once per sentence. */
+interface SentenceText {
+  sentence: Sentence;
+  masked: string;
+  entities: Entity[];
+  places: PlaceMention[];
+}
+
+/** How the event's date was placed. */
+type DateSource = "text" | "report" | "inferred" | "publication" | "cause";
+
 interface Draft {
   type: EventType;
   title: string;
-  /** What an announcement announced, for "it was confirmed" in a later sentence. */
-  object: string | null;
   sentence: Sentence;
-  /** Text order: sentence index * 10 + clause index (a cause event sorts first). */
+  /** Text order (a cause event sorts just before its effect). */
   order: number;
   range: DateRange | null;
   dateText: string | null;
+  dateSource: DateSource;
+  /** A report date ("X said on Monday"): the event lies on or before it. */
+  reportBound: Date | null;
+  /** A date of the sentence the event follows ("a week ago ..., where riots erupted"). */
+  notBefore: Date | null;
   future: boolean;
+  planned: boolean;
+  hedged: boolean;
   progression: boolean;
   causeOf: Draft | null;
   placeNames: string[];
   participants: { name: string; role: string }[];
+  inferredParticipants: boolean;
   description: string | null;
+  /** For an undated planned meeting: its participants, should it become the announcement of the plan. */
+  asAnnouncement: { name: string; role: string }[] | null;
+}
+
+/** A dated point of the narrative: an event dated by its own words, or a dated sentence with no event. */
+interface Dated {
+  order: number;
+  range: DateRange | null;
+  dateText: string | null;
 }
 
 interface State {
   publishedAt: Date;
+  today: Date;
   anchor: DateRange | null;
   drafts: Draft[];
+  /** Dated sentences without an event ("Amini was pronounced dead on 16 September"): they place undated events too. */
+  anchors: Dated[];
+  order: number;
 }
 
 // ------------------------------------------------------------------ entry point
 
 /** Events in `body` (an article published at `publishedAt`), in time order. */
 export function extractEvents(body: string, publishedAt: Date): ExtractedEvent[] {
-  const state: State = { publishedAt, anchor: null, drafts: [] };
-  splitSentences(body).forEach((sentence, index) => sentenceEvents(sentence, index, state));
+  const state: State = { publishedAt, today: utcDay(publishedAt), anchor: null, drafts: [], anchors: [], order: 0 };
+  for (const sentence of splitSentences(body)) sentenceEvents(sentence, state);
   const drafts = mergeMeetingMentions(state.drafts);
-  inferUndatedDates(drafts, utcDay(publishedAt));
+  settleUndatedPlans(drafts, state.today);
+  inferUndatedDates(drafts, state.anchors, state.today);
   return drafts.sort(byTime).map(toEvent);
 }
 
 // ------------------------------------------------------------------ sentences and clauses
 
-// "ALMATY, Jan 6 (Reuters) - ": the filing place and date, not the event's.
-const DATELINE = /^[A-Z][A-Z .'-]+(?:,\s*[^-–—()]{0,40})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]+\s*/;
+// "ALMATY, Jan 6 (Reuters) - ", "5th August 2019 – (Hong Kong) ", "(Guayaquil) ": the filing place and date, not the event's.
+const DATELINE =
+  /^(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[^-–—()]{0,40})?\s*(?:\([^)]{2,30}\)\s*)?[-–—]+\s*|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\s*[-–—]+\s*(?:\([^)]{2,30}\)\s*)?|\([A-Z][^()]{1,30}\)\s+(?=[A-Z]))/;
 
 /** Masks text inside double quotation marks, and a wire dateline, with spaces (offsets unchanged). */
 export function maskQuotes(text: string): string {
-  return text
-    .replace(DATELINE, (dateline) => " ".repeat(dateline.length))
-    .replace(/“[^”]*”|"[^"]*"/g, (quoted) => " ".repeat(quoted.length));
+  const chars = text.replace(DATELINE, (dateline) => " ".repeat(dateline.length)).split("");
+  // One pass: each opening mark to its closing one; an unclosed mark masks nothing (a regex would rescan the rest for each).
+  let pos = 0;
+  for (;;) {
+    const curly = text.indexOf("“", pos);
+    const straight = text.indexOf('"', pos);
+    const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
+    if (open < 0) break;
+    const close = text.indexOf(text[open] === "“" ? "”" : '"', open + 1);
+    if (close < 0) {
+      if (text[open] === '"' || straight < 0) break;
+      pos = open + 1;
+      continue;
+    }
+    for (let i = open; i <= close; i++) chars[i] = " ";
+    pos = close + 1;
+  }
+  return chars.join("");
 }
 
 function isSpeechOrQuestion(text: string): boolean {
   return /^["“]/.test(text) || /\?["”’]?$/.test(text);
 }
 
-function sentenceEvents(sentence: Sentence, sentenceIndex: number, state: State): void {
+function sentenceEvents(sentence: Sentence, state: State): void {
   if (isSpeechOrQuestion(sentence.text)) return;
   const masked = maskQuotes(sentence.text);
-  clauseSpans(masked).forEach((clause, clauseIndex) => {
-    clauseEvents(sentence, masked, clause, sentenceIndex * 10 + clauseIndex * 2 + 1, state);
-  });
+  const spans = clauseSpans(masked);
+  // Triggers first: most sentences have none, and names are only looked for where they do.
+  const clauses = spans.map((clause) => ({ clause, ...splitCause(masked, clause) }));
+  const hits = clauses.map(({ main, cause }) => ({ main: validHits(masked, main), cause: cause ? validHits(masked, cause) : [] }));
+  if (hits.every((h) => h.main.length === 0 && h.cause.length === 0)) {
+    datedPoint(masked, { start: 0, end: masked.length }, state);
+    return;
+  }
+  const entities = findEntities(masked);
+  const text: SentenceText = { sentence, masked, entities, places: findPlaces(masked, entities).sort((a, b) => a.index - b.index) };
+  clauses.forEach(({ main, cause, clause }, i) => clauseEvents(text, clause, main, cause, hits[i].main, hits[i].cause, state));
 }
 
 function clauseSpans(text: string): Span[] {
@@ -312,157 +479,495 @@ function splitCause(text: string, clause: Span): { main: Span; cause: Span | nul
   return { main: clause, cause: null };
 }
 
-function clauseEvents(sentence: Sentence, masked: string, clause: Span, order: number, state: State): void {
-  const { main, cause } = splitCause(masked, clause);
-  const hits = triggerHits(masked, main);
-  const hit = pickTrigger(hits);
-  if (!hit) return;
-  const mainText = masked.slice(main.start, main.end);
-  const future = isFutureTense(mainText);
-  const attribution = hit.type === EventType.ANNOUNCEMENT ? null : attributionSpan(masked, main);
-  const dated = attribution && attribution.start > hit.index ? { start: main.start, end: attribution.start } : main;
-  const date = dateIn(masked, dated, future, state) ?? (cause ? dateIn(masked, clause, future, state) : null);
-  if ((hit.type === EventType.ARREST || hit.type === EventType.VIOLENCE) && !date && TALLY.test(mainText)) return;
-  const draft = buildDraft({ sentence, masked, main, hit, hits, date, future, order, state });
-  state.drafts.push(draft);
-  if (date) state.anchor = draft.range;
-  const causeHit = cause ? pickTrigger(triggerHits(masked, cause)) : null;
-  if (cause && causeHit && causeHit.type !== hit.type) {
-    const causeDate = dateIn(masked, cause, future, state);
-    const causeDraft = buildDraft({ sentence, masked, main: cause, hit: causeHit, hits: [causeHit], date: causeDate, future, order: order - 1, state });
-    causeDraft.causeOf = draft;
+function clauseEvents(text: SentenceText, clause: Span, main: Span, cause: Span | null, mainHits: Hit[], causeHits: Hit[], state: State): void {
+  const hit = pickTrigger(mainHits);
+  const causeHit = pickTrigger(causeHits);
+  const order = (state.order += 2);
+  let effect: Draft | null = null;
+  if (hit) {
+    effect = buildDraft({ text, main, clause, hit, hits: mainHits, order, state, cause });
+    if (effect) {
+      state.drafts.push(effect);
+      if (effect.dateSource === "text" && effect.range && !effect.planned) state.anchor = effect.range;
+    }
+  }
+  const point = hit ? null : datedPoint(text.masked, main, state);
+  if (cause && causeHit && (!hit || causeHit.type !== hit.type)) {
+    // Without an event of its own, the main clause still dates its cause ("X was pronounced dead on 16 September after she was detained").
+    const host = effect ?? (point ? ({ type: EventType.OTHER, range: point.range } as Draft) : null);
+    if (!host) return;
+    const causeDraft = buildDraft({ text, main: cause, clause: cause, hit: causeHit, hits: causeHits, order: order - 1, state, cause: null });
+    if (!causeDraft) return;
+    causeDraft.causeOf = host;
     state.drafts.push(causeDraft);
   }
 }
 
-/** The first date phrase in a span, with its offset in the sentence. */
-function dateIn(masked: string, span: Span, future: boolean, state: State): LocatedDate | null {
-  const found = findDate(masked.slice(span.start, span.end), { publishedAt: state.publishedAt, future, anchor: state.anchor });
-  return found ? { ...found, index: found.index + span.start } : null;
+/** The first narrative date of a span with no event (not a report's, not a bound, not a possessive), kept as a dated point. */
+function datedPoint(masked: string, span: Span, state: State): Dated | null {
+  const attribution = attributionSpan(masked, span);
+  const end = attribution ? attribution.start : span.end;
+  const text = masked.slice(span.start, end);
+  if (!/\d|day\b|week\b|month\b|year\b|night\b|ago\b/i.test(text)) return null; // no date words: skip the search
+  const date = findDates(text, { publishedAt: state.publishedAt, past: isPastTense(text), anchor: state.anchor }).find(
+    (d) => !BOUND_DATE.test(d.dateText) && !/^['’]s\b/.test(text.slice(d.index + d.dateText.length)) && d.startDate <= state.today,
+  );
+  if (!date) return null;
+  const range = { startDate: date.startDate, endDate: date.endDate, precision: date.precision };
+  const point: Dated = { order: (state.order += 2), range, dateText: date.dateText };
+  state.anchors.push(point);
+  state.anchor = range;
+  return point;
 }
 
 // ------------------------------------------------------------------ triggers
 
-function triggerHits(text: string, span: Span): Hit[] {
+function groupSpan(match: RegExpExecArray, offset: number, ...names: string[]): Span | null {
+  const indices = match.indices?.groups;
+  for (const name of names) {
+    const found = indices?.[name];
+    if (found) return { start: offset + found[0], end: offset + found[1] };
+  }
+  return null;
+}
+
+/** Every rule's first hit in the span that is a real use of the trigger (see `acceptHit`). */
+function validHits(text: string, span: Span): Hit[] {
   const slice = text.slice(span.start, span.end);
   const hits: Hit[] = [];
-  for (const rule of TRIGGERS) {
-    const match = rule.pattern.exec(slice);
-    if (!match) continue;
-    const index = span.start + match.index;
-    const before = text.slice(span.start, index);
-    hits.push({
-      rule: TRIGGERS.indexOf(rule),
-      type: rule.type,
-      index,
-      end: index + match[0].length,
-      text: match[0],
-      groups: match.slice(1),
-      subordinate: /\b(?:to|for)\s+(?:the\s+)?$/i.test(before),
-    });
-  }
+  TRIGGERS.forEach((trigger, ruleIndex) => {
+    trigger.pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = trigger.pattern.exec(slice)) !== null) {
+      if (match[0].length === 0) {
+        trigger.pattern.lastIndex++;
+        continue;
+      }
+      const hit = acceptHit(text, span, match, ruleIndex, trigger.type);
+      if (hit) {
+        hits.push(hit);
+        break;
+      }
+    }
+  });
   return hits;
+}
+
+function acceptHit(text: string, span: Span, match: RegExpExecArray, ruleIndex: number, type: EventType): Hit | null {
+  const index = span.start + match.index;
+  const verb = groupSpan(match, span.start, "v", "v2");
+  const noun = groupSpan(match, span.start, "n");
+  const at = verb ? verb.start : index;
+  const before = text.slice(Math.max(span.start, at - 80), at);
+  const verbText = verb ? text.slice(verb.start, verb.end) : "";
+  if (SPECULATIVE_BEFORE.test(before)) return null;
+  let negated = false;
+  if (NEGATED_BEFORE.test(before)) {
+    if (type !== EventType.MEETING || !ATTENDANCE.test(verbText)) return null;
+    negated = true;
+  }
+  if (verb && PARTICIPLES.test(verbText) && !noun) {
+    if (DETERMINER_BEFORE.test(before)) return null; // "the detained leader", "those detained"
+    if (GERUND_BEFORE.test(before)) return null; // "after being detained": no subject to name
+    // "people detained in the unrest": a participle with no auxiliary and no object.
+    if (!AUXILIARY_BEFORE.test(before) && PREPOSITION_AFTER.test(text.slice(verb.end, Math.min(span.end, verb.end + 20)))) return null;
+  }
+  if (type === EventType.ANNOUNCEMENT && verb && /^confirmed$/i.test(verbText) && /^\s+(?:dead|killed|injured|wounded|missing)\b/i.test(text.slice(verb.end, verb.end + 12))) return null;
+  if (noun && nounIsObject(text, span, noun, verb)) return null;
+  const modal = MODAL_PREFIX.exec(verbText)?.[0] ?? "";
+  const planText = `${before}${modal}`;
+  // "plans to", "vowed to" (the plan rule) is a plan in itself.
+  const planned = /^(?:will|would|shall)\s/i.test(modal) || PLAN_BEFORE.test(planText) || (type === EventType.ANNOUNCEMENT && /\sto$/i.test(verbText));
+  return {
+    rule: ruleIndex,
+    type,
+    index,
+    end: index + match[0].length,
+    text: match[0],
+    verb,
+    noun,
+    subordinate: /\b(?:to|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(span.start, index - 12), index)),
+    relative: !noun && RELATIVE_BEFORE.test(before) && !REPORTING_BEFORE_THAT.test(before),
+    planned,
+    negated,
+  };
+}
+
+// What may precede a subject: a clause opening, a conjunction, a subordinator, a verb of saying, a quantity ("thousands of").
+const BEFORE_SUBJECT =
+  /^(?:and|but|or|since|after|before|when|while|as|because|if|until|once|although|though|whereas|where|that|which|who|meanwhile|however|then|later|also|said|says|reported|announced|confirmed|claimed|added|noted|warned|revealed|stated|alleged|believe|believes|told|thousands|hundreds|dozens|scores|of|many|some|several|other)$/i;
+
+/** "helped calm the violence in the country began": the noun follows a verb or preposition, and no relative word links it to the verb. */
+function nounIsObject(text: string, span: Span, noun: Span, verb: Span | null): boolean {
+  if (!verb) return false;
+  const start = nounPhraseStart(text, span.start, noun.start);
+  const before = /(\S+)\s+$/.exec(text.slice(Math.max(span.start, start - 30), start));
+  if (!before || /[,;:(]$/.test(before[1]) || /^\p{Lu}/u.test(before[1]) || BEFORE_SUBJECT.test(before[1])) return false;
+  return !/^\s*(?:that|which|who)\b/i.test(text.slice(noun.end, verb.start)) && !/^\s*$/.test(text.slice(noun.end, verb.start));
 }
 
 /** Non-subordinate hits first, then type priority, then rule order (verbs before nouns), then text order. */
 function pickTrigger(hits: Hit[]): Hit | null {
-  const rank = (hit: Hit) => (hit.subordinate ? 100 : 0) + TYPE_ORDER.indexOf(hit.type);
+  const rank = (hit: Hit) => (hit.subordinate ? 100 : 0) + (hit.relative ? 50 : 0) + TYPE_ORDER.indexOf(hit.type);
   return [...hits].sort((a, b) => rank(a) - rank(b) || a.rule - b.rule || a.index - b.index)[0] ?? null;
 }
+
+// ------------------------------------------------------------------ reports and attributions
+
+// Verbs of saying: what follows them is reported, and a date right after them dates the report.
+const REPORT_VERB =
+  /\b(?:said|says|say|reported|reports|announced|announces|confirmed|confirms|stated|states|claimed|claims|alleged|alleges|added|adds|noted|notes|revealed|reveals|warned|estimated|wrote|tweeted|posted|told\s+(?:reporters|journalists|the\s+\p{Lu}[\p{L}.]*|\p{Lu}[\p{L}.]*)(?:\s+\p{Lu}[\p{L}.]*)?)\b/gu;
+
+/** "X said (on Monday) (that) ...": the frame before the reported clause, if the verb at `at` is inside one. */
+function frameBefore(text: string, main: Span, at: number): Span | null {
+  const slice = text.slice(main.start, at);
+  let last: RegExpExecArray | null = null;
+  REPORT_VERB.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REPORT_VERB.exec(slice)) !== null) last = m;
+  if (!last) return null;
+  const verbEnd = main.start + last.index + last[0].length;
+  const tail = text.slice(verbEnd, at);
+  const that = /^[^,;]{0,60}?\bthat\s+/.exec(tail);
+  if (that) return { start: main.start, end: verbEnd + that[0].length };
+  // "Kazakhstan said Saturday its former security chief ...": a date right after the verb belongs to the frame.
+  const dated = /^\s+(?:(?:on|early|late|last|this)\s+)*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|overnight)\b(?:\s+(?:morning|afternoon|evening|night))?/i.exec(tail);
+  if (dated) return { start: main.start, end: verbEnd + dated[0].length };
+  // A subordinate or relative word between the verb and the trigger: the trigger is not what was said.
+  if (/\b(?:after|before|when|while|because|as|which|who)\b/i.test(tail)) return null;
+  return { start: main.start, end: verbEnd };
+}
+
+const ATTRIBUTION_TRAILING =
+  /,\s*(?:the\s+)?[^,]{0,60}?\b(?:(?:has|have|had)\s+)?(?:confirmed|said|says|announced|reported|reports|stated|added|noted|claimed|told\s+\w+)(?:\s+(?!that\b|who\b|which\b)[^\s,;]+){0,6}\.?\s*$/;
+const ATTRIBUTION_ACCORDING = /(?:^|,)\s*[Aa]ccording\s+to\s+[^,.;]{1,120}(?:,\s*|$)/;
+
+/** A trailing ", the Kremlin has confirmed" or an "according to X" in the clause. */
+function attributionSpan(text: string, main: Span): Span | null {
+  const slice = text.slice(main.start, main.end);
+  const match = ATTRIBUTION_TRAILING.exec(slice) ?? ATTRIBUTION_ACCORDING.exec(slice);
+  return match ? { start: main.start + match.index, end: main.start + match.index + match[0].length } : null;
+}
+
+const within = (index: number, span: Span | null) => span !== null && index >= span.start && index < span.end;
 
 // ------------------------------------------------------------------ drafts
 
 interface DraftInput {
-  sentence: Sentence;
-  masked: string;
+  text: SentenceText;
   main: Span;
+  clause: Span;
   hit: Hit;
   hits: Hit[];
-  date: LocatedDate | null;
-  future: boolean;
   order: number;
   state: State;
+  cause: Span | null;
 }
 
-function buildDraft(input: DraftInput): Draft {
-  const { sentence, masked, main, hit, date, future, order } = input;
-  const text = masked.slice(0, main.end);
-  const entities = findEntities(text, main);
-  const places = findPlaces(text, main, entities);
-  const participants = assignRoles(hit, entities, places, masked, main);
-  const previous = [...input.state.drafts].reverse().find((d) => d.type === hit.type && d.object);
-  const { title, object } = titleFor({ masked, main, hit, hits: input.hits, date, future, places, entities, previousObject: previous?.object ?? null });
-  return {
-    type: hit.type,
+interface ClauseDates {
+  /** The event's own date phrase. */
+  event: LocatedDate | null;
+  /** The date of a report or attribution (resolved in the past tense). */
+  report: LocatedDate | null;
+  /** For a plan: the date of the planned act, after the verb. */
+  planned: LocatedDate | null;
+  /** Every date phrase's span (sentence offsets), for cutting them out of titles. */
+  spans: Span[];
+  /** A date the event follows ("..., where riots erupted"). */
+  notBefore?: Date;
+}
+
+const SUBORDINATE_BETWEEN = /\b(?:since|after|before|when|because|which|who|whose|where|until|while)\b/i;
+const BOUND_DATE = /^(?:until|till|through|up\s+to|by)\b/i;
+
+/** Sorts the clause's date phrases into the event's, the report's and a plan's. */
+function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | null, future: boolean, past: boolean): ClauseDates {
+  const { text, main, hit, state, cause } = input;
+  const masked = text.masked;
+  const search = (span: Span, tenseFuture: boolean, tensePast: boolean) =>
+    findDates(masked.slice(span.start, span.end), { publishedAt: state.publishedAt, future: tenseFuture, past: tensePast, anchor: state.anchor }).map((d) => ({ ...d, index: d.index + span.start }));
+  const at = hit.verb?.start ?? hit.index;
+  const hitInAttribution = within(at, attribution);
+  const result: ClauseDates = { event: null, report: null, planned: null, spans: [] };
+  let found = search(main, future, past);
+  if (found.length === 0 && cause) found = search({ start: main.end, end: cause.end }, future, past);
+  for (const date of found) {
+    result.spans.push({ start: date.index, end: date.index + date.dateText.length });
+    const reported = !hitInAttribution && (within(date.index, frame) || within(date.index, attribution));
+    if (reported || (hitInAttribution && within(date.index, attribution))) {
+      // Verbs of saying are past: "the Kremlin announced on Thursday" in a future-tense sentence is last Thursday.
+      const again = findDates(date.dateText, { publishedAt: state.publishedAt, past: true, anchor: state.anchor })[0];
+      const resolved = again ? { ...again, index: date.index } : date;
+      if (hitInAttribution) result.event ??= resolved;
+      else result.report ??= resolved;
+      continue;
+    }
+    if (BOUND_DATE.test(date.dateText)) {
+      if (hit.planned) result.planned ??= date;
+      continue;
+    }
+    const after = masked.slice(date.index + date.dateText.length, date.index + date.dateText.length + 3);
+    if (/^['’]s\b/.test(after)) {
+      // "last week's unrest": dates the noun it qualifies, the event only if that noun is the trigger's.
+      const qualified = masked.slice(date.index + date.dateText.length, date.index + date.dateText.length + 40);
+      const noun = /^['’]s\s+(?:\w+\s+){0,2}?(\w+)/.exec(qualified);
+      const triggerWords = masked.slice(hit.noun?.start ?? hit.index, hit.end).toLowerCase();
+      if (!noun || !triggerWords.includes(noun[1].toLowerCase())) continue;
+    }
+    if (date.index >= hit.end && SUBORDINATE_BETWEEN.test(masked.slice(hit.end, date.index))) continue;
+    if (date.index >= hit.end && inApposition(masked.slice(hit.end, date.index))) continue;
+    // "the unrest that broke out a week ago ..., where riots erupted": the date is the earlier clause's, and the event is not before it.
+    const between = date.index < at ? masked.slice(date.index + date.dateText.length, at) : "";
+    if (/\bwhere\b/i.test(between)) {
+      result.notBefore ??= date.startDate;
+      continue;
+    }
+    // "the presidency said on Sunday after Tokayev held a meeting": the event is on or before that day.
+    if (/\bafter\b/i.test(between)) {
+      result.report ??= date;
+      continue;
+    }
+    if (hit.planned && date.index >= at) {
+      result.planned ??= date;
+      continue;
+    }
+    result.event ??= date;
+  }
+  return result;
+}
+
+/** The text between a trigger and a date ends in a comma segment that opens with a noun, not a preposition. */
+function inApposition(between: string): boolean {
+  const comma = between.lastIndexOf(", ");
+  if (comma < 0) return false;
+  const segment = between.slice(comma + 2);
+  return segment.trim() !== "" && !/^(?:on|in|at|during|since|from|until|till|by|between|early|late|later|earlier|last|this|next|the\s+(?:next|following|previous|same)|with|beginning|starting)\b/i.test(segment);
+}
+
+function buildDraft(input: DraftInput): Draft | null {
+  const { text, main, clause, hit, state } = input;
+  const masked = text.masked;
+  const mainText = masked.slice(main.start, main.end);
+  const at = hit.verb?.start ?? hit.index;
+  const attribution = attributionSpan(masked, main);
+  const hitInAttribution = within(at, attribution);
+  const frame = hitInAttribution ? null : frameBefore(masked, main, at);
+  const future = isFutureTense(hitInAttribution && attribution ? masked.slice(main.start, attribution.start) : mainText);
+  const past = !future && isPastTense(mainText);
+  const dates = clauseDates(input, frame, attribution, future, past);
+
+  // Figures are claims: an undated tally of killed or detained people is no event, nor is announcing one.
+  const casualtyVerb = CASUALTY_VERB.test((hit.verb ? masked.slice(hit.verb.start, hit.verb.end) : hit.text).trim());
+  if ((hit.type === EventType.ARREST || hit.type === EventType.VIOLENCE) && casualtyVerb && !hit.noun && !dates.event && TALLY.test(mainText)) return null;
+  if (hit.type === EventType.ANNOUNCEMENT && !hit.planned) {
+    let content = hitInAttribution && attribution ? masked.slice(main.start, attribution.start) : masked.slice(hit.end, main.end);
+    // "..., authorities announced Saturday": with nothing after the verb but a date, what was announced comes before it.
+    if (!hitInAttribution && /^\s*(?:(?:on|early|late|last)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*)?(?:,|$)/.test(content)) content = masked.slice(main.start, at);
+    const passiveContent = isPassive(masked, at) ? masked.slice(main.start, at) : "";
+    if (!/\p{L}/u.test(content) && !/\p{L}/u.test(passiveContent)) return null; // "She declared, “...”"
+    if (TALLY.test(content) || TALLY.test(passiveContent) || ANNOUNCED_FIGURE.test(content)) return null;
+  }
+
+  // A plan did not happen: it is an announcement, unless it is a meeting the text puts on a day.
+  const scheduledMeeting = hit.type === EventType.MEETING && hit.planned && dates.planned !== null;
+  const plan = hit.planned && !scheduledMeeting;
+  const eventDate = scheduledMeeting ? dates.planned : plan ? (dates.event ?? dates.report) : dates.event;
+  const type = plan && hit.type !== EventType.MEETING ? EventType.ANNOUNCEMENT : hit.type;
+
+  // The announcement of a plan is the event: its title keeps who announced it ("The ministry announced it would send ...").
+  const parts = clauseParts(masked, main, hit, plan && type === EventType.ANNOUNCEMENT ? null : frame, hitInAttribution ? null : attribution, dates.spans);
+  const title = renderTitle(text.sentence.text, parts, dates.spans) || TYPE_LABEL[type];
+  // Places in appositions after the event's own words ("..., scene of one of the worst massacres in X") are not its places.
+  const segmentEnd = masked.indexOf(", ", parts.predicate.end);
+  const placeLimit = segmentEnd < 0 || segmentEnd > main.end ? main.end : segmentEnd;
+  const places = [
+    ...new Set(
+      inSpan(text.places, main)
+        .filter((p) => p.index < placeLimit && !within(p.index, frame) && !(within(p.index, attribution) && !hitInAttribution))
+        .map((p) => p.name),
+    ),
+  ];
+  const entities = inSpan(text.entities, main);
+  const roleInput: RoleInput = { hit, masked, parts, frame, attribution, hitInAttribution, places, planAnnouncement: false };
+  const participants = assignRoles(type, entities, { ...roleInput, planAnnouncement: type === EventType.ANNOUNCEMENT && hit.planned });
+  const draft: Draft = {
+    type,
     title,
-    object,
-    sentence,
-    order,
-    range: date ? { startDate: date.startDate, endDate: date.endDate, precision: date.precision } : null,
-    dateText: date ? date.dateText : null,
+    sentence: text.sentence,
+    order: input.order,
+    range: eventDate ? { startDate: eventDate.startDate, endDate: eventDate.endDate, precision: eventDate.precision } : null,
+    dateText: eventDate ? eventDate.dateText : null,
+    dateSource: eventDate ? "text" : "inferred",
+    reportBound: dates.report && !plan ? dates.report.endDate : null,
+    notBefore: dates.notBefore ?? null,
     future,
-    progression: PROGRESSION.test(masked.slice(main.start, main.end)),
+    planned: hit.planned,
+    hedged: HEDGE.test(masked.slice(clause.start, clause.end)),
+    progression: PROGRESSION.test(mainText),
     causeOf: null,
     placeNames: places,
     participants,
+    inferredParticipants: false,
     description: null,
+    asAnnouncement: hit.type === EventType.MEETING && plan ? assignRoles(EventType.ANNOUNCEMENT, entities, { ...roleInput, planAnnouncement: true }) : null,
   };
+  if (plan) {
+    const planned = dates.planned ? `"${dates.planned.dateText}" (${describeRange(dates.planned)})` : "no date in the text";
+    if (eventDate) {
+      draft.description = `A stated plan (${planned}); dated to its announcement ("${eventDate.dateText}").`;
+    } else {
+      draft.range = { startDate: state.today, endDate: state.today, precision: DatePrecision.APPROXIMATE };
+      draft.dateSource = "publication";
+      draft.description = `A stated plan (${planned}); the text does not date its announcement: placed on the publication day (${isoDay(state.today)}), approximately.`;
+    }
+  } else if (!eventDate && dates.report) {
+    draft.description = `Dated in the text only by its report ("${dates.report.dateText}", ${isoDay(dates.report.endDate)}): on or before that day.`;
+  }
+  return draft;
 }
 
-/** Undated MEETING mentions join the article's dated meeting. */
+/** The items (sorted by index) that lie in `span`: binary search, so a sentence of many clauses costs no more than its clauses. */
+function inSpan<T extends { index: number }>(sorted: T[], span: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].index < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < sorted.length && sorted[end].index < span.end) end++;
+  return sorted.slice(lo, end);
+}
+
+function describeRange(range: DateRange): string {
+  const start = isoDay(range.startDate);
+  const end = isoDay(range.endDate);
+  return start === end ? start : `${start}..${end}`;
+}
+
+function isPassive(text: string, at: number): boolean {
+  return /\b(?:was|were|been|being|is|are)\s+(?:(?:\w+ly|first|also|then|later|not)\s+)?$/.test(text.slice(Math.max(0, at - 40), at));
+}
+
+/** Undated MEETING mentions join the article's dated meeting nearest in the text. */
 function mergeMeetingMentions(drafts: Draft[]): Draft[] {
-  const dated = drafts.filter((d) => d.type === EventType.MEETING && d.dateText);
+  const dated = drafts.filter((d) => d.type === EventType.MEETING && d.dateText).sort((a, b) => a.order - b.order);
+  if (dated.length === 0) return drafts;
+  const names = new Map<Draft, Set<string>>();
   return drafts.filter((draft) => {
-    if (draft.type !== EventType.MEETING || draft.dateText || dated.length === 0) return true;
-    const target = [...dated].sort((a, b) => Math.abs(a.order - draft.order) - Math.abs(b.order - draft.order))[0];
+    if (draft.type !== EventType.MEETING || draft.dateText) return true;
+    const target = nearestByOrder(dated, draft.order);
+    const known = names.get(target) ?? new Set(target.participants.map((p) => p.name));
+    names.set(target, known);
     for (const participant of draft.participants) {
-      if (!target.participants.some((p) => p.name === participant.name)) target.participants.push(participant);
+      if (known.has(participant.name)) continue;
+      known.add(participant.name);
+      target.participants.push(participant);
+      target.inferredParticipants = true;
     }
-    for (const place of draft.placeNames) if (!target.placeNames.includes(place)) target.placeNames.push(place);
+    const places = new Set(target.placeNames);
+    for (const place of draft.placeNames) if (!places.has(place)) target.placeNames.push(place);
     return false;
   });
 }
 
+/** The draft of `sorted` (by order) nearest to `order`: binary search. */
+function nearestByOrder(sorted: Draft[], order: number): Draft {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].order < order) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[lo];
+  const before = sorted[lo - 1];
+  if (!after) return before;
+  if (!before) return after;
+  return order - before.order <= after.order - order ? before : after;
+}
+
+/** An undated plan to meet with no dated meeting to join: the announcement of that plan. */
+function settleUndatedPlans(drafts: Draft[], today: Date): void {
+  for (const draft of drafts) {
+    if (draft.type !== EventType.MEETING || draft.dateText || !draft.asAnnouncement) continue;
+    draft.type = EventType.ANNOUNCEMENT;
+    draft.participants = draft.asAnnouncement;
+    const day = draft.reportBound ?? today;
+    draft.range = { startDate: day, endDate: day, precision: DatePrecision.APPROXIMATE };
+    draft.dateSource = "publication";
+    draft.description = `A stated plan to meet, with no date in the text; dated to its announcement: placed on the ${draft.reportBound ? "report" : "publication"} day (${isoDay(day)}), approximately.`;
+  }
+}
+
 // ------------------------------------------------------------------ dating undated events
 
-function inferUndatedDates(drafts: Draft[], today: Date): void {
-  const explicit = drafts.filter((d) => d.dateText && d.range).sort((a, b) => a.order - b.order);
-  for (const draft of drafts) {
+function inferUndatedDates(drafts: Draft[], anchors: Dated[], today: Date): void {
+  const byOrder = [...drafts].sort((a, b) => a.order - b.order);
+  const explicit: Dated[] = [...byOrder.filter((d) => d.dateSource === "text" && d.range), ...anchors].sort((a, b) => a.order - b.order);
+  const starts = explicit.map((d) => d.range!.startDate.getTime()).sort((a, b) => a - b);
+  const past = explicit.filter((d) => d.range!.startDate <= today);
+  let seen = 0;
+  for (const draft of byOrder) {
+    while (seen < past.length && past[seen].order < draft.order) seen++;
     if (draft.range || draft.causeOf) continue;
-    Object.assign(draft, inferFromNeighbours(draft, explicit, today));
+    const inferred = inferFromNeighbours(draft, past[seen - 1] ?? null, past[seen] ?? null, starts, today);
+    Object.assign(draft, { ...inferred, description: draft.description ? `${draft.description} ${inferred.description}` : inferred.description });
   }
   for (const draft of drafts) {
     if (draft.range || !draft.causeOf?.range) continue;
     const first = draft.causeOf.range.startDate;
     draft.range = { startDate: first, endDate: first, precision: DatePrecision.APPROXIMATE };
-    draft.description = `Cause of the ${draft.causeOf.type} event named in the same sentence; undated in the text, placed on the first possible day of that event (${isoDay(first)}).`;
+    draft.dateSource = "cause";
+    draft.description = `Cause of the ${draft.causeOf.type === EventType.OTHER ? "event" : draft.causeOf.type} named in the same sentence; undated in the text, placed on the first possible day of that event (${isoDay(first)}).`;
   }
 }
 
-function inferFromNeighbours(draft: Draft, explicit: Draft[], today: Date): Pick<Draft, "range" | "description"> {
-  if (draft.future) {
+/** The first of `sorted` (ascending times) after `time`, or null: binary search. */
+function firstAfter(sorted: number[], time: number): number | null {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo] : null;
+}
+
+function inferFromNeighbours(draft: Draft, previous: Dated | null, next: Dated | null, starts: number[], today: Date): Pick<Draft, "range" | "description" | "dateSource"> {
+  // A report date bounds the event: it happened by then.
+  const bound = draft.reportBound && draft.reportBound < today ? draft.reportBound : today;
+  const boundText = draft.reportBound ? `the report (${isoDay(bound)})` : `publication (${isoDay(bound)})`;
+  const precision = (start: Date, end: Date) => (start.getTime() === end.getTime() ? DatePrecision.APPROXIMATE : DatePrecision.RANGE);
+  const notBefore = draft.notBefore && draft.notBefore <= bound ? draft.notBefore : null;
+  if ((previous?.range && previous.range.startDate <= bound) || notBefore) {
+    const from = previous?.range && previous.range.startDate <= bound ? previous.range.startDate : notBefore!;
+    const after = notBefore && notBefore > from ? notBefore : addDays(from, draft.progression ? 1 : 0);
+    // Text order is not time order: a start past the bound is the bound.
+    const start = after > bound ? bound : after;
+    const later = firstAfter(starts, start.getTime());
+    const endTime = Math.min(bound.getTime(), later ?? bound.getTime());
+    const end = endTime < start.getTime() ? start : new Date(endTime);
     return {
-      range: { startDate: today, endDate: addDays(today, FUTURE_UNDATED_DAYS), precision: DatePrecision.RANGE },
-      description: `Undated and in the future tense: placed in the ${FUTURE_UNDATED_DAYS} days after publication.`,
+      range: { startDate: start, endDate: end, precision: precision(start, end) },
+      dateSource: "inferred",
+      description: `Undated in the text: placed on or after ${isoDay(start)}${previous?.dateText ? ` (after "${previous.dateText}", ${isoDay(previous.range!.startDate)})` : ""} and by ${isoDay(end)}.`,
     };
   }
-  const past = explicit.filter((d) => d.range && d.range.startDate <= today);
-  const previous = [...past].reverse().find((d) => d.order < draft.order);
-  if (previous?.range) {
-    const start = addDays(previous.range.startDate, draft.progression ? 1 : 0);
-    const later = explicit.map((d) => d.range!.startDate).filter((d) => d > start);
-    const bound = later.length > 0 ? new Date(Math.min(today.getTime(), ...later.map((d) => d.getTime()))) : today;
-    const end = bound < start ? start : bound;
+  if (next?.range && next.range.startDate <= bound) {
+    const end = next.range.startDate;
     return {
-      range: { startDate: start, endDate: end, precision: DatePrecision.RANGE },
-      description: `Undated in the text: placed ${draft.progression ? "after" : "on or after"} "${previous.dateText}" (${isoDay(previous.range.startDate)}) and by ${isoDay(end)}.`,
+      range: { startDate: addDays(end, -1), endDate: end, precision: DatePrecision.RANGE },
+      dateSource: "inferred",
+      description: `Undated in the text: reported before "${next.dateText}" (${isoDay(end)}); placed in the day up to it.`,
     };
   }
-  const next = past.find((d) => d.order > draft.order);
-  const end = next?.range ? next.range.startDate : today;
   return {
-    range: { startDate: addDays(end, -1), endDate: end, precision: DatePrecision.RANGE },
-    description: `Undated in the text: reported before ${next ? `"${next.dateText}"` : "publication"} (${isoDay(end)}); placed in the day up to it.`,
+    range: { startDate: bound, endDate: bound, precision: DatePrecision.APPROXIMATE },
+    dateSource: "publication",
+    description: `Undated in the text: placed on the day of ${boundText}, approximately.`,
   };
 }
 
@@ -478,9 +983,14 @@ function byTime(a: Draft, b: Draft): number {
 
 function confidenceOf(draft: Draft): number {
   let score = draft.causeOf ? 0.5 : 0.6;
-  score += draft.dateText ? 0.2 : -0.1;
+  if (draft.dateSource === "text") score += 0.2;
+  else if (draft.dateSource === "publication") score -= 0.15;
+  else score -= 0.1;
+  if (draft.reportBound && draft.dateSource !== "text") score += 0.05; // a report date narrows an inferred one
   if (draft.placeNames.length > 0 || draft.participants.length > 0) score += 0.1;
-  if (draft.future) score -= 0.1;
+  if (draft.inferredParticipants) score -= 0.05;
+  if (draft.hedged) score -= 0.15;
+  if (draft.type === EventType.MEETING && (draft.future || draft.planned)) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }
 
@@ -503,13 +1013,299 @@ function toEvent(draft: Draft): ExtractedEvent {
   };
 }
 
+// ------------------------------------------------------------------ titles: the clause in its own words
+
+interface ClauseParts {
+  /** Subject pieces (sentence offsets), in order; the parentheticals between them are cut. */
+  subject: Span[];
+  /** From the verb (or the nominal trigger's noun phrase) to the end of its object. */
+  predicate: Span;
+}
+
+// Segments before the verb that are not its subject: adverbials, relative clauses, appositive ages...
+const ADVERBIAL =
+  /^(?:(?:on|in|at|during|after|before|since|following|according|despite|amid|amidst|with|without|by|for|from|under|over|across|as|while|when|once|if|though|although|later|earlier|meanwhile|however|also|then|now|still|yet|so|thus|moreover|furthermore|separately|simultaneously|shortly|overnight|today|yesterday|tonight|judging|who|which|whose|whom|where|often|mostly|largely|reportedly|allegedly|apparently|aged|meanwhile|instead|again)\b|\p{L}+ing\s|\d+$|[a-z]+ed\s+by\b)/iu;
+// "at least 82 people", "approximately 2,700 soldiers": a figure opens a subject, not an adverbial.
+const QUANTITY_START = /^(?:at\s+(?:least|most)|more\s+than|less\s+than|fewer\s+than|over|up\s+to|about|around|nearly|almost|some|approximately|roughly|an\s+estimated)\s+\d/i;
+const AUX_WORD = /^(?:was|were|has|have|had|been|being|is|are|am|will|would|shall|also|first|then|later|quickly|soon|not|just|now|still|did|does|do|so|far|already|finally|eventually|[a-z]+ly)$/;
+const CONNECTIVE = /^(?:and|but|then|meanwhile|so|also|as|thus|however|yet|that)\s+/i;
+const SUBJECT_CUT = /^(?:between|which|who|whose|that|including|among|amid)$/i;
+const LIST_ITEM = /^(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+const OBJECT_STOP =
+  /[,:](?=\s|$)|[;(]|[.!?](?=\s|$)|\s[–—-]\s|--|\s(?:which|who|whose|where|while|when|after|before|because|since|amid|according|following|despite|prompting|sparking|leaving|killing|injuring|wounding|saying|adding|calling|demanding|accusing|citing|claiming|beginning|starting|including|that|as)\b|\s(?:and|but)\s+(?:they|he|she|it|we|there|this|these|those|police|authorities|denied|said|added|claimed|insisted|noted|stressed)\b/i;
+// Where a capped object may not end: on a word that opens what was cut ("... officers [in several]").
+const DANGLING = /^(?:on|in|at|for|of|with|to|by|the|a|an|and|or|over|from|its|their|his|her|as|that|than|into|including|against|several|some|many|other|more|about|around|nearly|during|between|among|after|before|under|across|through)$/i;
+const BOUNDARY = /,\s+(?:and|but|as|so)\s+|;\s*|:\s+|\s(?:where|when|while|after|before|because|although|though|whereas|unless|once)\s+/gi;
+const NP_PREMODIFIER =
+  /^(?:the|a|an|its|his|her|their|this|these|those|[\p{L}-]+['’]s|\p{Lu}[\p{L}-]*|\p{L}+-[\p{L}-]+|\d[\d,.]*|mass|new|fresh|deadly|violent|heavy|intense|massive|large|huge|fierce|renewed|major|further|sporadic|nationwide|widespread|twofold|threefold|sharp|sudden|steep|full|partial|planned|gradual)$/u;
+// Lowercase words that end a noun phrase going back: function words and verbs.
+const NOT_PREMODIFIER =
+  /^(?:of|in|on|at|to|for|with|by|from|and|or|but|that|which|who|was|were|is|are|had|has|have|been|be|will|would|out|up|after|before|said|says|as|than|into|over|during|amid|since|not|also|then|when|while|where|about|against|between|through|across|under|there|here|it|they|he|she|we|[a-z]+ed)$/;
+const SUBORDINATOR = /^(?:since|after|before|when|while|as|because|if|until|once|although|though|whereas|where|meanwhile|however|later|earlier|then|also|according)$/i;
+const QUANTITY_NOUN = /^(?:thousands|hundreds|dozens|scores|tens|millions|groups?|crowds?|number|some|many|several|all|most|few|lots|waves?|series|members|supporters|\d[\d,.]*)$/i;
+const SUBJECT_WORDS = 10;
+const OBJECT_WORDS = 10;
+const TITLE_WORDS = 16;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsIn(text: string, span: Span): Word[] {
+  const words: Word[] = [];
+  const pattern = /\S+/g;
+  const slice = text.slice(span.start, span.end);
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(slice)) !== null) words.push({ text: m[0], start: span.start + m.index, end: span.start + m.index + m[0].length });
+  return words;
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** Where the trigger's own clause starts: after a reporting frame, a clause break or a subordinator. */
+function clauseStart(masked: string, main: Span, frame: Span | null, at: number): number {
+  let start = frame ? Math.max(main.start, frame.end) : main.start;
+  BOUNDARY.lastIndex = 0;
+  const slice = masked.slice(start, at);
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = BOUNDARY.exec(slice)) !== null) {
+    // "Armenia, Kyrgyzstan, and Tajikistan": the serial comma of a list of names joins no clauses.
+    if (/^,\s+(?:and|or)\s/i.test(m[0])) {
+      const item = /(?:^|,\s+)([^,]*)$/.exec(slice.slice(0, m.index))?.[1] ?? "";
+      if (LIST_ITEM.test(item.trim()) && /^\s*(?:the\s+)?\p{Lu}/u.test(slice.slice(m.index + m[0].length))) continue;
+    }
+    last = m;
+  }
+  if (last) start += last.index + last[0].length;
+  return start;
+}
+
+function isAdverbial(raw: string): boolean {
+  const segment = raw.replace(/\s+/g, " ");
+  if (QUANTITY_START.test(segment)) return false;
+  // "often apparently armed": a few adverbs and a participle, no figure.
+  if (/^[a-z]+ly\b/.test(segment) && !/\d/.test(segment) && segment.split(/\s+/).length <= 4) return true;
+  return ADVERBIAL.test(segment) || isDateOnly(segment);
+}
+
+function isDateOnly(segment: string): boolean {
+  return /^(?:later|earlier|late|early)?\s*(?:on|in|since|by)?\s*(?:\w+day|\d[\d\s\w.,]{0,30}|the\s+next\s+day)$/i.test(segment);
+}
+
+/** The subject of the verb at `at`: "[Adverbial], Subject verb", "Subject, [parenthetical], verb", "A, B and C verb". */
+function subjectOf(masked: string, lo: number, at: number): Span[] {
+  const segments: Span[] = [];
+  const separator = /,\s+|(?<!\s)\s+[–—]\s+|(?<!\s)\s*--\s*/g;
+  const stretch = masked.slice(lo, at);
+  let pos = 0;
+  let m: RegExpExecArray | null;
+  while ((m = separator.exec(stretch)) !== null) {
+    segments.push({ start: lo + pos, end: lo + m.index });
+    pos = m.index + m[0].length;
+  }
+  segments.push({ start: lo + pos, end: at });
+  const text = (s: Span) => masked.slice(s.start, s.end).trim();
+  const last = segments[segments.length - 1];
+  // Auxiliaries and adverbs right before the verb ("was first", "have so far") stay with it.
+  const lastWords = wordsIn(masked, last);
+  let auxFrom = lastWords.length;
+  while (auxFrom > 0 && AUX_WORD.test(lastWords[auxFrom - 1].text.toLowerCase())) auxFrom--;
+  const aux: Span | null = auxFrom < lastWords.length ? { start: lastWords[auxFrom].start, end: at } : null;
+  const rawCore = lastWords.slice(0, auxFrom).map((w) => w.text).join(" ");
+  const core = rawCore.replace(CONNECTIVE, "");
+  // A segment that opens with a finite verb is a predicate, not a subject ("..., entered the prison to quell the riot that").
+  const opensWithVerb = FINITE_VERB.test(core.split(" ")[0]) && !NOT_FINITE.test(core.split(" ")[0]);
+  if (core && !opensWithVerb && !isAdverbial(core) && !/^(?:who|which|that|whose)\b/i.test(core)) {
+    let first = segments.length - 1;
+    if (/^(?:and|or)\s|\s(?:and|or)\s/i.test(rawCore)) {
+      while (first > 0 && LIST_ITEM.test(text(segments[first - 1]))) first--;
+      // The list's first item may close a longer segment ("the leaders of Russia, Armenia and Belarus").
+      if (first < segments.length - 1 && first > 0 && /\p{Lu}[\p{L}'’.-]*$/u.test(text(segments[first - 1])) && !isAdverbial(text(segments[first - 1]))) first--;
+    }
+    const span = { start: segments[first].start, end: at };
+    if (/\s(?:and|or|but)$/i.test(rawCore)) return coordinatedSubject(masked, span, aux);
+    return shortenSubject(masked, span, aux);
+  }
+  const subject = segments.slice(0, -1).find((s) => text(s) && !isAdverbial(text(s)) && !FINITE_VERB.test(text(s).split(/\s+/)[0]));
+  if (!subject) return aux ? [aux] : [];
+  if (/(?:^|\s)(?:and|or|but)$/i.test(rawCore)) return coordinatedSubject(masked, subject, aux);
+  return shortenSubject(masked, subject, aux);
+}
+
+// A finite verb that ends a subject ("supporters intervened"): an -ed word not after a determiner, or a common past form.
+const FINITE_VERB =
+  /^(?:[a-z]{3,}ed|was|were|had|has|have|is|are|did|went|made|took|gave|came|began|broke|left|spread|set|held|met|said|told|fell|rose|led|won|lost|saw|shot|sent|fled|fought|struck|swept|became|brought|kept|put|ran|stood|raised)$/;
+const NOT_FINITE = /^(?:hundred|armed|masked|unidentified|detained|injured|wounded|united|so-called|alleged|suspected|reported)$/;
+
+/** "X intervened, entering the campus and violently attacked": the subject of the first verb with the trigger verb. */
+function coordinatedSubject(masked: string, span: Span, aux: Span | null): Span[] {
+  const words = wordsIn(masked, span);
+  const verb = words.findIndex((w, i) => i > 0 && FINITE_VERB.test(w.text) && !NOT_FINITE.test(w.text) && !/^(?:the|a|an|its|his|her|their)$/i.test(words[i - 1].text));
+  if (verb < 0) return shortenSubject(masked, span, aux);
+  let end = verb;
+  while (end > 1 && /^(?:meanwhile|also|then|later|first|already|[a-z]+ly)$/.test(words[end - 1].text)) end--;
+  const subject = { start: words[0].start, end: words[end - 1].end };
+  return shortenSubject(masked, subject, aux && aux.start > subject.end ? aux : null);
+}
+
+/** A subject of more than ten words loses its post-modifier ("The date of the online talks [between ...]"). */
+function shortenSubject(masked: string, subject: Span, aux: Span | null): Span[] {
+  let span = trimSpan(masked, subject);
+  const lead = CONNECTIVE.exec(masked.slice(span.start, span.end));
+  if (lead) span = { start: span.start + lead[0].length, end: span.end };
+  const auxInside = aux && aux.start >= span.start && aux.start <= span.end;
+  const head: Span = auxInside ? trimSpan(masked, { start: span.start, end: aux!.start }) : span;
+  const words = wordsIn(masked, head);
+  if (words.length <= SUBJECT_WORDS) return auxInside || !aux ? [span] : [span, aux];
+  const cut = words.findIndex((w, i) => i >= 2 && i <= SUBJECT_WORDS && SUBJECT_CUT.test(w.text));
+  const end = cut > 0 ? words[cut - 1].end : words[SUBJECT_WORDS - 1].end;
+  return aux ? [{ start: head.start, end }, aux] : [{ start: head.start, end }];
+}
+
+/** Where the object of the verb ends: punctuation, a subordinate word, the date phrase, ten words. */
+function objectEnd(masked: string, from: number, limit: number, dates: Span[]): number {
+  let pos = from;
+  for (;;) {
+    // A date right after the verb is cut, and the object goes on after it ("announced on Monday that ...").
+    const next = dates.find((d) => d.start >= pos && masked.slice(pos, d.start).trim() === "");
+    if (next && next.end <= limit) {
+      pos = next.end;
+      continue;
+    }
+    break;
+  }
+  // "announced that ...": the complementiser opens the object, it does not end it.
+  const opening = /^\s*that\b/i.exec(masked.slice(pos, limit));
+  const scanFrom = opening ? pos + opening[0].length : pos;
+  const region = masked.slice(scanFrom, limit);
+  const stop = OBJECT_STOP.exec(region);
+  let end = scanFrom + (stop ? stop.index : region.length);
+  const date = dates.find((d) => d.start >= pos && d.start < end);
+  if (date) end = date.start;
+  const words = wordsIn(masked, { start: from, end });
+  if (words.length <= OBJECT_WORDS) return end;
+  // Capped: back off to before the last preposition or conjunction among the last kept words.
+  let keep = wholeNameEnd(words.map((w) => w.text), OBJECT_WORDS);
+  for (let i = keep - 1; i >= Math.max(1, keep - 3); i--) {
+    if (DANGLING.test(words[i].text)) {
+      keep = i;
+      break;
+    }
+  }
+  while (keep > 1 && DANGLING.test(words[keep - 1].text)) keep--;
+  return words[Math.max(0, keep - 1)].end;
+}
+
+/** A cut after `count` words, moved past the rest of a name it would split ("Prime Minister | Nikol Pashinyan"). */
+function wholeNameEnd(words: string[], count: number): number {
+  let end = count;
+  while (end < words.length && end < count + 4 && /^\p{Lu}/u.test(words[end - 1]) && /^\p{Lu}/u.test(words[end])) end++;
+  return end;
+}
+
+/** Where a nominal trigger's noun phrase starts: its determiners and modifiers ("the twofold rise"). */
+function nounPhraseStart(masked: string, lo: number, index: number): number {
+  const words = wordsIn(masked, { start: Math.max(lo, index - 200), end: index });
+  let start = index;
+  for (let i = words.length - 1, taken = 0; i >= 0 && taken < 5; i--, taken++) {
+    const word = words[i].text;
+    if (/[,;:.)]$/.test(word)) break;
+    // "thousands of protesters", "a group of students"
+    if (word === "of" && i > 0 && QUANTITY_NOUN.test(words[i - 1].text)) {
+      start = words[i - 1].start;
+      i--;
+      continue;
+    }
+    // "the armed forces": an -ed word after a determiner is an adjective.
+    const adjective = /^[a-z]+ed$/.test(word) && i > 0 && /^(?:the|a|an|its|his|her|their|these|those)$/i.test(words[i - 1].text);
+    if (!adjective && (NOT_PREMODIFIER.test(word.toLowerCase()) || SUBORDINATOR.test(word))) break;
+    if (!NP_PREMODIFIER.test(word) && !/^[a-z][a-z-]+$/.test(word)) break;
+    start = words[i].start;
+    if (/^(?:the|a|an|its|his|her|their|this|these|those)$/i.test(word) || /['’]s$/.test(word)) break;
+  }
+  return start;
+}
+
+function clauseParts(masked: string, main: Span, hit: Hit, frame: Span | null, attribution: Span | null, dates: Span[]): ClauseParts {
+  const at = hit.verb?.start ?? hit.index;
+  const limit = attribution && attribution.start > at ? attribution.start : main.end;
+  const lo = clauseStart(masked, main, frame, hit.noun?.start ?? at);
+  if (!hit.verb) {
+    const start = nounPhraseStart(masked, lo, hit.index);
+    return { subject: [], predicate: { start, end: Math.max(hit.end, objectEnd(masked, hit.end, limit, dates)) } };
+  }
+  let subject = subjectOf(masked, lo, at);
+  if (hit.noun && !nounIsSubject(masked, subject, hit.noun)) subject = nounSubject(masked, lo, hit.noun, at);
+  const end = objectEnd(masked, hit.verb.end > hit.end ? hit.verb.end : hit.end, limit, dates);
+  return { subject, predicate: { start: at, end: Math.max(end, hit.verb.end) } };
+}
+
+// Between a subject's start and its head noun: a clause of its own ("97 civilians have been killed since clashes").
+const CLAUSE_INSIDE = /\b(?:since|after|before|when|while|as|because|if|until|have|has|had|was|were|is|are|said|says)\b/i;
+
+/** Whether the clause's subject found before the verb is the trigger's noun phrase. */
+function nounIsSubject(masked: string, subject: Span[], noun: Span): boolean {
+  const first = subject[0];
+  if (!first || !subject.some((s) => noun.start >= s.start && noun.start < s.end)) return false;
+  if (FINITE_VERB.test(/^\S+/.exec(masked.slice(first.start, first.end))?.[0] ?? "")) return false; // "entered the prison to quell the riot"
+  return !CLAUSE_INSIDE.test(masked.slice(first.start, noun.start));
+}
+
+/** "heavy fighting erupted", "Demonstrators[, holding placards,] marched": the noun's phrase, its filler cut at a comma. */
+function nounSubject(masked: string, lo: number, noun: Span, at: number): Span[] {
+  const start = nounPhraseStart(masked, lo, noun.start);
+  const filler = masked.slice(noun.end, at);
+  if (!/,\s|\s[–—]\s|--/.test(filler)) return [{ start, end: at }];
+  const words = wordsIn(masked, { start: noun.end, end: at });
+  let auxFrom = words.length;
+  while (auxFrom > 0 && AUX_WORD.test(words[auxFrom - 1].text.toLowerCase())) auxFrom--;
+  return auxFrom < words.length ? [{ start, end: noun.end }, { start: words[auxFrom].start, end: at }] : [{ start, end: noun.end }];
+}
+
+/** The title: the parts' own words as printed (quotes included), the date phrases cut out. */
+function renderTitle(sentence: string, parts: ClauseParts, dates: Span[]): string {
+  const pieces = [...parts.subject, parts.predicate].filter((p) => p.end > p.start);
+  const words: string[] = [];
+  for (const piece of pieces) {
+    let cursor = piece.start;
+    const cuts = dates.filter((d) => d.start < piece.end && d.end > piece.start).sort((a, b) => a.start - b.start);
+    for (const cut of [...cuts, { start: piece.end, end: piece.end }]) {
+      if (cut.start > cursor) words.push(sentence.slice(cursor, Math.min(cut.start, piece.end)));
+      cursor = Math.max(cursor, cut.end);
+    }
+  }
+  let title = words.join(" ").replace(/\s+/g, " ").replace(/\s+([,;:.])/g, "$1").trim();
+  const all = title.split(" ");
+  if (all.length > TITLE_WORDS) title = all.slice(0, wholeNameEnd(all, TITLE_WORDS)).join(" ");
+  // A long quotation is someone's words, not a title.
+  const longQuote = /[“"][^”"]{60}/.exec(title);
+  if (longQuote) title = title.slice(0, longQuote.index);
+  title = title.replace(/^[\s,;:–—-]+/, "").replace(/^(?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+/i, "").replace(/[\s,;:–—-]+$/, "");
+  for (;;) {
+    const last = /\s(\S+)$/.exec(title);
+    const trimmed = last && DANGLING.test(last[1]) ? title.slice(0, last.index).replace(/[\s,;:–—-]+$/, "") : title;
+    if (trimmed === title) break;
+    title = trimmed;
+  }
+  title = title.replace(/[“"(]$/, "").trim();
+  return title ? title.charAt(0).toUpperCase() + title.slice(1) : "";
+}
+
 // ------------------------------------------------------------------ entities
 
 const NAME_TOKEN = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?";
 const TITLES =
-  "(?:(?:Vice\\s+)?President|Prime\\s+Minister|PM|Premier|Chancellor|(?:Foreign|Defen[cs]e|Interior|Finance)\\s+Minister|Minister|[Ss]pokes(?:man|woman|person)|Secretary[- ]General|(?:[Oo]pposition\\s+)?[Ll]eader|King|Queen|Prince|Mayor|Governor|General|Gen\\.|Ambassador|[Ee]nvoy|Senator|[Aa]ctivist|[Jj]ournalist|[Cc]ommander|[Cc]hair(?:man|woman)?|[Cc]hief|[Pp]hotographer)";
+  "(?:(?:Vice\\s+)?President|Prime\\s+Minister|PM|Premier|Chancellor|(?:Foreign|Defen[cs]e|Interior|Finance)\\s+Minister|Minister|[Ss]pokes(?:man|woman|person)|Secretary[- ]General|(?:[Oo]pposition\\s+)?[Ll]eader|King|Queen|Prince|Mayor|Governor|General|Gen\\.|Ambassador|[Ee]nvoy|Senator|[Aa]ctivist|[Jj]ournalist|[Cc]ommander|[Cc]hair(?:man|woman)?|[Cc]hief|[Pp]hotographer|[Dd]irector)";
 const PERSON = new RegExp(`(?:\\b(\\p{Lu}[\\p{L}]+)\\s+)?\\b(${TITLES})\\s+(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,2})`, "gu");
-const ORG_SUFFIX = "(?:Council|Ministry|Organi[sz]ation|Committee|Union|Assembly|Parliament|Agency|Commission|Alliance|Court|Bank|Fund|Guard|Police|Army|Office|Service|Party|Front|Movement)";
+const ORG_SUFFIX = "(?:Council|Ministry|Organi[sz]ation|Committee|Union|Assembly|Parliament|Agency|Commission|Alliance|Court|Bank|Fund|Guard|Police|Army|Office|Service|Party|Front|Movement|Syndicate)";
 const ORGANIZATION = new RegExp(
   `\\b((?:(?:[A-Z]{2,6}|\\p{Lu}\\p{Ll}+)\\s+){0,4}${ORG_SUFFIX}(?:\\s+of\\s+(?:the\\s+)?${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3})?)\\b|\\b(Kremlin|White\\s+House|Pentagon|Akorda)\\b|\\b([A-Z]{2,6})\\b`,
   "gu",
@@ -517,16 +1313,16 @@ const ORGANIZATION = new RegExp(
 const NOT_NAMES = new Set([
   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
   "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-  "The", "A", "An", "He", "She", "They", "It", "His", "Her", "Their", "Later", "Earlier",
+  "The", "A", "An", "He", "She", "They", "It", "His", "Her", "Their", "Later", "Earlier", "In", "On", "At",
 ]);
-const NOT_ACRONYMS = new Set(["II", "III", "IV", "VI", "TV", "OK", "AM", "PM", "VIDEO"]);
-const COUNTRY_ALIASES = ["Turkey", "Britain", "Great Britain", "USA", "US", "U.S.", "UK", "Ivory Coast", "Czech Republic", "Burma", "Russian Federation"];
+const NOT_ACRONYMS = new Set(["II", "III", "IV", "VI", "TV", "OK", "AM", "PM", "VIDEO", "READ", "MORE", "ALSO", "UPDATE", "LIVE", "BREAKING"]);
+const COUNTRY_ALIASES = ["Turkey", "Britain", "Great Britain", "USA", "US", "U.S.", "UK", "U.K.", "Ivory Coast", "Czech Republic", "Burma", "Russian Federation", "Gaza", "Palestine"];
 
-let countryPattern: RegExp | null = null;
+let countryNames: Set<string> | null = null;
 
 /** Country names from ICU (Intl.DisplayNames) plus common press forms. */
-function countryRegex(): RegExp {
-  if (countryPattern) return countryPattern;
+function countrySet(): Set<string> {
+  if (countryNames) return countryNames;
   const names = new Set(COUNTRY_ALIASES);
   const display = new Intl.DisplayNames(["en"], { type: "region" });
   for (let a = 65; a <= 90; a++) {
@@ -537,9 +1333,8 @@ function countryRegex(): RegExp {
       if (name && name !== code && !/[&()-]|SAR/.test(name)) names.add(name);
     }
   }
-  const alternatives = [...names].sort((x, y) => y.length - x.length).map((n) => n.replace(/[.]/g, "\\."));
-  countryPattern = new RegExp(`(?<![\\p{L}])(?:${alternatives.join("|")})(?![\\p{L}])`, "gu");
-  return countryPattern;
+  countryNames = names;
+  return names;
 }
 
 function safeRegionName(display: Intl.DisplayNames, code: string): string | undefined {
@@ -550,7 +1345,7 @@ function safeRegionName(display: Intl.DisplayNames, code: string): string | unde
   }
 }
 
-function findPeople(text: string, span: Span): Entity[] {
+function findPeople(text: string): Entity[] {
   const found: Entity[] = [];
   for (const m of text.matchAll(PERSON)) {
     const tokens = m[3].split(/\s+/);
@@ -558,42 +1353,61 @@ function findPeople(text: string, span: Span): Entity[] {
     const name = (cut >= 0 ? tokens.slice(0, cut) : tokens).join(" ");
     if (!name) continue;
     const index = m.index + m[0].length - m[3].length;
-    if (index < span.start || index >= span.end) continue;
     const prefix = m[1] && !NOT_NAMES.has(m[1]) ? `${m[1]} ` : "";
     found.push({ name, kind: "person", index, end: index + name.length, title: `${prefix}${m[2]}` });
   }
   return found;
 }
 
-function findOrganizations(text: string, span: Span): Entity[] {
+function findOrganizations(text: string): Entity[] {
   const found: Entity[] = [];
   for (const m of text.matchAll(ORGANIZATION)) {
-    let name = (m[1] ?? m[2] ?? m[3]).replace(/^(?:The|A|An|Leaders|Officials)\s+/, "");
+    let name = (m[1] ?? m[2] ?? m[3]).replace(/^(?:The|A|An|Leaders|Officials|In|On|At|According)\s+/, "");
     if (m[3] && (NOT_ACRONYMS.has(m[3]) || COUNTRY_ALIASES.includes(m[3]))) continue;
     const index = m.index + m[0].length - name.length;
-    if (index < span.start || index >= span.end) continue;
-    if (m[3] && /\(\s*$/.test(text.slice(0, index)) && found.length > 0) continue; // "(CSTO)" after its full name
+    if (m[3] && /\(\s*$/.test(text.slice(Math.max(0, index - 3), index)) && found.length > 0) continue; // "(CSTO)" after its full name
     name = name.replace(/\s+/g, " ");
     found.push({ name, kind: "organization", index, end: index + name.length, title: null });
   }
   return found;
 }
 
-function findCountries(text: string, span: Span): Entity[] {
+// Runs of capitalised words ("Sri Lanka", "United States", "U.S.", "Bosnia and Herzegovina").
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|the|and)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,4}/gu;
+
+/** Countries by name: each run of capitalised words is looked up, longest reading first (a set, not one huge alternation). */
+function findCountries(text: string): Entity[] {
+  const names = countrySet();
   const found: Entity[] = [];
-  for (const m of text.matchAll(countryRegex())) {
-    if (m.index < span.start || m.index >= span.end) continue;
-    found.push({ name: m[0], kind: "country", index: m.index, end: m.index + m[0].length, title: null });
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    const words = [...m[0].matchAll(/\S+/g)].map((w) => ({ text: w[0], start: m.index + w.index }));
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      for (let n = Math.min(5, words.length - i); n >= 1 && !matched; n--) {
+        const last = words[i + n - 1];
+        const raw = text.slice(words[i].start, last.start + last.text.length);
+        const name = names.has(raw) ? raw : raw.replace(/(?:['’]s|[.,])$/, "");
+        if (names.has(name)) {
+          found.push({ name, kind: "country", index: words[i].start, end: words[i].start + name.length, title: null });
+          matched = n;
+        }
+      }
+      i += matched || 1;
+    }
   }
   return found;
 }
 
-/** People, organisations and countries in the span; a name inside a longer one is dropped. */
-function findEntities(text: string, span: Span): Entity[] {
-  const all = [...findPeople(text, span), ...findOrganizations(text, span), ...findCountries(text, span)];
+/** People, organisations and countries in the sentence; a name inside a longer one is dropped. */
+function findEntities(text: string): Entity[] {
+  const all = [...findPeople(text), ...findOrganizations(text), ...findCountries(text)];
+  const taken = new Uint8Array(text.length + 1);
   const kept: Entity[] = [];
-  for (const entity of [...all].sort((a, b) => b.end - b.index - (a.end - a.index))) {
-    if (kept.some((k) => entity.index < k.end && k.index < entity.end)) continue;
+  for (const entity of [...all].sort((a, b) => b.end - b.index - (a.end - a.index) || a.index - b.index)) {
+    let free = true;
+    for (let i = entity.index; i < entity.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, entity.index, entity.end);
     kept.push(entity);
   }
   return kept.sort((a, b) => a.index - b.index);
@@ -606,25 +1420,25 @@ const PLACE = new RegExp(
   `(?:\\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Tt]hroughout)|\\b(?:spread|sent|send|deployed|deploy|dispatched|flown|flew|moved|marched|travell?ed|headed|arrived|returned)\\s+(?:\\w+\\s+){0,3}?to)\\s+(?:the\\s+(?:cities|city|towns?|regions?|provinces?|villages?|capital|port|oblasts?|streets)\\s+of\\s+)?(${PLACE_NAME}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)${PLACE_NAME})*)`,
   "gu",
 );
+const NOT_PLACE = new RegExp(`\\b${ORG_SUFFIX}\\b|\\b(?:Kremlin|White House|Pentagon)\\b|^${TITLES}\\b`);
 
 function isPlaceName(name: string, entities: Entity[], index: number): boolean {
-  if (NOT_NAMES.has(name.split(" ")[0])) return false;
-  if (/^[A-Z]{2,6}$/.test(name) && !COUNTRY_ALIASES.includes(name)) return false;
-  if (new RegExp(`\\b${ORG_SUFFIX}\\b|\\b(?:Kremlin|White House|Pentagon)\\b`).test(name)) return false;
-  if (new RegExp(`^${TITLES}\\b`).test(name)) return false;
+  if (name.length < 2 || NOT_NAMES.has(name.split(" ")[0])) return false;
+  if (/^[A-Z]{1,6}$/.test(name) && !COUNTRY_ALIASES.includes(name)) return false;
+  if (NOT_PLACE.test(name)) return false;
   return !entities.some((e) => e.kind !== "country" && index < e.end && e.index < index + name.length);
 }
 
-/** Place names after in/at/... ("in the cities of Zhanaozen and Aktau"), as written. */
-function findPlaces(text: string, span: Span, entities: Entity[]): string[] {
-  const places: string[] = [];
+/** Place names after in/at/... ("in the cities of Zhanaozen and Aktau"), as written, with their offsets. */
+function findPlaces(text: string, entities: Entity[]): PlaceMention[] {
+  const places: PlaceMention[] = [];
   for (const m of text.matchAll(PLACE)) {
-    const listStart = m.index + m[0].length - m[1].length;
-    if (listStart < span.start || listStart >= span.end) continue;
-    let offset = listStart;
-    for (const part of m[1].split(/(\s*,\s*(?:and\s+)?|\s+and\s+)/)) {
-      const name = part.replace(/['’]s$/, "");
-      if (!/^\s*(?:,|and\b)/.test(part) && isPlaceName(name, entities, offset) && !places.includes(name)) places.push(name);
+    let offset = m.index + m[0].length - m[1].length;
+    for (const part of m[1].split(/((?<!\s)\s*,\s*(?:and\s+)?|(?<!\s)\s+and\s+)/)) {
+      // "Iran's Kurdish region" is in Iran.
+      const possessive = /['’]s\b/.exec(part);
+      const name = possessive ? part.slice(0, possessive.index) : part;
+      if (!/^\s*(?:,|and\b)/.test(part) && isPlaceName(name, entities, offset)) places.push({ name, index: offset });
       offset += part.length;
     }
   }
@@ -633,362 +1447,56 @@ function findPlaces(text: string, span: Span, entities: Entity[]): string[] {
 
 // ------------------------------------------------------------------ roles
 
-function attributionSpan(text: string, main: Span): Span | null {
-  const slice = text.slice(main.start, main.end);
-  const trailing = /,\s*(?:the\s+)?[^,]{0,60}?\b(?:(?:has|have|had)\s+)?(?:confirmed|said|announced|reported|told\s+\w+)(?:\s+[^,;]{0,30})?\.?\s*$/.exec(slice);
-  const according = /,?\s*according\s+to\s+[^,.;]+/i.exec(slice);
-  const match = trailing ?? according;
-  return match ? { start: main.start + match.index, end: main.start + match.index + match[0].length } : null;
+interface RoleInput {
+  hit: Hit;
+  masked: string;
+  parts: ClauseParts;
+  frame: Span | null;
+  attribution: Span | null;
+  hitInAttribution: boolean;
+  places: string[];
+  /** The event is the announcement of a plan: who states it announces it. */
+  planAnnouncement: boolean;
 }
 
-function isPassive(text: string, hit: Hit): boolean {
-  return /\b(?:was|were|been|being|is|are)\s+(?:(?:\w+ly|first|also|then|later)\s+)?$/.test(text.slice(0, hit.index));
+// "except Armenia and Belarus", "without Russia": the list after such words took no part.
+const EXCLUDED_BEFORE =
+  /\b(?:except(?:\s+for)?|without|apart\s+from|aside\s+from|other\s+than|excluding|but\s+not|not\s+including|with\s+the\s+exception\s+of|save\s+for|barring)\s+(?:(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:\s*,\s*|\s+(?:and|or)\s+))*(?:the\s+)?$/u;
+// "Armenia and Belarus did not attend", "Armenia, which was not represented".
+const EXCLUDED_AFTER =
+  /^(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*['’]?s?\s*,?\s*(?:(?:which|who)\s+)?(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|was\s+not|wasn['’]t|were\s+not|weren['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not|will\s+not|won['’]t|would\s+not|refused\s+to|declined\s+to|failed\s+to|chose\s+not\s+to|stayed\s+away|boycotted|skipped|was\s+absent|were\s+absent|was\s+missing)\b/u;
+
+function isExcluded(masked: string, entity: Entity): boolean {
+  return EXCLUDED_BEFORE.test(masked.slice(Math.max(0, entity.index - 120), entity.index)) || EXCLUDED_AFTER.test(masked.slice(entity.end, entity.end + 160));
 }
 
-function assignRoles(hit: Hit, entities: Entity[], places: string[], text: string, main: Span): { name: string; role: string }[] {
-  const attribution = attributionSpan(text, main);
-  const inAttribution = (e: Entity) => attribution !== null && e.index >= attribution.start && !(hit.index >= attribution.start);
-  const byMatch = /\bby\s+([^,;]*)/.exec(text.slice(hit.end, main.end));
+function assignRoles(type: EventType, entities: Entity[], input: RoleInput): { name: string; role: string }[] {
+  const { hit, masked, parts, frame, attribution, hitInAttribution, places } = input;
+  const passive = isPassive(masked, hit.verb?.start ?? hit.index);
+  const byMatch = /\bby\s+[^,;]*/.exec(masked.slice(hit.end, parts.predicate.end));
   const byPhrase: Span | null = byMatch ? { start: hit.end + byMatch.index, end: hit.end + byMatch.index + byMatch[0].length } : null;
-  const passive = isPassive(text, hit);
-  const reported = /\b(?:said|says|stated|reported|claimed|told\s+\w+)\s+(?:that\s+)?/.exec(text.slice(main.start, hit.index));
-  const reportIndex = reported ? main.start + reported.index : -1;
+  const [agentRole, otherRole] = ROLES[type];
   const participants: { name: string; role: string }[] = [];
   for (const entity of entities) {
     if (entity.kind === "country" && places.includes(entity.name)) continue;
     if (participants.some((p) => p.name === entity.name)) continue;
-    participants.push({ name: entity.name, role: roleOf(hit, entity, text, { inAttribution: inAttribution(entity) || entity.index < reportIndex, passive, byPhrase }) });
+    const inSource = within(entity.index, frame) || within(entity.index, attribution);
+    const inSubject = parts.subject.some((s) => within(entity.index, s));
+    const inPredicate = within(entity.index, parts.predicate);
+    if (!inSource && !inSubject && !inPredicate) continue; // named, but not said to take part
+    if (isExcluded(masked, entity)) continue;
+    if (inSubject && hit.negated) continue; // "Armenia did not attend the summit"
+    let role: string;
+    if (entity.kind === "person" && /spokes/i.test(entity.title ?? "")) role = "spokesperson";
+    else if (inSource) role = input.planAnnouncement || hitInAttribution ? "announcer" : "source";
+    else if (type === EventType.DEPLOYMENT && entity.kind === "country" && /\bfrom\s+$/.test(masked.slice(Math.max(0, entity.index - 6), entity.index))) role = "troop contributor";
+    else if (type === EventType.MEETING && entity.kind === "organization") role = "convening body";
+    else if (input.planAnnouncement) role = inSubject && !frame && !attribution ? "announcer" : "mentioned";
+    else {
+      const agent = passive ? within(entity.index, byPhrase) : inSubject;
+      role = agent ? agentRole : otherRole;
+    }
+    participants.push({ name: entity.name, role });
   }
   return participants;
-}
-
-function roleOf(hit: Hit, entity: Entity, text: string, where: { inAttribution: boolean; passive: boolean; byPhrase: Span | null }): string {
-  if (where.inAttribution) return "source";
-  if (entity.kind === "person" && /spokes/i.test(entity.title ?? "")) return "spokesperson";
-  if (hit.type === EventType.DEPLOYMENT && entity.kind === "country" && /\bfrom\s+$/.test(text.slice(0, entity.index))) return "troop contributor";
-  if (hit.type === EventType.MEETING && entity.kind === "organization") return "convening body";
-  const agent = where.passive ? where.byPhrase !== null && entity.index >= where.byPhrase.start && entity.index < where.byPhrase.end : entity.index < hit.index;
-  const [agentRole, otherRole] = ROLES[hit.type];
-  return agent ? agentRole : otherRole;
-}
-
-// ------------------------------------------------------------------ titles
-
-interface TitleInput {
-  masked: string;
-  main: Span;
-  hit: Hit;
-  hits: Hit[];
-  date: LocatedDate | null;
-  future: boolean;
-  places: string[];
-  entities: Entity[];
-  previousObject: string | null;
-}
-
-const VERB_BASE: Record<string, string> = {
-  attacked: "attack", stormed: "storm", torched: "torch", looted: "loot", ransacked: "ransack", overran: "overrun",
-  seized: "seize", smashed: "smash", burned: "burn", burnt: "burn", clashed: "clash", "set fire": "set fire", "set ablaze": "set ablaze",
-  "opened fire": "open fire", fired: "fire", shot: "shoot", shelled: "shell", bombed: "bomb", ambushed: "ambush", killed: "kill",
-  detained: "detain", arrested: "arrest", apprehended: "apprehend", agreed: "agree", approved: "approve", signed: "sign",
-  granted: "grant", endorsed: "endorse", ratified: "ratify", reached: "reach", announced: "announce", confirmed: "confirm",
-  declared: "declare", unveiled: "unveil", proclaimed: "proclaim", revealed: "reveal", requested: "request", urged: "urge",
-  called: "call", asked: "ask", deployed: "deploy", sent: "send", dispatched: "dispatch", arrived: "arrive", held: "hold",
-  hosted: "host", convened: "convene", attended: "attend", met: "meet", lifted: "lift", scrapped: "scrap", removed: "remove",
-  ended: "end", abolished: "abolish", cut: "cut", slashed: "slash", raised: "raise", devalued: "devalue", doubled: "double",
-  rose: "rise", landed: "land", entered: "enter", withdrew: "withdraw", soared: "soar", jumped: "jump", increased: "increase", rallied: "rally", marched: "march", gathered: "gather",
-  protested: "protest", demonstrated: "demonstrate", blocked: "block", began: "begin", spread: "spread", erupted: "erupt",
-};
-
-const BASE_VERBS = new Set(Object.values(VERB_BASE).map((v) => v.split(" ")[0]));
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+\s+[A-Z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-function listOf(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-function isPlural(subject: string): boolean {
-  const head = subject.trim().split(/\s+(?:of|from|in|at|on|with)\s+/)[0];
-  const last = head.split(/\s+/).pop() ?? "";
-  return /(?<!s)s$|(?:men|people|police|personnel|children|they)$/i.test(last) && !/^[A-Z]{2,}$/.test(last);
-}
-
-/** Present tense of a past-tense verb phrase, agreeing with the subject. */
-function present(verbPhrase: string, subject: string): string {
-  const [verb, ...rest] = verbPhrase.toLowerCase().split(/\s+/);
-  const twoWords = VERB_BASE[`${verb} ${rest[0] ?? ""}`];
-  const base = twoWords ?? VERB_BASE[verb] ?? verb;
-  const tail = twoWords ? rest.slice(1) : rest;
-  const [head, ...others] = base.split(" ");
-  const inflected = isPlural(subject) ? head : /(?:s|sh|ch|x)$/.test(head) ? `${head}es` : /[^aeiou]y$/.test(head) ? `${head.slice(0, -1)}ies` : `${head}s`;
-  return [inflected, ...others, ...tail].join(" ");
-}
-
-const PHRASE_STOP = /[,;:.(“"]|\s(?:which|who|whose|where|as|while|when|after|before|because|beginning|starting|amid|according)\b/;
-
-// Where a place list starts: titles append the places themselves.
-const PLACE_STOP = /\s(?:in|at|near|outside|across|into)\s+(?:the\s+(?:cities|city|towns?|regions?|provinces?|villages?|capital)\s+of\s+)?\p{Lu}/u;
-
-/** Words from `from` up to a stop (punctuation, a subordinate word, the date phrase, `stops`), at most `maxWords`. */
-function phraseAfter(input: TitleInput, from: number, maxWords: number, ...stops: RegExp[]): string {
-  const end = input.date && input.date.index >= from ? Math.min(input.main.end, input.date.index) : input.main.end;
-  let slice = input.masked.slice(from, end);
-  for (const stop of [PHRASE_STOP, ...stops]) {
-    const found = stop.exec(slice);
-    if (found) slice = slice.slice(0, found.index);
-  }
-  const words = slice.trim().split(/\s+/).filter(Boolean).slice(0, maxWords);
-  while (words.length > 0 && /^(?:on|in|at|for|of|with|to|by|the|a|an|and|or|over|from)$/i.test(words[words.length - 1])) words.pop();
-  return words.join(" ");
-}
-
-/** The subject before `index`: the last comma segment that is not a relative or adverbial clause. */
-function subjectBefore(input: TitleInput, index: number): string {
-  const before = input.masked.slice(input.main.start, index);
-  const segments = before.split(/[,;]/).map((s) => s.trim()).filter(Boolean).reverse();
-  const segment = segments.find((s) => !/^(?:which|who|whose|where|often|apparently|reportedly|allegedly|according)\b/i.test(s) && !isDateOnly(s)) ?? "";
-  const cleaned = segment
-    .replace(REPORTED, "")
-    .replace(/^(?:as|and|but|while|when|then|the|meanwhile)\s+/i, "")
-    .replace(/\s+(?:will|would|has|have|had|was|were|is|are|also|quickly|reportedly|first|later|then|to)(?:\s+\w+ly)?$/i, "")
-    .replace(/\s+(?:will|would|has|have|had|was|were|is|are)$/i, "")
-    .trim();
-  return shortenSubject(cleaned, input.entities.filter((e) => e.index < index));
-}
-
-// "X said (that) ...": what follows is the reported event; X is its source.
-const REPORTED = /^.*\b(?:said|says|stated|reported|claimed|added|noted|told\s+\w+)\s+(?:that\s+)?/i;
-
-function isDateOnly(segment: string): boolean {
-  return /^(?:later|earlier|late|early)?\s*(?:on|in|since|by)?\s*(?:\w+day|\d.*|the\s+next\s+day)$/i.test(segment);
-}
-
-/** A long subject phrase is replaced by the entity it names ("CSTO Security Council leaders"). */
-function shortenSubject(subject: string, entities: Entity[]): string {
-  if (subject.split(/\s+/).length <= 6) return subject;
-  const entity = entities.find((e) => subject.includes(e.name));
-  if (!entity) return subject.split(/\s+/).slice(0, 6).join(" ");
-  return /^(?:leaders|heads|officials|ministers|representatives|delegates)\b/i.test(subject) ? `${entity.name} leaders` : entity.name;
-}
-
-/** "President Tokayev" for a person with a rank, else the name. */
-function displayName(entity: Entity): string {
-  if (entity.kind !== "person" || !entity.title) return entity.kind === "organization" && /^[A-Z]{2,6}$/.test(entity.name) ? `the ${entity.name}` : entity.name;
-  const rank = /(?:Vice\s+)?President|Prime\s+Minister|PM|Premier|Chancellor|Minister|Secretary[- ]General|King|Queen|Mayor|Governor|General/.exec(entity.title);
-  const surname = entity.name.split(/\s+/).pop() ?? entity.name;
-  return rank ? `${rank[0]} ${surname}` : `${entity.title} ${entity.name}`;
-}
-
-/** Who acts: a titled person in the subject ("President Tokayev"), else the subject phrase, else the nearest entity. */
-function agentOf(input: TitleInput, index: number): string {
-  const subject = subjectBefore(input, index);
-  const before = input.entities.filter((e) => e.index < index);
-  const person = before.find((e) => e.kind === "person" && subject.includes(e.name));
-  if (person) return capitalise(displayName(person));
-  if (subject) return capitalise(subject);
-  const entity = [...before].reverse().find((e) => e.kind !== "country");
-  return entity ? capitalise(displayName(entity)) : "";
-}
-
-function withPlaces(title: string, places: string[]): string {
-  if (places.length === 0 || places.some((p) => title.includes(p))) return title;
-  return `${title} in ${listOf(places)}`;
-}
-
-function titleFor(input: TitleInput): { title: string; object: string | null } {
-  const build = TITLE_BUILDERS[input.hit.type];
-  const built = build ? build(input) : null;
-  const title = built?.title?.trim() || withPlaces(TYPE_LABEL[input.hit.type], input.places);
-  return { title: title.replace(/\s+/g, " "), object: built?.object ?? null };
-}
-
-type TitleBuilder = (input: TitleInput) => { title: string; object?: string | null } | null;
-
-const TITLE_BUILDERS: Partial<Record<EventType, TitleBuilder>> = {
-  PROTEST: protestTitle,
-  RIOT: riotTitle,
-  VIOLENCE: svoTitle,
-  POLITICAL_REQUEST: requestTitle,
-  AGREEMENT: agreementTitle,
-  DEPLOYMENT: deploymentTitle,
-  ANNOUNCEMENT: announcementTitle,
-  MEETING: meetingTitle,
-  ARREST: arrestTitle,
-  ECONOMIC_CHANGE: economicTitle,
-};
-
-function protestTitle(input: TitleInput): { title: string } {
-  const text = input.hit.text.toLowerCase();
-  const noun = /^(protests?|demonstrations?|rallies|unrest|marches|strikes)\b/.exec(text)?.[1];
-  const crowd = new RegExp(`^${CROWD}`, "i").exec(text)?.[1];
-  if (/took\s+to\s+the\s+streets/.test(text)) return { title: withPlaces("Protesters take to the streets", input.places) };
-  if (/spread\s+to$/.test(text) || (/spread/.test(text) && !input.places.length)) {
-    const where = phraseAfter(input, input.hit.end, 5).replace(/^to\s+/, "");
-    return { title: `${capitalise(noun ?? "protests")} spread to ${where || listOf(input.places)}` };
-  }
-  const verb = /(began|begin|begun|started|broke out|erupted)/.test(text) ? "begin" : /swept/.test(text) ? "sweep" : /continued|resumed/.test(text) ? "continue" : /escalated|flared/.test(text) ? "escalate" : null;
-  if (noun && verb) {
-    const where = input.places.length ? "" : phraseAfter(input, input.hit.end, 4, PLACE_STOP);
-    return { title: withPlaces(`${capitalise(noun)} ${verb}${/^(?:across|through|throughout|in|to)\b/.test(where) ? ` ${where}` : ""}`, input.places) };
-  }
-  if (crowd) {
-    const act = /(rallied|marched|gathered|protested|demonstrated|blocked)/.exec(text)?.[1];
-    return { title: withPlaces(`${capitalise(crowd)} ${act ? present(act, crowd) : "take to the streets"}`, input.places) };
-  }
-  return { title: withPlaces(capitalise(noun ?? "protests"), input.places) };
-}
-
-function riotTitle(input: TitleInput): { title: string } {
-  const [crowd, verb] = input.hit.groups;
-  let title: string;
-  if (crowd && verb) {
-    const object = phraseAfter(input, input.hit.end, 5, /\s(?:and|but)\s/, PLACE_STOP);
-    title = `${capitalise(crowd.toLowerCase())} ${present(verb.replace(/\s+(?:to)$/, ""), crowd)}${/to$/.test(verb) ? " to" : ""} ${object}`;
-  } else {
-    title = `${capitalise((crowd ?? "riots").toLowerCase())} break out`;
-  }
-  const spread = input.hits.find((h) => h.type === EventType.PROTEST && /spread/i.test(h.text));
-  if (spread) {
-    const where = phraseAfter(input, spread.end, 4).replace(/^to\s+/, "");
-    title = `Protests spread${where ? ` to ${where}` : ""}; ${lowerFirst(title)}`;
-  }
-  return { title: withPlaces(title, input.places) };
-}
-
-/** Subject, verb in the present, object: "Police detain dozens of protesters in Almaty". */
-function svoTitle(input: TitleInput): { title: string } {
-  const words = input.hit.text.toLowerCase().split(/\s+/);
-  const isVerb = VERB_BASE[`${words[0]} ${words[1] ?? ""}`] !== undefined || VERB_BASE[words[0]] !== undefined || BASE_VERBS.has(words[0]);
-  if (!isVerb) {
-    return { title: withPlaces(capitalise(phraseAfter(input, input.hit.index, 7, PLACE_STOP)), input.places) };
-  }
-  const subject = agentOf(input, input.hit.index) || "Unidentified attackers";
-  const object = phraseAfter(input, input.hit.end, 6, PLACE_STOP);
-  const modal = /\b(?:will|would|shall|to)\s+$/.test(input.masked.slice(input.main.start, input.hit.index));
-  const verb = modal ? `to ${input.hit.text.toLowerCase()}` : present(input.hit.text, subject);
-  return { title: withPlaces(`${subject} ${verb} ${object}`, input.places) };
-}
-
-function requestTitle(input: TitleInput): { title: string } {
-  const agent = agentOf(input, input.hit.index) || "Officials";
-  const text = input.hit.text;
-  const turned = /^(?:turned|appealed)\s+to\s+(.+?)\s+for\s+(.+)$/i.exec(text);
-  if (turned) {
-    const what = phraseAfter(input, input.hit.index + text.length - turned[2].length, 4);
-    return { title: `${agent} ${present("asked", agent)} ${turned[1]} for ${what}` };
-  }
-  const asked = /^asked\s+(.+?)\s+(for|to)$/i.exec(text);
-  if (asked) {
-    return { title: `${agent} ${present("asked", agent)} ${asked[1]} ${asked[2]} ${phraseAfter(input, input.hit.end, 5)}` };
-  }
-  return { title: `${agent} ${present(text, agent)} ${phraseAfter(input, input.hit.end, 6)}` };
-}
-
-function agreementTitle(input: TitleInput): { title: string } {
-  const granted = /^(\w+)\s+(?:was|were|has\s+been|had\s+been)\s+(\w+)$/i.exec(input.hit.text);
-  if (granted) {
-    const title = `${capitalise(granted[1].toLowerCase())} ${granted[2].toLowerCase()}`;
-    return { title: /^(?:request|appeal|application|proposal)$/i.test(granted[1]) ? title : withPlaces(title, input.places) };
-  }
-  if (isPassive(input.masked, input.hit)) {
-    const subject = subjectBefore(input, input.hit.index).replace(/\s+(?:was|were|has been|have been)$/i, "");
-    return { title: withPlaces(`${capitalise(subject.replace(/^(?:his|her|their|its|the|a|an)\s+/i, ""))} ${input.hit.text.toLowerCase()}`, input.places) };
-  }
-  return svoTitle(input);
-}
-
-function deploymentTitle(input: TitleInput): { title: string } {
-  const main = input.masked.slice(input.main.start, input.main.end);
-  const agreement = input.hits.find((h) => h.type === EventType.AGREEMENT && h.index < input.hit.index);
-  const prefix = agreement ? `${agreementTitle({ ...input, hit: agreement }).title}; ` : "";
-  let title: string;
-  if (/^deployment\b/i.test(input.hit.text)) {
-    const what = /of$/i.test(input.hit.text) ? phraseAfter(input, input.hit.end, 9) : "";
-    const begins = /\b(?:beginning|began|begins|started|starting|begun)\b/i.test(main);
-    title = `Deployment${what ? ` of ${what}` : ""}${begins ? " begins" : ""}`;
-  } else if (/arrived|landed|entered/i.test(input.hit.text)) {
-    const force = capitalise((input.hit.groups[0] ?? "troops").toLowerCase());
-    const verb = /(arrived|landed|entered|began arriving|withdrew|pulled out)/i.exec(input.hit.text)?.[1] ?? "arrived";
-    const purpose = /\bto\s+(guard|protect|secure|help|support|restore|assist|patrol)\s+(?:the\s+)?(\w+)/i.exec(main);
-    const where = input.places.length ? ` in ${listOf(input.places)}` : "";
-    title = `${force} ${present(verb, force)}${where}${purpose ? ` to ${purpose[1]} the ${purpose[2]}` : ""}`;
-  } else {
-    title = svoTitle(input).title;
-  }
-  return { title: prefix ? `${prefix}${lowerFirst(title)}` : withPlaces(title, input.places) };
-}
-
-function announcementTitle(input: TitleInput): { title: string; object: string | null } {
-  const verb = (/^[a-z]+/i.exec(input.hit.text)?.[0] ?? "announced").toLowerCase();
-  const text = input.masked;
-  if (isPassive(text, input.hit)) {
-    const by = /^\s*(?:\w+\s+)?by\s+/.exec(text.slice(input.hit.end, input.main.end));
-    const agent = by ? capitalise(phraseAfter(input, input.hit.end + by[0].length, 8)) : "";
-    const subject = passiveSubject(input);
-    const object = /^(?:it|this|that|they)$/i.test(subject) ? input.previousObject : subject;
-    const title = `${agent || "Officials"} ${present(verb, agent || "officials")}${object ? ` ${lowerFirst(object)}` : ""}`;
-    return { title, object: object || null };
-  }
-  const agent = agentOf(input, input.hit.index);
-  const after = phraseAfter(input, input.hit.end, 8).replace(/^that\s+/i, "");
-  const object = after || subjectBefore(input, input.hit.index - (agent.length + 1)) || null;
-  return { title: `${agent || "Officials"} ${present(verb, agent || "officials")}${object ? ` ${lowerFirst(object)}` : ""}`, object };
-}
-
-/** The subject of a passive clause, cut at its first modifier ("The date of the online talks"). */
-function passiveSubject(input: TitleInput): string {
-  const before = input.masked.slice(input.main.start, input.hit.index);
-  const segment = before.split(/,/).map((s) => s.trim()).find((s) => s && !isDateOnly(s)) ?? "";
-  const clause = segment.replace(/\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)(?:\s+\w+)?\s*$/i, "").replace(/\s+(?:was|were|been|is|are)$/i, "");
-  const cut = /\s(?:between|among|with|from|that|which|who)\s/.exec(clause);
-  const words = (cut ? clause.slice(0, cut.index) : clause).split(/\s+/).slice(0, 6);
-  return words.join(" ");
-}
-
-function meetingTitle(input: TitleInput): { title: string } {
-  const text = input.hit.text;
-  const subject = agentOf(input, input.hit.index) || "Leaders";
-  const hold = /^(?:(will|to|would|shall)\s+)?(hold|convene|host|attend|held|holds|convened|hosted|attended)\b/i.exec(text);
-  if (hold) {
-    const np = phraseAfter(input, input.hit.index + hold[0].length, 10);
-    const verb = hold[1] || input.future ? `to ${VERB_BASE[hold[2].toLowerCase()] ?? hold[2].toLowerCase()}` : present(hold[2], subject);
-    return { title: `${subject} ${verb} ${np}` };
-  }
-  const part = /^(?:take|took|taking|takes)\s+part\s+in\b/i.exec(text);
-  if (part) {
-    const np = phraseAfter(input, input.hit.index + part[0].length, 8);
-    return { title: `${subject} ${input.future ? "to take" : present("take", subject)} part in ${np}` };
-  }
-  const meet = /^(?:(?:will|to)\s+)?(?:met|meets|meet)\b/i.exec(text);
-  if (meet) {
-    const whom = phraseAfter(input, input.hit.index + meet[0].length, 6, PLACE_STOP);
-    return { title: withPlaces(`${subject} ${input.future ? "to meet" : present("met", subject)}${whom ? ` ${whom}` : ""}`, input.places) };
-  }
-  const noun = phraseAfter(input, input.hit.index, 8).replace(/\s+(?:will|is|took|was|were).*$/i, "");
-  return { title: withPlaces(`${capitalise(noun)} ${input.future ? "to be held" : "held"}`, input.places) };
-}
-
-function arrestTitle(input: TitleInput): { title: string } {
-  const text = input.hit.text.toLowerCase();
-  if (/^(?:arrest|detention)\s+of$/.test(text)) {
-    return { title: withPlaces(`${capitalise(text)} ${phraseAfter(input, input.hit.end, 6)}`, input.places) };
-  }
-  if (isPassive(input.masked, input.hit)) {
-    const subject = subjectBefore(input, input.hit.index).replace(/\s+(?:was|were|has been|have been)$/i, "");
-    return { title: withPlaces(`${capitalise(subject)} ${text}`, input.places) };
-  }
-  return svoTitle(input);
-}
-
-function economicTitle(input: TitleInput): { title: string } {
-  const first = input.hit.text.toLowerCase().split(/\s+/)[0];
-  if (VERB_BASE[first] !== undefined || /^(?:prices?|tariffs?|costs?|fares?)$/.test(first)) return svoTitle(input);
-  return { title: capitalise(phraseAfter(input, input.hit.index, 10)) };
 }

@@ -83,8 +83,10 @@ describe("extractEvents on the seed article", () => {
   test("titles are generated, and name the key actor or place", () => {
     const keys = [/price/i, /Zhanaozen/, /spread|attack/i, /Tokayev/, /peacekeepers/i, /Almaty/, /Pashinyan/, /Peskov/, /conference|session|council/i];
     events.forEach((e, i) => expect(e.title).toMatch(keys[i]));
-    expect(events[1].title).toBe("Protests begin in Zhanaozen and Aktau");
-    expect(events[3].title).toBe("President Tokayev asks the CSTO for assistance");
+    // Titles are the sentence's own clause, trimmed: no inflected or stitched words.
+    expect(events[1].title).toBe("The protests began in the cities of Zhanaozen and Aktau");
+    expect(events[3].title).toBe("Kazakh President Kassym-Jomart Tokayev turned to the CSTO for assistance");
+    expect(events[2].title).toBe("Demonstrators attacked police and attempted to overrun government buildings");
   });
 
   test("places and participants", () => {
@@ -245,7 +247,7 @@ describe("extractEvents on other copy", () => {
     expect(day(e.startDate)).toBe("2022-01-06");
     const g = only("Gunmen attacked a police station in Taraz yesterday.");
     expect(g).toMatchObject({ type: "VIOLENCE", dateText: "yesterday", placeNames: ["Taraz"] });
-    expect(g.title).toBe("Gunmen attack a police station in Taraz");
+    expect(g.title).toBe("Gunmen attacked a police station in Taraz");
   });
 
   test("POLITICAL_REQUEST: state media report of a request", () => {
@@ -265,14 +267,16 @@ describe("extractEvents on other copy", () => {
     expect(p.type).toBe("AGREEMENT");
   });
 
-  test("DEPLOYMENT: aggregator copy, arrival; future withdrawal", () => {
+  test("DEPLOYMENT: aggregator copy, arrival; a planned withdrawal is an announcement", () => {
     const e = only("TASS reported that Russian paratroopers landed at Almaty airport on Friday.");
     expect(e).toMatchObject({ type: "DEPLOYMENT", dateText: "on Friday", placeNames: ["Almaty"] });
     expect(day(e.startDate)).toBe("2022-01-07");
     expect(e.participants).toContainEqual({ name: "TASS", role: "source" });
+    // A plan did not happen: dated to its announcement (here undated: the publication day, approximately).
     const w = only("The peacekeepers will begin withdrawing on Thursday.");
-    expect(w).toMatchObject({ type: "DEPLOYMENT", dateText: "on Thursday" });
-    expect(day(w.startDate)).toBe("2022-01-13");
+    expect(w).toMatchObject({ type: "ANNOUNCEMENT", dateText: null, datePrecision: "APPROXIMATE" });
+    expect(day(w.startDate)).toBe("2022-01-09");
+    expect(w.description).toMatch(/on Thursday.*2022-01-13/);
   });
 
   test("ANNOUNCEMENT: explicit date with year", () => {
@@ -291,11 +295,11 @@ describe("extractEvents on other copy", () => {
     expect(summit.confidence).toBeLessThan(only("Leaders held talks on Wednesday.").confidence);
   });
 
-  test("MEETING in the future with no date: a range after publication", () => {
+  test("a planned meeting with no date is the announcement of the plan, not a 30-day range", () => {
     const e = only("The bloc will hold a summit to discuss the crisis.");
-    expect(e).toMatchObject({ type: "MEETING", datePrecision: "RANGE", dateText: null });
+    expect(e).toMatchObject({ type: "ANNOUNCEMENT", datePrecision: "APPROXIMATE", dateText: null });
     expect(day(e.startDate)).toBe("2022-01-09");
-    expect(day(e.endDate)).toBe("2022-02-08");
+    expect(day(e.endDate)).toBe("2022-01-09");
   });
 
   test("ARREST: a named person, abbreviated month", () => {
@@ -321,18 +325,20 @@ describe("extractEvents on other copy", () => {
     ]);
   });
 
-  test("a date in a trailing attribution dates the report, not the event", () => {
+  test("a date in a trailing attribution dates the announcement of a plan, not the planned act", () => {
     const e = only("The CSTO will deploy troops to Kazakhstan, the Kremlin announced on Thursday.");
-    expect(e).toMatchObject({ type: "DEPLOYMENT", dateText: null, datePrecision: "RANGE", placeNames: ["Kazakhstan"] });
-    expect(day(e.startDate)).toBe("2022-01-09");
-    expect(e.participants).toContainEqual({ name: "Kremlin", role: "source" });
+    expect(e).toMatchObject({ type: "ANNOUNCEMENT", dateText: "on Thursday", datePrecision: "DAY", placeNames: ["Kazakhstan"] });
+    expect(day(e.startDate)).toBe("2022-01-06");
+    expect(e.title).toBe("The CSTO will deploy troops to Kazakhstan");
+    expect(e.participants).toContainEqual({ name: "Kremlin", role: "announcer" });
   });
 
   test("a leading cause clause", () => {
     const events = eventsOf("Following the price hike, thousands of people took to the streets.");
-    expect(events.map((e) => [e.type, e.datePrecision])).toEqual([
-      ["ECONOMIC_CHANGE", "APPROXIMATE"],
-      ["PROTEST", "RANGE"],
+    // No date words and nothing to place it by: the publication day, approximately.
+    expect(events.map((e) => [e.type, e.datePrecision, day(e.startDate), day(e.endDate)])).toEqual([
+      ["ECONOMIC_CHANGE", "APPROXIMATE", "2022-01-09", "2022-01-09"],
+      ["PROTEST", "APPROXIMATE", "2022-01-09", "2022-01-09"],
     ]);
   });
 
