@@ -168,7 +168,7 @@ const FORCES = "(?:troops|peacekeepers|soldiers|forces|contingents?|paratroopers
 const PACTS = "(?:agreement|deal|treaty|accord|ceasefire|truce|memorandum|pact|protocol|declaration)";
 const MEETING_NOUNS = "(?:session|summit|meeting|talks|conference|videoconference|video\\s+conference|phone\\s+call)";
 const VIOLENCE_NOUNS =
-  "(?:shelling|air\\s?strikes?|airstrikes?|bombings?|explosions?|blasts?|gunfire|shooting|fighting|clashes|violence|attacks?|gunfights?|firefights?|missiles?|rockets?|drones?|raids?)";
+  "(?:shelling|air\\s?strikes?|airstrikes?|bombings?|bombardment|explosions?|blasts?|gunfire|shooting|shoot-?outs?|fighting|clashes|skirmishes|battles?|hostilities|violence|attacks?|gunfights?|firefights?|missiles?|rockets?|drones?|raids?|ambush|massacre)";
 const VIOLENCE_EVENT_VERBS =
   "(?:erupted|broke\\s+out|started|began|took\\s+place|continued|resumed|intensified|escalated|rocked|hit|struck|killed|wounded|injured|left|were\\s+reported|was\\s+reported|targeted|destroyed|damaged|went\\s+off|shook|flared)";
 
@@ -197,7 +197,9 @@ const TRIGGERS: TriggerRule[] = [
   rule(EventType.RIOT, `\\b(?<n>${CROWD})\\b[^.;]{0,60}?\\b(?<v>${RIOT_VERBS})\\b`),
   rule(EventType.RIOT, "\\b(?<n>riots?|rioting|looting|pogroms?)\\b[^.;]{0,30}?\\b(?<v>broke\\s+out|erupted|spread|continued|raged|left|killed)\\b"),
   rule(EventType.RIOT, "\\b(?<n>protests?|demonstrations?|rallies)\\s+(?:(?!and\\b)\\w+\\s+){0,2}?(?<v>turned\\s+(?:violent|deadly)|descended\\s+into\\s+(?:violence|chaos|riots?|clashes))"),
-  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:on|at|into)|shot\\s+(?:dead|at)|shelled|bombed|ambushed|raided|clashed|attacked|stormed)\\b"),
+  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:on|at|into)|shot\\s+(?:dead|at)|gunned\\s+down|shelled|bombed|ambushed|raided|clashed|attacked|stormed|assassinated|murdered|massacred|kidnapped|abducted|(?:tried|attempted)\\s+to\\s+(?:gun|shoot|kill|assassinate))\\b"),
+  rule(EventType.VIOLENCE, "\\b(?:in|during|amid)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?<dated>clashes|fighting|shelling|air\\s?strikes?|airstrikes?|bombings?|explosions?|attacks?|raids?|violence)\\b"),
+  rule(EventType.VIOLENCE, "\\b(?:assassination\\s+attempt|attempted\\s+assassination|attempt\\s+on\\s+(?:his|her|their)\\s+life)\\b"),
   rule(EventType.VIOLENCE, "(?<!\\b(?:been|were|was|be|being|is|are)\\s+(?:\\w+\\s+)?)\\b(?<v>killed)\\b"),
   rule(EventType.VIOLENCE, `\\b(?<n>${VIOLENCE_NOUNS})\\s+(?:(?!and\\b|but\\b)\\w+\\s+){0,6}?(?<v>${VIOLENCE_EVENT_VERBS})\\b`),
   rule(EventType.VIOLENCE, "\\b(?<v>launched)\\s+(?:\\w+\\s+){0,3}?(?:attacks?|offensive|assault|strikes?|raids?|operations?)\\b"),
@@ -271,7 +273,7 @@ const PROGRESSION = /\b(?:spread|spreading|escalated|then|subsequently|afterward
 const NUMBER_WORD = "(?:\\d[\\d,.]{0,20}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens|scores|several|many)";
 // A figure of people killed, hurt or held: the claims extractor's, not an event.
 const TALLY = new RegExp(
-  `\\b(?:number\\s+of|death\\s+toll|toll|casualties)\\b|(?:(?<![\\d,.])\\d[\\d,.]{0,20}|\\b(?:dozens?|hundreds|thousands|several|scores))\\b[^.;]{0,150}?\\b(?:have|has|were|was|had|are|is)\\s+(?:also\\s+|reportedly\\s+|now\\s+|so\\s+far\\s+|either\\s+)?(?:been\\s+|being\\s+)?(?:killed|injured|wounded|detained|arrested|died|hurt)\\b|\\b(?:detention|arrest|arrests|deaths?|killing)\\s+of\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|nearly\\s+|more\\s+than\\s+|over\\s+)?${NUMBER_WORD}\\b|\\b(?:taken|took)\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|more\\s+than\\s+|over\\s+)?${NUMBER_WORD}\\s+(?:\\w+\\s+)?into\\s+custody|\\b(?:killed|detained|arrested|injured|wounded)\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|over\\s+|up\\s+to\\s+|an\\s+estimated\\s+)?${NUMBER_WORD}\\b|\\b${NUMBER_WORD}\\s+(?:people\\s+|civilians\\s+|protesters\\s+)?(?:dead|killed|died|injured|wounded|detained|arrested)\\b|\\bpronounced\\s+dead\\b`,
+  `\\bnumber\\s+of\\s+(?:\\w+\\s+){0,2}?(?:dead|deaths|killed|injured|wounded|detained|arrested|victims|casualties|those|people|detainees|fatalities)\\b|\\b(?:death\\s+toll|toll|casualties|fatalities)\\b|(?:(?<![\\d,.])\\d[\\d,.]{0,20}|\\b(?:dozens?|hundreds|thousands|several|scores))\\b[^.;]{0,150}?\\b(?:have|has|were|was|had|are|is)\\s+(?:also\\s+|reportedly\\s+|now\\s+|so\\s+far\\s+|either\\s+)?(?:been\\s+|being\\s+)?(?:killed|injured|wounded|detained|arrested|died|hurt)\\b|\\b(?:detention|arrest|arrests|deaths?|killing)\\s+of\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|nearly\\s+|more\\s+than\\s+|over\\s+)?${NUMBER_WORD}\\b|\\b(?:taken|took)\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|more\\s+than\\s+|over\\s+)?${NUMBER_WORD}\\s+(?:\\w+\\s+)?into\\s+custody|\\b(?:killed|detained|arrested|injured|wounded)\\s+(?:at\\s+least\\s+|about\\s+|around\\s+|some\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|over\\s+|up\\s+to\\s+|an\\s+estimated\\s+)?${NUMBER_WORD}\\b|\\b${NUMBER_WORD}\\s+(?:people\\s+|civilians\\s+|protesters\\s+)?(?:dead|killed|died|injured|wounded|detained|arrested)\\b|\\bpronounced\\s+dead\\b`,
   "i",
 );
 // Announcing a figure is a claim, not an event.
@@ -286,7 +288,7 @@ const SPECULATIVE_BEFORE = /\b(?:may|might|could|can)\s+(?:(?:have|be|been|also|
 const DETERMINER_BEFORE = /(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|some|other|newly|recently|already)|['’]s)\s+$/i;
 const AUXILIARY_BEFORE = /\b(?:was|were|been|being|be|is|are|am|got|get|gets|have|has|had)\s+(?:(?:\w+ly|also|then|later|first|all|not|just|since|so\s+far)\s+){0,2}$/i;
 const GERUND_BEFORE = /\b(?:after|before|for|of|without|since|from|upon|on|despite|over)\s+(?:\w+\s+)?being\s+$/i;
-const PREPOSITION_AFTER = /^\s*(?:[,.;:)]|$|(?:in|at|during|since|over|for|on|after|between|by|from|across|near|outside|amid|following|without|under|as|while|when|until|till|last|this|earlier|yesterday|overnight)\b)/i;
+const PREPOSITION_AFTER = /^\s*(?:[.;:)]|$|(?:in|at|during|since|over|for|on|after|between|by|from|across|near|outside|amid|following|without|under|as|while|when|until|till|last|this|earlier|yesterday|overnight)\b)/i;
 const PARTICIPLES = /^(?:detained|arrested|apprehended|killed|attacked|shelled|bombed|deployed|sent|announced|confirmed|declared|raided|stormed)$/i;
 const PLAN_BEFORE = new RegExp(
   "\\b(?:will|would|shall|['’]ll|(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|wants?|wanted|hopes?|hoped|seeks?|sought|vows?|vowed|pledges?|pledged|promises?|promised|threatens?|threatened|decides?|decided|offers?|offered|proposes?|proposed)\\s+to|(?:is|are|was|were|be|been)\\s+(?:(?:now|also|still)\\s+)?(?:due|set|expected|scheduled|slated|poised|going|likely|about|ready|prepared|planning|preparing)\\s+to|(?:is|are)\\s+to)\\s+(?:(?:be|begin|start|soon|also|not|then|\\w+ly)\\s+){0,3}$",
@@ -322,6 +324,8 @@ interface Hit {
   planned: boolean;
   /** Negated attendance ("did not attend"): the meeting stands, its subject is no participant. */
   negated: boolean;
+  /** A noun of violence in a prepositional phrase ("died in clashes"): an event only with a date of its own. */
+  needsDate: boolean;
 }
 
 type EntityKind = "person" | "organization" | "country";
@@ -480,16 +484,21 @@ function splitCause(text: string, clause: Span): { main: Span; cause: Span | nul
 }
 
 function clauseEvents(text: SentenceText, clause: Span, main: Span, cause: Span | null, mainHits: Hit[], causeHits: Hit[], state: State): void {
-  const hit = pickTrigger(mainHits);
   const causeHit = pickTrigger(causeHits);
   const order = (state.order += 2);
   let effect: Draft | null = null;
-  if (hit) {
-    effect = buildDraft({ text, main, clause, hit, hits: mainHits, order, state, cause });
+  // The best-ranked trigger that makes an event (a rejected tally or an undated phrase gives way to the next).
+  let hit: Hit | null = null;
+  for (const candidate of rankTriggers(mainHits)) {
+    effect = buildDraft({ text, main, clause, hit: candidate, hits: mainHits, order, state, cause });
     if (effect) {
-      state.drafts.push(effect);
-      if (effect.dateSource === "text" && effect.range && !effect.planned) state.anchor = effect.range;
+      hit = candidate;
+      break;
     }
+  }
+  if (effect) {
+    state.drafts.push(effect);
+    if (effect.dateSource === "text" && effect.range && !effect.planned) state.anchor = effect.range;
   }
   const point = hit ? null : datedPoint(text.masked, main, state);
   if (cause && causeHit && (!hit || causeHit.type !== hit.type)) {
@@ -569,8 +578,10 @@ function acceptHit(text: string, span: Span, match: RegExpExecArray, ruleIndex: 
   if (verb && PARTICIPLES.test(verbText) && !noun) {
     if (DETERMINER_BEFORE.test(before)) return null; // "the detained leader", "those detained"
     if (GERUND_BEFORE.test(before)) return null; // "after being detained": no subject to name
-    // "people detained in the unrest": a participle with no auxiliary and no object.
-    if (!AUXILIARY_BEFORE.test(before) && PREPOSITION_AFTER.test(text.slice(verb.end, Math.min(span.end, verb.end + 20)))) return null;
+    // "people detained in the unrest": a participle with no auxiliary and no object. (Not verbs of
+    // announcing: "the ministry announced on Monday" is finite far more often than not.)
+    const announcing = type === EventType.ANNOUNCEMENT;
+    if (!announcing && !AUXILIARY_BEFORE.test(before) && PREPOSITION_AFTER.test(text.slice(verb.end, Math.min(span.end, verb.end + 20)))) return null;
   }
   if (type === EventType.ANNOUNCEMENT && verb && /^confirmed$/i.test(verbText) && /^\s+(?:dead|killed|injured|wounded|missing)\b/i.test(text.slice(verb.end, verb.end + 12))) return null;
   if (noun && nounIsObject(text, span, noun, verb)) return null;
@@ -590,6 +601,7 @@ function acceptHit(text: string, span: Span, match: RegExpExecArray, ruleIndex: 
     relative: !noun && RELATIVE_BEFORE.test(before) && !REPORTING_BEFORE_THAT.test(before),
     planned,
     negated,
+    needsDate: groupSpan(match, span.start, "dated") !== null,
   };
 }
 
@@ -607,9 +619,13 @@ function nounIsObject(text: string, span: Span, noun: Span, verb: Span | null): 
 }
 
 /** Non-subordinate hits first, then type priority, then rule order (verbs before nouns), then text order. */
-function pickTrigger(hits: Hit[]): Hit | null {
+function rankTriggers(hits: Hit[]): Hit[] {
   const rank = (hit: Hit) => (hit.subordinate ? 100 : 0) + (hit.relative ? 50 : 0) + TYPE_ORDER.indexOf(hit.type);
-  return [...hits].sort((a, b) => rank(a) - rank(b) || a.rule - b.rule || a.index - b.index)[0] ?? null;
+  return [...hits].sort((a, b) => rank(a) - rank(b) || a.rule - b.rule || a.index - b.index);
+}
+
+function pickTrigger(hits: Hit[]): Hit | null {
+  return rankTriggers(hits)[0] ?? null;
 }
 
 // ------------------------------------------------------------------ reports and attributions
@@ -677,7 +693,7 @@ interface ClauseDates {
   notBefore?: Date;
 }
 
-const SUBORDINATE_BETWEEN = /\b(?:since|after|before|when|because|which|who|whose|where|until|while)\b/i;
+const SUBORDINATE_BETWEEN = /\b(?:since|after|before|when|because|which|who|whose|where|until|while)\b|,\s+as\b/i;
 const BOUND_DATE = /^(?:until|till|through|up\s+to|by)\b/i;
 
 /** Sorts the clause's date phrases into the event's, the report's and a plan's. */
@@ -756,11 +772,15 @@ function buildDraft(input: DraftInput): Draft | null {
   const past = !future && isPastTense(mainText);
   const dates = clauseDates(input, frame, attribution, future, past);
 
+  if (hit.needsDate && !dates.event) return null;
   // Figures are claims: an undated tally of killed or detained people is no event, nor is announcing one.
   const casualtyVerb = CASUALTY_VERB.test((hit.verb ? masked.slice(hit.verb.start, hit.verb.end) : hit.text).trim());
-  if ((hit.type === EventType.ARREST || hit.type === EventType.VIOLENCE) && casualtyVerb && !hit.noun && !dates.event && TALLY.test(mainText)) return null;
+  // An event noun's own toll ("the blasts that killed 359") is that event; a running total ("attacks have killed 280") is a figure.
+  const cumulative = !hit.noun || /\b(?:have|has|had)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 20), at));
+  if ((hit.type === EventType.ARREST || hit.type === EventType.VIOLENCE) && casualtyVerb && cumulative && !dates.event && TALLY.test(mainText)) return null;
   if (hit.type === EventType.ANNOUNCEMENT && !hit.planned) {
     let content = hitInAttribution && attribution ? masked.slice(main.start, attribution.start) : masked.slice(hit.end, main.end);
+    if (!hitInAttribution && !/\p{L}/u.test(content) && /[“"]/.test(text.sentence.text.slice(hit.end, main.end))) return null; // "She declared, “...”"
     // "..., authorities announced Saturday": with nothing after the verb but a date, what was announced comes before it.
     if (!hitInAttribution && /^\s*(?:(?:on|early|late|last)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*)?(?:,|$)/.test(content)) content = masked.slice(main.start, at);
     const passiveContent = isPassive(masked, at) ? masked.slice(main.start, at) : "";
@@ -912,7 +932,12 @@ function inferUndatedDates(drafts: Draft[], anchors: Dated[], today: Date): void
   for (const draft of byOrder) {
     while (seen < past.length && past[seen].order < draft.order) seen++;
     if (draft.range || draft.causeOf) continue;
-    const inferred = inferFromNeighbours(draft, past[seen - 1] ?? null, past[seen] ?? null, starts, today);
+    // The nearest dated point before it that is not after its bound (a report date): a few steps back at most.
+    const bound = draft.reportBound && draft.reportBound < today ? draft.reportBound : today;
+    let back = seen - 1;
+    while (back >= 0 && back >= seen - 5 && past[back].range!.startDate > bound) back--;
+    const previous = back >= 0 && back >= seen - 5 ? past[back] : (past[seen - 1] ?? null);
+    const inferred = inferFromNeighbours(draft, previous, past[seen] ?? null, starts, today);
     Object.assign(draft, { ...inferred, description: draft.description ? `${draft.description} ${inferred.description}` : inferred.description });
   }
   for (const draft of drafts) {
@@ -1182,6 +1207,9 @@ function objectEnd(masked: string, from: number, limit: number, dates: Span[]): 
     }
     break;
   }
+  // "announced, in an urgent notice, the fall of ...": a short adverbial between commas does not end the object.
+  const aside = /^,\s+(?:in|on|at|during|with|according|after|before|for|by|under|as|through)\b[^,;.]{0,60},\s+/.exec(masked.slice(pos, limit));
+  if (aside) pos += aside[0].length;
   // "announced that ...": the complementiser opens the object, it does not end it.
   const opening = /^\s*that\b/i.exec(masked.slice(pos, limit));
   const scanFrom = opening ? pos + opening[0].length : pos;
@@ -1193,11 +1221,21 @@ function objectEnd(masked: string, from: number, limit: number, dates: Span[]): 
   const words = wordsIn(masked, { start: from, end });
   if (words.length <= OBJECT_WORDS) return end;
   // Capped: back off to before the last preposition or conjunction among the last kept words.
+  // Capped: not on a word that opens what was cut ("... officers [in several]"), nor on a noun that needs its
+  // "of" ("... facilities [in a number of]").
   let keep = wholeNameEnd(words.map((w) => w.text), OBJECT_WORDS);
   for (let i = keep - 1; i >= Math.max(1, keep - 3); i--) {
     if (DANGLING.test(words[i].text)) {
       keep = i;
       break;
+    }
+  }
+  if (/^(?:number|part|series|lot|range|group|couple|total|majority|handful|wave|kind|type)$/i.test(words[keep - 1]?.text ?? "")) {
+    for (let i = keep - 2; i >= Math.max(1, keep - 4); i--) {
+      if (DANGLING.test(words[i].text) && !/^(?:a|an|the)$/i.test(words[i].text)) {
+        keep = i;
+        break;
+      }
     }
   }
   while (keep > 1 && DANGLING.test(words[keep - 1].text)) keep--;
@@ -1238,6 +1276,11 @@ function clauseParts(masked: string, main: Span, hit: Hit, frame: Span | null, a
   const at = hit.verb?.start ?? hit.index;
   const limit = attribution && attribution.start > at ? attribution.start : main.end;
   const lo = clauseStart(masked, main, frame, hit.noun?.start ?? at);
+  if (hit.needsDate) {
+    // "41 people died in clashes on Friday": the clause that holds the phrase, from its start.
+    const start = trimSpan(masked, { start: lo, end: hit.index }).start;
+    return { subject: [], predicate: { start, end: Math.max(hit.end, objectEnd(masked, hit.end, limit, dates)) } };
+  }
   if (!hit.verb) {
     const start = nounPhraseStart(masked, lo, hit.index);
     return { subject: [], predicate: { start, end: Math.max(hit.end, objectEnd(masked, hit.end, limit, dates)) } };
@@ -1305,9 +1348,9 @@ const NAME_TOKEN = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?";
 const TITLES =
   "(?:(?:Vice\\s+)?President|Prime\\s+Minister|PM|Premier|Chancellor|(?:Foreign|Defen[cs]e|Interior|Finance)\\s+Minister|Minister|[Ss]pokes(?:man|woman|person)|Secretary[- ]General|(?:[Oo]pposition\\s+)?[Ll]eader|King|Queen|Prince|Mayor|Governor|General|Gen\\.|Ambassador|[Ee]nvoy|Senator|[Aa]ctivist|[Jj]ournalist|[Cc]ommander|[Cc]hair(?:man|woman)?|[Cc]hief|[Pp]hotographer|[Dd]irector)";
 const PERSON = new RegExp(`(?:\\b(\\p{Lu}[\\p{L}]+)\\s+)?\\b(${TITLES})\\s+(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,2})`, "gu");
-const ORG_SUFFIX = "(?:Council|Ministry|Organi[sz]ation|Committee|Union|Assembly|Parliament|Agency|Commission|Alliance|Court|Bank|Fund|Guard|Police|Army|Office|Service|Party|Front|Movement|Syndicate)";
+const ORG_SUFFIX = "(?:Council|Ministry|Organi[sz]ation|Committee|Union|Assembly|Parliament|Agency|Commission|Alliance|Court|Bank|Fund|Guard|Police|Army|Office|Service|Party|Front|Movement|Syndicate|Embassy|International)";
 const ORGANIZATION = new RegExp(
-  `\\b((?:(?:[A-Z]{2,6}|\\p{Lu}\\p{Ll}+)\\s+){0,4}${ORG_SUFFIX}(?:\\s+of\\s+(?:the\\s+)?${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3})?)\\b|\\b(Kremlin|White\\s+House|Pentagon|Akorda)\\b|\\b([A-Z]{2,6})\\b`,
+  `\\b((?:(?:[A-Z]{2,6}|\\p{Lu}(?:\\.\\p{Lu})+\\.?|\\p{Lu}\\p{Ll}+['’]?)\\s+){0,4}${ORG_SUFFIX}(?:\\s+of\\s+(?:the\\s+)?${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3})?)\\b|\\b(Kremlin|White\\s+House|Pentagon|Akorda)\\b|\\b([A-Z]{2,6})\\b`,
   "gu",
 );
 const NOT_NAMES = new Set([
@@ -1417,7 +1460,7 @@ function findEntities(text: string): Entity[] {
 
 const PLACE_NAME = `\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,3}`;
 const PLACE = new RegExp(
-  `(?:\\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Tt]hroughout)|\\b(?:spread|sent|send|deployed|deploy|dispatched|flown|flew|moved|marched|travell?ed|headed|arrived|returned)\\s+(?:\\w+\\s+){0,3}?to)\\s+(?:the\\s+(?:cities|city|towns?|regions?|provinces?|villages?|capital|port|oblasts?|streets)\\s+of\\s+)?(${PLACE_NAME}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)${PLACE_NAME})*)`,
+  `(?:\\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Tt]hroughout|[Tt]hrough)|\\b(?:spread|sent|send|deployed|deploy|dispatched|flown|flew|moved|marched|travell?ed|headed|arrived|returned)\\s+(?:\\w+\\s+){0,3}?to)\\s+(?:the\\s+(?:cities|city|towns?|regions?|provinces?|villages?|capital|port|oblasts?|streets)\\s+of\\s+)?(${PLACE_NAME}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)${PLACE_NAME})*)`,
   "gu",
 );
 const NOT_PLACE = new RegExp(`\\b${ORG_SUFFIX}\\b|\\b(?:Kremlin|White House|Pentagon)\\b|^${TITLES}\\b`);
@@ -1477,15 +1520,23 @@ function assignRoles(type: EventType, entities: Entity[], input: RoleInput): { n
   const byPhrase: Span | null = byMatch ? { start: hit.end + byMatch.index, end: hit.end + byMatch.index + byMatch[0].length } : null;
   const [agentRole, otherRole] = ROLES[type];
   const participants: { name: string; role: string }[] = [];
-  for (const entity of entities) {
-    if (entity.kind === "country" && places.includes(entity.name)) continue;
-    if (participants.some((p) => p.name === entity.name)) continue;
+  entities.forEach((entity, i) => {
+    const next = entities[i + 1];
+    // "Haiti's President Jovenel Moise", "Georgia's Parliament": the country only qualifies the name that follows.
+    if (entity.kind === "country" && next && /^['’]s\s/.test(masked.slice(entity.end, entity.end + 3)) && next.index - entity.end <= 25) return;
+    participate(entity);
+  });
+  return participants;
+
+  function participate(entity: Entity): void {
+    if (entity.kind === "country" && places.includes(entity.name)) return;
+    if (participants.some((p) => p.name === entity.name)) return;
     const inSource = within(entity.index, frame) || within(entity.index, attribution);
     const inSubject = parts.subject.some((s) => within(entity.index, s));
     const inPredicate = within(entity.index, parts.predicate);
-    if (!inSource && !inSubject && !inPredicate) continue; // named, but not said to take part
-    if (isExcluded(masked, entity)) continue;
-    if (inSubject && hit.negated) continue; // "Armenia did not attend the summit"
+    if (!inSource && !inSubject && !inPredicate) return; // named, but not said to take part
+    if (isExcluded(masked, entity)) return;
+    if (inSubject && hit.negated) return; // "Armenia did not attend the summit"
     let role: string;
     if (entity.kind === "person" && /spokes/i.test(entity.title ?? "")) role = "spokesperson";
     else if (inSource) role = input.planAnnouncement || hitInAttribution ? "announcer" : "source";
@@ -1498,5 +1549,4 @@ function assignRoles(type: EventType, entities: Entity[], input: RoleInput): { n
     }
     participants.push({ name: entity.name, role });
   }
-  return participants;
 }
