@@ -8,8 +8,11 @@
 // ("..., after the doubling of the price of ..."; "after she was detained";
 // "After the arrest of X, ..."; also "following", "sparked by", "triggered
 // by", "prompted by", "in response to", "in protest at/against/over") whose
-// trigger is of another type. Every event's quote is the whole sentence, an
-// exact slice of the body.
+// trigger is of another type (a main clause with a date but no trigger still
+// dates its cause: "X was pronounced dead on 16 September after she was
+// detained"). When the best-ranked trigger makes no event (a tally, an undated
+// phrase), the next one stands in. Every event's quote is the whole sentence,
+// an exact slice of the body.
 //
 // Not events. A wire dateline ("ALMATY, Jan 6 (Reuters) - ", "5th August 2019
 // – ", "(Guayaquil) ") is masked: its date is the filing date. Text inside
@@ -48,11 +51,15 @@
 //               attempted to overrun...; riots/rioting/looting broke out;
 //               protests turned violent / descended into violence.
 //   VIOLENCE    armed or unattributed violence: opened fire, fired on, shot,
-//               shelled, bombed, ambushed, raided, attacked/stormed/killed
-//               with no crowd subject, launched an attack; and nouns of
-//               violence (clashes, fighting, shelling, explosion, air strikes,
-//               attacks...) only as the subject of an eventive verb ("clashes
-//               erupted", "an explosion rocked", "the attack killed").
+//               gunned down, shelled, bombed, ambushed, raided, assassinated,
+//               kidnapped, attacked/stormed/killed with no crowd subject,
+//               launched an attack, an assassination attempt; and nouns of
+//               violence (clashes, fighting, battle, shelling, explosion, air
+//               strikes, attacks...) only as the subject of an eventive verb
+//               ("clashes erupted", "an explosion rocked", "the attack
+//               killed") — not as an object ("helped calm the violence") — or
+//               in a prepositional phrase with a date of its own ("died in
+//               clashes on Friday").
 //   PROTEST     protests began/spread/swept/erupted/continued; demonstrations,
 //               rallies took place; protesters rallied/marched/gathered/
 //               blocked; took to the streets; staged a rally; they spread to.
@@ -92,11 +99,19 @@
 //     dates the noun it qualifies, so it dates the event only when that noun
 //     is the trigger's; a date after the trigger inside a subordinate clause
 //     ("... since the junta staged a coup in February") is that clause's;
-//   - "The next day" chains on the previous explicitly dated event in text
-//     order.
-//   Undated events (no date words of their own) are never DAY:
+//   - a date before the trigger with "where" between belongs to the earlier
+//     clause ("the unrest that broke out a week ago ..., where riots
+//     erupted"): the event is not before it; with "after" between ("the
+//     presidency said on Sunday after Tokayev held a meeting") the event is on
+//     or before it;
+//   - "The next day" chains on the previous explicitly dated event (or dated
+//     sentence) in text order.
+//   Undated events (no date words of their own) are never DAY. Dated points
+//   are the events dated by their own words and the sentences with a date but
+//   no event ("On Sunday, the channel posted a message ...").
 //   - cause events: the first day of the effect's range, APPROXIMATE;
-//   - with P = the nearest explicitly dated past event before it in the text:
+//   - with P = the nearest dated point before it in the text (not after its
+//     report date):
 //     from P's first day (the day after it when the clause marks a
 //     progression: "spread", "then", "quickly", "escalated", "continued"...)
 //     to the earliest explicitly dated event starting after that day, at most
@@ -107,15 +122,17 @@
 //   - with neither: the publication (or report) day, APPROXIMATE. A range
 //     that shrinks to one day is APPROXIMATE too.
 //
-// Places: capitalised names after in/at/near/outside/across/into/throughout,
+// Places: capitalised names after in/at/near/outside/across/into/through/throughout,
 // "spread/sent/deployed/arrived... to", and "the cities/towns/regions of",
 // with lists ("Zhanaozen and Aktau"), cut at a possessive ("Iran's Kurdish
 // region" -> Iran); not months, weekdays, organisations, people or initials.
 //
 // Participants are only those the sentence says took part: the subject and
-// the object of the event's own clause (a by-phrase for passives), the source
-// of a report ("source": an attribution, "according to X", the speaker of
-// "X said that ..."), "troop contributor" for "from <country>" in a
+// the object of the event's own clause (a by-phrase for passives; a country
+// that only qualifies the name after it, "Haiti's President X", is not one of
+// them), the source of a report ("source": an attribution, "according to X",
+// the speaker of "X said that ..."; "announcer" when the event is the
+// announcement of a plan), "troop contributor" for "from <country>" in a
 // deployment, "spokesperson" for spokesmen, "convening body" for an
 // organisation holding a meeting, else the agent/other role of the event type
 // (ROLES). Names in parentheticals, relative clauses and other adverbials are
@@ -128,16 +145,20 @@
 // reported that"), comma parentheticals (", often apparently armed,"), the
 // date phrase and trailing subordinate clauses are cut, long subjects lose
 // their post-modifiers ("The date of the online talks [between ...] was first
-// announced by ..."), objects stop after ten words. No word is inflected or
-// taken from elsewhere; a nominal trigger gives its noun phrase ("The
-// deployment of peacekeepers from Russia and other member states").
+// announced by ..."), a second coordinated verb keeps the first one's
+// subject ("Amnesty and the embassy [raised concerns and] have called for
+// ..."), objects stop after ten words and titles after sixteen, never inside
+// a name nor on a dangling preposition. No word is inflected or taken from
+// elsewhere; a nominal trigger gives its noun phrase ("The deployment of
+// peacekeepers from Russia and other member states"), and the announcement
+// of a plan keeps who announced it ("The ministry announced it would ...").
 // description is null, except for inferred dates and plans, where it says how
 // the date was placed.
 //
 // Confidence starts at 0.6 (0.5 for a cause event): +0.2 with a date phrase
-// of its own; -0.05 when only a report date bounds it; -0.1 when the date is
-// inferred from neighbouring events, -0.15 when it falls back on the
-// publication day; +0.1 with a named place or participant, -0.05 when a
+// of its own; -0.1 when the date is inferred from neighbouring events (or is
+// a cause's), -0.15 when it falls back on the publication day, 0.05 less of a
+// drop when a report date bounds it; +0.1 with a named place or participant, -0.05 when a
 // participant is inferred (merged from another sentence); -0.15 for hedged
 // wording ("reportedly", "allegedly", "apparently", "is said to",
 // "unconfirmed", "claimed"); -0.1 for a scheduled meeting (it may not
