@@ -201,7 +201,7 @@ const TRIGGERS: TriggerRule[] = [
   rule(EventType.DEPLOYMENT, "\\bdeployment\\s+(?:of\\b(?=[^.;]{0,120}?\\b(?:beginning|began|begins|started|starting|begun|under\\s?way|completed)\\b)|(?<v>began|begins|started|has\\s+begun))"),
   rule(EventType.DEPLOYMENT, `\\b(?<v>sent|send|sends|sending|dispatched|dispatch|flew\\s+in)\\s+(?:\\w+\\s+){0,2}?${FORCES}`),
   rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>arrived|landed|entered|began\\s+arriving|were\\s+(?:sent|dispatched|flown))\\b`),
-  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>(?:begin|began|started|start)\\s+(?:withdrawing|to\\s+withdraw|leaving|to\\s+leave)|withdrew|withdraw|withdrawing|pulled\\s+out|pull\\s+out|left|leave)\\b`),
+  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>(?:begin|began|started|start)\\s+(?:withdrawing|to\\s+withdraw|leaving|to\\s+leave)|withdrew|withdrawn|withdraw|withdrawing|pulled\\s+out|pull\\s+out|left|leave)\\b`),
   rule(EventType.DEPLOYMENT, `\\b(?<v>withdrew|withdraw|withdrawing|pulled\\s+out|pull\\s+out|pulling\\s+out)\\s+(?:\\w+\\s+){0,2}?${FORCES}`),
   rule(EventType.DEPLOYMENT, "\\b(?<v>began|begun|started|completed|begin|start|complete)\\s+(?:a|the|its|their)\\s+(?:\\w+\\s+)?withdrawal\\b"),
   rule(EventType.POLITICAL_REQUEST, "\\b(?<v>turned|appealed)\\s+to\\b[^.;]{0,80}?\\bfor\\s+(?:\\w+\\s+)?(?:assistance|help|support|aid|troops|intervention)\\b"),
@@ -218,8 +218,9 @@ const TRIGGERS: TriggerRule[] = [
   rule(EventType.RIOT, `\\b(?<n>${CROWD})\\b[^.;]{0,60}?\\b(?<v>${RIOT_VERBS})\\b`),
   rule(EventType.RIOT, "\\b(?<n>riots?|rioting|looting|pogroms?)\\b[^.;]{0,30}?\\b(?<v>broke\\s+out|erupted|spread|continued|raged|left|killed)\\b"),
   rule(EventType.RIOT, "\\b(?<n>protests?|demonstrations?|rallies)\\s+(?:(?!and\\b)\\w+\\s+){0,2}?(?<v>turned\\s+(?:violent|deadly)|descended\\s+into\\s+(?:violence|chaos|riots?|clashes))"),
-  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:on|at|into)|shot\\s+(?:dead|at)|gunned\\s+down|shelled|bombed|ambushed|raided|clashed|attacked|stormed|assassinated|murdered|massacred|kidnapped|abducted|(?:tried|attempted)\\s+to\\s+(?:gun|shoot|kill|assassinate))\\b"),
+  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:(?:tear\\s+gas|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|shots|warning\\s+shots|stun\\s+grenades|rockets?|missiles?|shells)\\s+)?(?:on|at|into)|(?:fired|used)\\s+(?:tear\\s+gas|water\\s+cannons?|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|stun\\s+grenades)|shot\\s+(?:dead|at)|gunned\\s+down|shelled|bombed|ambushed|raided|clashed|attacked|stormed|assassinated|murdered|massacred|kidnapped|abducted|(?:tried|attempted)\\s+to\\s+(?:gun|shoot|kill|assassinate))\\b"),
   rule(EventType.VIOLENCE, "\\b(?:in|during|amid)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?<dated>clashes|fighting|shelling|air\\s?strikes?|airstrikes?|bombings?|explosions?|attacks?|raids?|violence)\\b"),
+  rule(EventType.VIOLENCE, "\\b(?<n>(?:car\\s+|roadside\\s+|suicide\\s+)?bombs?|explosives?|explosive\\s+devices?|grenades?|landmines?|mines?)\\s+(?:\\w+\\s+){0,2}?(?<v>exploded|detonated|went\\s+off|blew\\s+up)\\b"),
   rule(EventType.VIOLENCE, "\\b(?:assassination\\s+attempt|attempted\\s+assassination|attempt\\s+on\\s+(?:his|her|their)\\s+life)\\b"),
   rule(EventType.VIOLENCE, "(?<!\\b(?:been|were|was|be|being|is|are)\\s+(?:\\w+\\s+)?)\\b(?<v>killed)\\b"),
   rule(EventType.VIOLENCE, `\\b(?<n>${VIOLENCE_NOUNS})\\s+(?:(?!and\\b|but\\b)\\w+\\s+){0,6}?(?<v>${VIOLENCE_EVENT_VERBS})\\b`),
@@ -234,6 +235,7 @@ const TRIGGERS: TriggerRule[] = [
   rule(EventType.AGREEMENT, `\\b(?<v>agreed|granted|approved)\\b|\\b(?<v2>(?:signed|ratified|endorsed|reached)\\s+(?:\\w+\\s+){0,3}?(?:${PACTS}|compromise))\\b`),
   rule(EventType.ECONOMIC_CHANGE, "\\b(?:doubling|tripling|rise|rises|increase|increases|hike|hikes|jump|surge|spike)\\s+(?:of|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|cost|tariffs?|fares?|taxes)\\b"),
   rule(EventType.ECONOMIC_CHANGE, "\\b(?:price|fuel|gas|petrol|tariff|fare|tax)\\s+(?:hikes?|rises?|increases?|spikes?)\\b"),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>raised|hiked|increased|doubled|tripled|lowered|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|tariffs?|fares?|taxes)\\b"),
   rule(EventType.ECONOMIC_CHANGE, "\\b(?<n>prices?|tariffs?|costs?|fares?)\\s+(?:\\w+\\s+){0,5}?(?<v>doubled|tripled|rose|soared|jumped|increased|surged|spiked|were\\s+raised|went\\s+up)\\b"),
   rule(EventType.ECONOMIC_CHANGE, "\\b(?:end|removal|lifting|scrapping|abolition|cuts?)\\s+(?:of|to|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b"),
   rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>lifted|scrapped|removed|ended|abolished|cut|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b|\\bdevaluation\\b|\\b(?<v2>devalued)\\b"),
@@ -725,6 +727,7 @@ function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | 
     findDates(masked.slice(span.start, span.end), { publishedAt: state.publishedAt, future: tenseFuture, past: tensePast, anchor: state.anchor }).map((d) => ({ ...d, index: d.index + span.start }));
   const at = hit.verb?.start ?? hit.index;
   const hitInAttribution = within(at, attribution);
+  const verbPast = hit.verb !== null && isPastTense(masked.slice(hit.verb.start, hit.verb.end));
   const result: ClauseDates = { event: null, report: null, planned: null, spans: [] };
   let found = search(main, future, past);
   if (found.length === 0 && cause) found = search({ start: main.end, end: cause.end }, future, past);
@@ -768,6 +771,8 @@ function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | 
       result.planned ??= date;
       continue;
     }
+    // A past event is not dated after publication: "called for a strike next week" dates the strike.
+    if (verbPast && !hit.planned && date.startDate > state.today && date.index >= at) continue;
     result.event ??= date;
   }
   return result;

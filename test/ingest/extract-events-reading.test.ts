@@ -234,6 +234,28 @@ describe("not events", () => {
   });
 });
 
+describe("common wire phrasings", () => {
+  test("tear gas, a car bomb, raised prices, withdrawn troops", () => {
+    const published = new Date("2022-03-16T10:00:00Z");
+    expect(only("Police fired tear gas at demonstrators in the capital on Tuesday, witnesses said.", published)).toMatchObject({
+      type: "VIOLENCE",
+      title: "Police fired tear gas at demonstrators in the capital",
+      datePrecision: "DAY",
+    });
+    expect(only("A car bomb exploded outside a police station in the north, killing four people.", published).type).toBe("VIOLENCE");
+    const prices = only("The government raised fuel prices by 50 percent on January 1.", published);
+    expect(prices).toMatchObject({ type: "ECONOMIC_CHANGE", datePrecision: "DAY" });
+    expect(day(prices.startDate)).toBe("2022-01-01");
+    expect(only("The army said its troops had withdrawn from three villages near the border.", published).type).toBe("DEPLOYMENT");
+  });
+
+  test("a past act is not dated by the future date of its object", () => {
+    const e = only("Opposition leaders called for a general strike next week.", new Date("2022-03-16T10:00:00Z"));
+    expect(e).toMatchObject({ type: "POLITICAL_REQUEST", dateText: null, datePrecision: "APPROXIMATE" });
+    expect(day(e.startDate)).toBe("2022-03-16");
+  });
+});
+
 describe("cost", () => {
   test("2 MB of hostile text is read in linear time", () => {
     const unit = "Police detained protesters, who, which, that, and, Armenia, Russia, except Belarus on Monday 5 January yesterday; troops will deploy ";
