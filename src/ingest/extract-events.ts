@@ -821,8 +821,10 @@ function buildDraft(input: DraftInput): Draft | null {
   const type = plan && hit.type !== EventType.MEETING ? EventType.ANNOUNCEMENT : hit.type;
 
   // The announcement of a plan is the event: its title keeps who announced it ("The ministry announced it would send ...").
-  const parts = clauseParts(masked, main, hit, plan && type === EventType.ANNOUNCEMENT ? null : frame, hitInAttribution ? null : attribution, dates.spans);
-  const title = renderTitle(text.sentence.text, parts, dates.spans) || TYPE_LABEL[type];
+  // What the title leaves out: the date phrases, and asides the object skips.
+  const cuts = [...dates.spans];
+  const parts = clauseParts(masked, main, hit, plan && type === EventType.ANNOUNCEMENT ? null : frame, hitInAttribution ? null : attribution, cuts);
+  const title = renderTitle(text.sentence.text, parts, cuts) || TYPE_LABEL[type];
   // Places in appositions after the event's own words ("..., scene of one of the worst massacres in X") are not its places.
   const segmentEnd = masked.indexOf(", ", parts.predicate.end);
   const placeLimit = segmentEnd < 0 || segmentEnd > main.end ? main.end : segmentEnd;
@@ -1009,6 +1011,14 @@ function inferFromNeighbours(draft: Draft, previous: Dated | null, next: Dated |
   }
   if (next?.range && next.range.startDate <= bound) {
     const end = next.range.startDate;
+    if (next.range.precision !== DatePrecision.DAY) {
+      // A background paragraph's coarse date ("in early January") after it: the report is not before that story began.
+      return {
+        range: { startDate: end, endDate: bound, precision: precision(end, bound) },
+        dateSource: "inferred",
+        description: `Undated in the text: reported before the background "${next.dateText}" (from ${isoDay(end)}); placed from then to ${isoDay(bound)}.`,
+      };
+    }
     return {
       range: { startDate: addDays(end, -1), endDate: end, precision: DatePrecision.RANGE },
       dateSource: "inferred",
@@ -1221,7 +1231,7 @@ function shortenSubject(masked: string, subject: Span, aux: Span | null): Span[]
   return aux ? [{ start: head.start, end }, aux] : [{ start: head.start, end }];
 }
 
-/** Where the object of the verb ends: punctuation, a subordinate word, the date phrase, ten words. */
+/** Where the object of the verb ends: punctuation, a subordinate word, the date phrase, ten words. An aside it skips is added to `dates` (the title's cuts). */
 function objectEnd(masked: string, from: number, limit: number, dates: Span[]): number {
   let pos = from;
   for (;;) {
@@ -1235,7 +1245,10 @@ function objectEnd(masked: string, from: number, limit: number, dates: Span[]): 
   }
   // "announced, in an urgent notice, the fall of ...": a short adverbial between commas does not end the object.
   const aside = /^,\s+(?:in|on|at|during|with|according|after|before|for|by|under|as|through)\b[^,;.]{0,60},\s+/.exec(masked.slice(pos, limit));
-  if (aside) pos += aside[0].length;
+  if (aside) {
+    dates.push({ start: pos, end: pos + aside[0].length - 1 });
+    pos += aside[0].length;
+  }
   // "announced that ...": the complementiser opens the object, it does not end it.
   const opening = /^\s*that\b/i.exec(masked.slice(pos, limit));
   const scanFrom = opening ? pos + opening[0].length : pos;
@@ -1244,7 +1257,8 @@ function objectEnd(masked: string, from: number, limit: number, dates: Span[]): 
   let end = scanFrom + (stop ? stop.index : region.length);
   const date = dates.find((d) => d.start >= pos && d.start < end);
   if (date) end = date.start;
-  const words = wordsIn(masked, { start: from, end });
+  // Words are counted after an aside, which the title keeps but which says nothing of the object.
+  const words = wordsIn(masked, { start: aside ? pos : from, end });
   if (words.length <= OBJECT_WORDS) return end;
   // Capped: back off to before the last preposition or conjunction among the last kept words.
   // Capped: not on a word that opens what was cut ("... officers [in several]"), nor on a noun that needs its
