@@ -147,7 +147,7 @@ function categoryOf(casualtyText: string): CasualtyCategory {
   return found ? found[0] : CasualtyCategory.KILLED;
 }
 
-const HEAD = String.raw`(?:(?:active\s+)?members\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|organi[sz]ation|gangs?|party|movement|forces|army|police|[A-Z]{2,8})|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians|ans|ese|is))`;
+const HEAD = String.raw`(?:(?:active\s+)?members\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|organi[sz]ation|gangs?|party|movement|forces|army|police|[A-Z]{2,8})|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians?|ans?|ese|is?))`;
 const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|several|few|some|many|most|about|around|nearly|almost|over|up|least|than|half`;
 const NOT_MODIFIER = String.raw`(?:and|or|of|were|was|have|has|had|are|is|been|be|may|might|who|that|which|in|on|at|with|the|a|an|to|also|reportedly|allegedly|died|killed|including|while|when|after|during|from|more|additional|further|new|per|percent|${NUMBER_WORDS})`;
 const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\b)[A-Za-z][A-Za-z'’-]*\s+)`;
@@ -217,7 +217,7 @@ interface SentenceState {
 }
 
 const R_SUBJECT = new RegExp(
-  String.raw`^["”’']?(?:\s+more)?(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+["“]?(?<cas>${CASUALTY})`,
+  String.raw`^["”’']?(?:\s+more)?(?:\s+of\s+(?:its|their|his|her|our)(?=\s))?(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+["“]?(?<cas>${CASUALTY})`,
   "i",
 );
 const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`, "i");
@@ -231,7 +231,9 @@ function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): R
   const { of, np, cas } = match.groups;
   if (of && !fig.vague) return null;
   if (R_COMBINED.test(after.slice(match[0].length))) return null;
-  const category = categoryOf(cas);
+  // "485 injured were admitted to six hospitals": those in hospital.
+  const admitted = /^\s+(?:were|have\s+been|had\s+been|are)\s+(?:admitted|taken|rushed|brought)\s+(?:to|in)\s+(?:[\w-]+\s+){0,2}hospitals?\b/i.test(after.slice(match[0].length));
+  const category = admitted ? CasualtyCategory.HOSPITALIZED : categoryOf(cas);
   const phraseEnd = fig.end + match[0].length;
   if (np && !/^others?$/i.test(np.trim())) return { category, groupText: cleanGroupText(np), inherited: false, how: "subject", phraseEnd };
   // "245 injuries", "five deaths": counts of events name no group of their own.
@@ -276,13 +278,13 @@ function readObject(s: SentenceState, fig: Figure, previous: Reading | null): Re
 }
 
 const R_TOLL_TRIGGER = new RegExp(
-  String.raw`(?<toll>(?<![Cc]asualty\s|[Ii]njury\s)\b(?:[Dd]eath\s+)?[Tt]oll\b|\b[Dd]eath\s+(?:tally|count)\b|\b(?:[Nn]umber|[Cc]ount|[Tt]ally)\s+of\s+(?:the\s+)?dead\b)|\b[Nn]umber\s+of\s+(?:(?<those>those\s+(?<tcas>${CASUALTY}))|(?:the\s+)?(?<cas1>${CASUALTY})(?:\s+(?<np1>${NP}))?|(?:the\s+)?(?<np2>${NP})\s+(?:(?:who|that)\s+(?:were|have\s+been|had\s+been)\s+)?(?<cas2>${CASUALTY}))`,
+  String.raw`(?<toll>(?<![Cc]asualty\s|[Ii]njury\s)\b(?:[Dd]eath\s+)?[Tt]oll\b|\b[Dd]eath\s+(?:tally|count)\b|\b(?:[Nn]umber|[Cc]ount|[Tt]ally|[Tt]otal)\s+of\s+(?:the\s+)?dead\b)|\b[Nn]umber\s+of\s+(?:(?<those>those\s+(?<tcas>${CASUALTY}))|(?:the\s+)?(?<cas1>${CASUALTY})(?:\s+(?<np1>${NP}))?|(?:the\s+)?(?<np2>${NP})\s+(?:(?:who|that)\s+(?:were|have\s+been|had\s+been)\s+)?(?<cas2>${CASUALTY}))`,
   "g",
 );
 const R_TOLL_LINK = new RegExp(
   String.raw`^(?<pp>(?:\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at)\s+[^,;:]{1,60}?|according\s+to[^,;]{1,40},|,\s+(?:on\s+the\s+other\s+hand|however|meanwhile|officials\s+said|so\s+far),)){0,3})\s*,?\s*` +
     String.raw`(?:(?:has|have|had|now|so\s+far|already|reportedly|officially|been|currently|since|further|again|also|then)\s+)*` +
-    String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|soared|soars|soaring|mounted|mounts|neared|nears|nearing|tops|topped|surpasses|surpassed|exceeds|exceeded|passes|passed|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised|revised\s+(?:down|up|downward|upward)|escalated|as)\s+(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
+    String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|soared|soars|soaring|mounted|mounts|neared|nears|nearing|tops|topped|surpasses|surpassed|exceeds|exceeded|passes|passed|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised|revised\s+(?:down|up|downward|upward)|escalated|as|would\s+be|will\s+be)\s+(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
 );
 const R_REVISION = /^\s+from\s+[^,;]{1,30}?\s+to\s+$/;
 const R_AMONG_GROUP = new RegExp(String.raw`\bamong\s+(?:the\s+)?(?<np>${NP})`);
@@ -449,6 +451,14 @@ function readBodies(s: SentenceState, fig: Figure): Reading | null {
   return { category: CasualtyCategory.KILLED, groupText, inherited: false, how: "object", phraseEnd: fig.end + (after?.[0].length ?? object?.[0].length ?? 0) };
 }
 
+/** 13. "36 people were reported dead in Aathbiskot, and eight more in Sanibheri": the figure before, for another place. */
+function readElliptical(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
+  if (!previous || !/(?:,|;|\band)\s*$/.test(s.text.slice(Math.max(0, fig.start - 8), fig.start))) return null;
+  const place = /^\s+(?:more\s+|others?\s+)?(?:in|at)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)/.exec(s.text.slice(fig.end, fig.end + 80));
+  if (!place) return null;
+  return { category: previous.category, groupText: previous.groupText, inherited: true, how: "subset", phraseEnd: fig.end + place[0].length, parentGroup: previous.parentGroup, placeName: place[1], whole: previous.whole };
+}
+
 function readFigure(s: SentenceState, fig: Figure, previous: Reading | null, articlePrevious: Reading | null): Reading | null {
   return (
     readToll(s, fig) ??
@@ -461,7 +471,8 @@ function readFigure(s: SentenceState, fig: Figure, previous: Reading | null, art
     readAmong(s, fig) ??
     readIncluding(s, fig, previous) ??
     readPart(s, fig, previous, articlePrevious) ??
-    readPlaceCount(s, fig, previous ?? articlePrevious)
+    readPlaceCount(s, fig, previous ?? articlePrevious) ??
+    readElliptical(s, fig, previous)
   );
 }
 
@@ -808,7 +819,8 @@ function markIncrements(claims: { claim: ExtractedClaim; cue: boolean }[]): Extr
   return claims.map(({ claim, cue }, i) => {
     if (!cue) return claim;
     const adds = claims.some(
-      (other, j) => j !== i && other.claim.category === claim.category && (j < i || other.claim.quoteStart === claim.quoteStart),
+      // "eight more in Sanibheri" is another place's figure, not an addition.
+      (other, j) => j !== i && other.claim.category === claim.category && other.claim.placeName === claim.placeName && (j < i || other.claim.quoteStart === claim.quoteStart),
     );
     return adds ? { ...claim, increment: true } : claim;
   });

@@ -406,6 +406,9 @@ describe("wording outside the templates", () => {
     ["A total of 913 people are either being detained or charged.", "DETAINED", 913],
     ["More than 10 people including women were injured in the clashes.", "INJURED", 10],
     ["We have lost two soldiers in the fighting.", "KILLED", 2],
+    ["The clashes have left two of its troops dead.", "KILLED", 2],
+    ["The approximate total of the dead would be 253.", "KILLED", 253],
+    ["At least 485 injured were admitted to six hospitals.", "HOSPITALIZED", 485],
   ])("%s", (sentence, category, best) => {
     const claims = extractClaims(sentence, KZ);
     expect(claims.map((c) => [c.category, c.best])).toEqual([[category, best]]);
@@ -442,6 +445,13 @@ describe("wording outside the templates", () => {
       { category: "DETAINED", figureText: "20", placeName: "Northtown" },
       { category: "DETAINED", figureText: "2", placeName: "Eastfield" },
       { category: "DETAINED", figureText: "3", placeName: "Westbury" },
+    ]);
+  });
+
+  test("an elliptical figure for another place: 'and eight more in Westbury'", () => {
+    expectClaims("Thirty-six people were reported dead in Eastfield, and eight more in Westbury District.", [
+      { category: "KILLED", figureText: "Thirty-six" },
+      { category: "KILLED", figureText: "eight", placeName: "Westbury District", increment: false },
     ]);
   });
 
