@@ -73,8 +73,8 @@ describe("dates resolve against the publication day", () => {
   test("reported before a background paragraph's coarse date: from that date to publication, not the eve of it", () => {
     const events = eventsOf("The defence ministry announced new security measures. Mass protests erupted across the country in early January.");
     expect(events.map((e) => [e.type, day(e.startDate), day(e.endDate), e.datePrecision])).toEqual([
-      ["PROTEST", "2022-01-01", "2022-01-10", "APPROXIMATE"],
       ["ANNOUNCEMENT", "2022-01-01", "2022-01-09", "RANGE"],
+      ["PROTEST", "2022-01-01", "2022-01-10", "APPROXIMATE"],
     ]);
   });
 
