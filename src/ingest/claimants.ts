@@ -130,6 +130,8 @@ const MENTION_RULES: MentionRule[] = [
   // Unnamed media, with their own cue.
   { re: /\b(?:[Jj]udging\s+(?:by|from)|[Aa]ccording\s+to|[Cc]iting|[Bb]ased\s+on|[Pp]er)\s+(?:the\s+|some\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:several|various|unconfirmed|local|media|news|press|foreign|independent|other|social\s+media|eyewitness|initial|preliminary)\s+)*reports\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
   { re: /\b(?:(?:[Ll]ocal|[Ii]ndependent|[Ff]oreign|[Oo]nline|[Ss]ome|[Oo]ther|[Uu]nconfirmed)\s+)?(?:[Mm]edia|[Pp]ress|[Nn]ews\s+outlets|[Oo]utlets|[Rr]eports)\s+(?:have\s+|had\s+)?(?:said|say|says|suggest(?:ed|s)?|indicate[sd]?|claim(?:ed|s)?|reported|report|cited|quoted)\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  // "According to the latest data": figures with no body named, which stops an earlier source being carried to them.
+  { re: /\b[Aa]ccording\s+to\s+(?:the\s+)?(?:latest|preliminary|initial|updated|new|available|current)\s+(?:data|figures|estimates|statistics|information|counts?)\b(?!\s+(?:from|by|of|released))/g, name: "Unattributed", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
   { re: /\b[Rr]eportedly\b|\b[Ii]t\s+(?:was|is|has\s+been)\s+reported\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
   // Unnamed sources.
   { re: new RegExp(String.raw`\b(?:[Aa]n?\s+|[Oo]ne\s+|[Tt]wo\s+|[Ss]everal\s+)?(?:${SOURCE_WORDS}\s+)*[Ss]ources?\b(?=\s+(?:said|say|says|told|close|familiar|in|with|at|within)\b)`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
@@ -490,22 +492,24 @@ function findPersonMentions(text: string, taken: Mention[], options: ClaimantOpt
 }
 
 const PERSON_ROLE = /\b(?:spokes(?:man|woman|person)|minister|head|chief|director|official|governor|commander|president|secretary(?:-general)?|chair(?:man|woman|person)?|leader|representative|officer|superintendent|mayor|deputy|adviser|advisor|doctor|physician|surgeon|coordinator|manager|inspector|general|colonel|captain|prosecutor|judge|member|researcher|activist|lawyer|founder|executive|ambassador|envoy|aide)\b/i;
+const APPOSITIVE_ROLE_FIRST = /\b(?:a|an|the)\s+((?:spokes(?:man|woman|person)|representative|official|head|chief|director|adviser|advisor|officer)\s+(?:for|of|at|from)\s+[^,;]{3,100}?),\s+((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:(?:also|later|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|noted)\b/gu;
 const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:(?:a|an|the)\s+)?([^,;]{3,160}?)\s*,?\s+(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted|reported|informed)\b/gu;
 const APPOSITIVE_HEAD = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+who\s+(?:heads|leads|chairs|runs)\s+(?:the\s+)?([^,;]{2,60}?)\s*,\s*(?:said|says|told|stated|announced|added)\b/gu;
 
 /** "Asel X, a spokeswoman for the health ministry, said": the person, speaking for the body the apposition names. */
 function findAppositives(text: string, options: ClaimantOptions, memory: ClaimantMemory): Mention[] {
   const found: Mention[] = [];
-  for (const re of [APPOSITIVE, APPOSITIVE_HEAD]) {
+  for (const re of [APPOSITIVE, APPOSITIVE_HEAD, APPOSITIVE_ROLE_FIRST]) {
     re.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = re.exec(text)) !== null) {
-      const person = match[1].split(/\s+/).filter((w) => !TITLE_WORDS.has(w)).join(" ");
+      // APPOSITIVE_ROLE_FIRST captures the role first: "a spokesperson for the X Ministry, Senor A., said".
+      const [personText, role] = re === APPOSITIVE_ROLE_FIRST ? [match[2], match[1]] : [match[1], match[2]];
+      const person = personText.split(/\s+/).filter((w) => !TITLE_WORDS.has(w)).join(" ");
       if (!person || NOT_PERSON.test(person) || countryOf(person)) continue;
-      const role = match[2];
       // "Zalingei, the capital of Central Darfur, reported …": only a role that a person holds makes the name a speaker.
       if (re === APPOSITIVE && !PERSON_ROLE.test(role)) continue;
-      const roleStart = match.index + match[0].indexOf(role, match[1].length);
+      const roleStart = match.index + match[0].indexOf(role);
       // The body inside the apposition, read as if it were cued ("for the health ministry", "of Ukraine's presidential office").
       const cued = `according to ${role} said`;
       const bodies = [
@@ -515,7 +519,7 @@ function findAppositives(text: string, options: ClaimantOptions, memory: Claiman
       ];
       const body = bodies.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
       const start = match.index;
-      const end = roleStart + role.length;
+      const end = Math.max(roleStart + role.length, match.index + match[0].indexOf(personText) + personText.length);
       if (body) {
         const country = body.country ?? countryAround(role, role.length, role.length, options).country;
         found.push({ ...body, start, end, person, country: body.country ?? (body.national ? country : null) });

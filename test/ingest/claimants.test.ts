@@ -153,6 +153,18 @@ describe("descriptions and contrasts", () => {
   });
 });
 
+describe("speakers named after their role, and unsourced data", () => {
+  test("a spokesperson for a body, then the name: the body, with the person", () => {
+    const body = "Meanwhile, a spokesperson for the Armenian Defence Ministry, Anna Sarkis, said the fighting started at dawn. She said that four soldiers were killed.";
+    expect(claimants(body)).toEqual(["4: Ministry of Defence of Armenia (Anna Sarkis)"]);
+  });
+
+  test("'according to the latest data' names no body, and stops an earlier source being carried", () => {
+    const body = "The Interior Ministry said 12 people were detained. According to the latest data, 26 protesters were killed.";
+    expect(claimants(body, { countryName: "Peru" })).toEqual(["12: Ministry of Internal Affairs of Peru", "26: Unattributed"]);
+  });
+});
+
 describe("relays and repeats", () => {
   test("an outlet relaying a source: the source is the claimant, the outlet its via", () => {
     const [claim] = extractClaims("Local media reported, citing the health ministry, that 18 people died.", { countryName: "Peru" });
