@@ -64,7 +64,12 @@ import * as chrono from "chrono-node";
 import { parseHTML } from "linkedom";
 import type { ExtractedArticle, PageInput } from "./types";
 
-export type ExtractionErrorCode = "EMPTY_INPUT" | "NO_ARTICLE" | "TOO_LARGE" | "UNSUPPORTED_ENCODING";
+/**
+ * Why a page was refused. TOO_SLOW comes from the extraction pool
+ * (extraction-pool.ts), never from extractArticle itself: the page took longer
+ * than its time budget and its worker thread was stopped.
+ */
+export type ExtractionErrorCode = "EMPTY_INPUT" | "NO_ARTICLE" | "TOO_LARGE" | "UNSUPPORTED_ENCODING" | "TOO_SLOW";
 
 export class ExtractionError extends Error {
   constructor(
@@ -209,19 +214,48 @@ const PLACE = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)?";
 const NAME_GROUP = new RegExp(`^${PERSON}(?:\\s+in\\s+${PLACE})?$`, "u");
 
 /** "Daniyar Oralov in Almaty and Helen Marsh": people (2–4 capitalised words), each maybe "in <place>". */
+/** Longer than any line of up to four names (and the splits below would retry every space of a long run). */
+const MAX_NAME_LINE = 400;
+
 function isNameLike(line: string): boolean {
-  if (/\d|[.!?:]$/.test(line)) return false;
+  if (line.length > MAX_NAME_LINE || /\d|[.!?:]$/.test(line)) return false;
   const groups = line.replace(/^by\s+/i, "").split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
   return groups.length <= 4 && groups.every((g) => NAME_GROUP.test(g));
 }
 
 /** "By Aliya Serikbayeva | Steppe Wire" → "Aliya Serikbayeva". */
 function parseByline(line: string): string | null {
-  for (const segment of line.split(/\s+[|•·]\s+/)) {
+  for (const segment of splitOnBars(line)) {
     const m = /^by\s+(\p{Lu}.*)$/iu.exec(segment.trim());
     if (m && words(m[1]).length <= 15 && !TERMINAL.test(m[1])) return m[1].trim();
   }
   return null;
+}
+
+function isSpace(c: string): boolean {
+  return /\s/.test(c);
+}
+
+/**
+ * line.split(/\s+[|•·]\s+/) ("By X | Outlet", "9 Jan 2022 · Updated …") in
+ * linear time: the regex tries every space of a long run as the start of a match.
+ */
+function splitOnBars(line: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 1; k < line.length - 1; k++) {
+    const c = line[k];
+    if ((c !== "|" && c !== "•" && c !== "·") || k - 1 < from || !isSpace(line[k - 1]) || !isSpace(line[k + 1])) continue;
+    let start = k - 1;
+    while (start > from && isSpace(line[start - 1])) start--;
+    let end = k + 1;
+    while (end < line.length && isSpace(line[end])) end++;
+    parts.push(line.slice(from, start));
+    from = end;
+    k = end - 1;
+  }
+  parts.push(line.slice(from));
+  return parts;
 }
 
 /** Splits "caption. © credit" / "caption. Photograph: credit" into its parts. */
@@ -236,9 +270,38 @@ function splitCaption(line: string): Omit<Image, "title" | "url"> | null {
     const caption = line.slice(0, at).trim();
     return { caption: caption || null, credit, copyrightNotice: notice };
   }
-  const labelled = /^(.*?)\s*\(?\b(?:Photograph|Photo|Image|Picture|Credit|Photo credit)s?:\s*([^()]{2,80}?)\)?$/.exec(line);
-  if (labelled && words(labelled[2]).length <= 10) {
-    return { caption: labelled[1].trim() || null, credit: labelled[2].trim(), copyrightNotice: null };
+  const labelled = labelledCredit(line);
+  if (labelled && words(labelled.credit).length <= 10) {
+    return { caption: labelled.caption.trim() || null, credit: labelled.credit.trim(), copyrightNotice: null };
+  }
+  return null;
+}
+
+const CREDIT_LABEL = /\b(?:Photograph|Photo|Image|Picture|Credit|Photo credit)s?:/g;
+const CREDIT_TAIL = /^\s*([^()]{2,80}?)\)?$/;
+
+/**
+ * "caption (Photo: credit)": what /^(.*?)\s*\(?\b(?:label)s?:\s*([^()]{2,80}?)\)?$/
+ * would match, read label by label in linear time (that regex retries its lazy
+ * caption at every position and rescans the spaces after it: quadratic on a long
+ * line of spaces). The first label whose tail is a short credit wins; the caption
+ * is the text before it, without the spaces and "(" in between.
+ */
+function labelledCredit(line: string): { caption: string; credit: string } | null {
+  CREDIT_LABEL.lastIndex = 0;
+  let label: RegExpExecArray | null;
+  while ((label = CREDIT_LABEL.exec(line)) !== null) {
+    let captionEnd = label.index;
+    if (line[captionEnd - 1] === "(") captionEnd--;
+    while (captionEnd > 0 && /\s/.test(line[captionEnd - 1])) captionEnd--;
+    // The caption is "." repeated: it never crosses a line terminator.
+    if (/[\n\r\u2028\u2029]/.test(line.slice(0, captionEnd))) return null;
+    const after = label.index + label[0].length;
+    let credit = after;
+    while (credit < line.length && /\s/.test(line[credit])) credit++;
+    // The credit is 2 to 80 characters: at most two of the spaces before it can be part of it.
+    const tail = CREDIT_TAIL.exec(line.slice(Math.max(after, credit - 2)));
+    if (tail) return { caption: line.slice(0, captionEnd), credit: tail[1] };
   }
   return null;
 }
@@ -251,11 +314,51 @@ function parseCopyrightHolder(line: string): string | null {
     .replace(/^(?:copyright\s*)?(?:©|\(c\))?\s*/i, "")
     .replace(/\ball rights reserved\b\.?/i, "")
     .replace(/\b(?:19|20)\d{2}(?:\s*[–—-]\s*(?:19|20)\d{2})?\b/g, "")
-    .replace(/\s+or its affiliat.*$/i, "")
-    .replace(/\s*[,.;]\s*(?=[,.;]|$)/g, "")
-    .replace(/^[\s,.;:–—-]+|[\s,.;:–—-]+$/g, "")
-    .replace(/ {2,}/g, " ");
-  return holder === "" ? null : holder;
+    // (?<!\s): the match starts where a run of spaces does, as the leftmost one did, without retrying each space of it.
+    .replace(/(?<!\s)\s+or its affiliat.*$/i, "");
+  const cleaned = trimListPunctuation(dropDanglingPunctuation(holder)).replace(/ {2,}/g, " ");
+  return cleaned === "" ? null : cleaned;
+}
+
+const LIST_PUNCTUATION = /[,.;]/;
+
+/**
+ * s.replace(/\s*[,.;]\s*(?=[,.;]|$)/g, "") ("Foo, , 2022." → "Foo") in linear
+ * time: the regex rescans a run of spaces from each of its characters.
+ */
+function dropDanglingPunctuation(s: string): string {
+  // runEnd[p]: the first index ≥ p that is not a space.
+  const runEnd = new Int32Array(s.length + 2);
+  runEnd[s.length] = s.length;
+  runEnd[s.length + 1] = s.length;
+  for (let p = s.length - 1; p >= 0; p--) runEnd[p] = isSpace(s[p]) ? runEnd[p + 1] : p;
+  let out = "";
+  let copied = 0;
+  let p = 0;
+  while (p < s.length) {
+    const mark = runEnd[p];
+    if (mark < s.length && LIST_PUNCTUATION.test(s[mark])) {
+      const end = runEnd[mark + 1];
+      if (end === s.length || LIST_PUNCTUATION.test(s[end])) {
+        out += s.slice(copied, p);
+        copied = p = end;
+        continue;
+      }
+    }
+    // Every start up to `mark` meets the same character there: none of them matches.
+    p = mark + 1;
+  }
+  return out + s.slice(copied);
+}
+
+/** s.replace(/^[\s,.;:–—-]+|[\s,.;:–—-]+$/g, ""), without the end-anchored retry at every position. */
+function trimListPunctuation(s: string): string {
+  const strip = (c: string) => isSpace(c) || ",.;:–—-".includes(c);
+  let start = 0;
+  while (start < s.length && strip(s[start])) start++;
+  let end = s.length;
+  while (end > start && strip(s[end - 1])) end--;
+  return s.slice(start, end);
 }
 
 const SITE_NAME = "(\\p{Lu}[\\p{L}\\d&'’-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d&'’-]*){0,3}?)";
@@ -292,11 +395,39 @@ interface Dateline {
 
 const DATE_LABELS = /\b(?:first|published|posted|updated|last|modified|date|on|at|time)\b/gi;
 
+/** Most lines of one page read by chrono-node (~50 µs each): real pages have a few dozen candidates; past that a hostile page (100,000 dateline-shaped lines) gets no more. */
+const MAX_DATELINE_READINGS = 1000;
+
+/**
+ * parseDateline for one page: each distinct line is read once (the head rules
+ * ask about the same lines again and again), and at most MAX_DATELINE_READINGS
+ * of them, in the order the rules ask (nearest the body first).
+ */
+function datelineReader(): (line: string) => Dateline | null {
+  const seen = new Map<string, Dateline | null>();
+  let left = MAX_DATELINE_READINGS;
+  return (line) => {
+    if (!mayBeDateline(line)) return null;
+    const known = seen.get(line);
+    if (known !== undefined) return known;
+    if (left <= 0) return null;
+    left--;
+    const dateline = parseDateline(line);
+    seen.set(line, dateline);
+    return dateline;
+  };
+}
+type DatelineReader = ReturnType<typeof datelineReader>;
+
+/** chrono is slow: only lines short enough and carrying a four-digit year are tried. */
+function mayBeDateline(line: string): boolean {
+  return line.length <= 120 && line.length >= 6 && /(?:19|20)\d{2}/.test(line);
+}
+
 /** A line that is (apart from labels) a full date, e.g. "Published: 9 Jan, 2022 12:13". */
 function parseDateline(line: string): Dateline | null {
-  // chrono is slow: only lines short enough and carrying a four-digit year are tried.
-  if (line.length > 120 || line.length < 6 || !/(?:19|20)\d{2}/.test(line)) return null;
-  for (const segment of line.split(/\s+[|•·]\s+/)) {
+  if (!mayBeDateline(line)) return null;
+  for (const segment of splitOnBars(line)) {
     const found = parseDateIn(segment);
     if (!found) continue;
     const leftover = segment.slice(0, found.start) + " " + segment.slice(found.end);
@@ -345,8 +476,13 @@ function parseMachineDate(value: unknown): Date | null {
     const date = new Date(iso[2] ? `${iso[1]}T${iso[2]}${(iso[3] ?? "Z").replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")}` : iso[1]);
     if (!Number.isNaN(date.getTime())) return date;
   }
+  // A date is a few words: chrono-node on a long text (a 2 MB <time>) takes seconds.
+  if (s.length > MAX_DATE_TEXT) return null;
   return parseDateIn(s)?.date ?? null;
 }
+
+/** Longest text read as a machine or printed date. */
+const MAX_DATE_TEXT = 1000;
 
 /** /2022/01/09/ or 2022-01-09 in the URL, as a last resort. */
 function dateFromUrl(url: string | null): Date | null {
@@ -373,12 +509,13 @@ function extractFromText(raw: string, input: PageInput): ExtractedArticle {
   // still read: its longest lines of words are the body.
   if (firstProse < 0) firstProse = lines.findIndex((l) => !isChromeLine(l) && words(l).length >= 8 && /\p{Ll}/u.test(l));
   if (firstProse < 0) throw noArticle("No article found: the page has no paragraph of article text (only menus, links or short lines).");
-  const head = findHead(lines, firstProse);
+  const readDateline = datelineReader();
+  const head = findHead(lines, firstProse, readDateline);
   const headLines = lines.slice(0, head.bodyStart);
   const url = input.url ?? null;
 
-  const datelines = headLines.map(parseDateline).filter((d): d is Dateline => d !== null);
-  const dateline = datelines.find((d) => !d.isUpdate) ?? datelines[0] ?? lines.map(parseDateline).find((d) => d !== null) ?? null;
+  const datelines = headLines.map(readDateline).filter((d): d is Dateline => d !== null);
+  const dateline = datelines.find((d) => !d.isUpdate) ?? datelines[0] ?? firstDateline(lines, readDateline);
   const body = readTextBody(lines, head.bodyStart);
   if (body.paragraphs.length === 0) throw noArticle("No article found: the page has no paragraph of article text.");
   // A date line printed on the page beats the scraper's prefix (often the day it was saved).
@@ -395,7 +532,7 @@ function extractFromText(raw: string, input: PageInput): ExtractedArticle {
     headline,
     alternativeHeadline: head.standfirst === null ? null : lines[head.standfirst],
     section: headLines.map(parseBreadcrumb).find((s) => s !== null) ?? null,
-    byline: findTextByline(lines, head),
+    byline: findTextByline(lines, head, readDateline),
     language: input.language ?? "en",
     ...published,
     paragraphs: body.paragraphs,
@@ -405,6 +542,14 @@ function extractFromText(raw: string, input: PageInput): ExtractedArticle {
     publisherName: input.publisher ?? inferPublisherName(lines),
     url,
   };
+}
+
+function firstDateline(lines: string[], readDateline: DatelineReader): Dateline | null {
+  for (const line of lines) {
+    const dateline = readDateline(line);
+    if (dateline) return dateline;
+  }
+  return null;
 }
 
 /** "5th August 2019 – (City) Police said …": a date that opens the first paragraph, before a dash. */
@@ -480,24 +625,24 @@ function nextNonBlank(lines: string[], i: number): number {
   return -1;
 }
 
-function isDateOrByline(lines: string[], i: number): boolean {
+function isDateOrByline(lines: string[], i: number, readDateline: DatelineReader): boolean {
   const line = lines[i];
-  if (parseDateline(line) || parseByline(line)) return true;
+  if (readDateline(line) || parseByline(line)) return true;
   // An unlabelled name line counts as a byline only next to a dateline.
   const neighbours = [prevNonBlank(lines, i), nextNonBlank(lines, i)].filter((j) => j >= 0);
-  return isNameLike(line) && neighbours.some((j) => parseDateline(lines[j]) !== null);
+  return isNameLike(line) && neighbours.some((j) => readDateline(lines[j]) !== null);
 }
 
 /** Walks back from the first prose line to find headline, standfirst and image title. */
-function findHead(lines: string[], firstProse: number): TextHead {
+function findHead(lines: string[], firstProse: number, readDateline: DatelineReader): TextHead {
   const found: number[] = [];
   const nameLines: number[] = [];
   let imageTitle: number | null = null;
   for (let i = firstProse - 1; i >= 0 && found.length < 2; i--) {
     const line = lines[i];
     if (line === "" || isUiChrome(line)) continue;
-    if (isDateOrByline(lines, i)) {
-      if (!parseDateline(line) && !parseByline(line)) nameLines.unshift(i);
+    if (isDateOrByline(lines, i, readDateline)) {
+      if (!readDateline(line) && !parseByline(line)) nameLines.unshift(i);
       continue;
     }
     if (splitCaption(line)) {
@@ -519,7 +664,7 @@ function findHead(lines: string[], firstProse: number): TextHead {
   // the standfirst when the byline or dateline comes after it.
   const after = nextNonBlank(lines, firstProse);
   const nextProse = lines.findIndex((l, k) => k > firstProse && isBodyProse(l));
-  if (after >= 0 && nextProse > after && isDateOrByline(lines, after)) {
+  if (after >= 0 && nextProse > after && isDateOrByline(lines, after, readDateline)) {
     return { headline: found[0], standfirst: firstProse, bodyStart: nextProse, imageTitle };
   }
   return { headline: found[0], standfirst: null, bodyStart: firstProse, imageTitle };
@@ -554,12 +699,12 @@ function parseBreadcrumb(line: string): string | null {
   return crumbs[crumbs.length - 1];
 }
 
-function findTextByline(lines: string[], head: TextHead): string | null {
+function findTextByline(lines: string[], head: TextHead, readDateline: DatelineReader): string | null {
   for (let i = 0; i < head.bodyStart; i++) {
     if (lines[i] === "" || i === head.headline) continue;
     const byline = parseByline(lines[i]);
     if (byline) return byline;
-    if (isDateOrByline(lines, i) && !parseDateline(lines[i])) return lines[i];
+    if (isDateOrByline(lines, i, readDateline) && !readDateline(lines[i])) return lines[i];
   }
   return null;
 }
@@ -612,9 +757,13 @@ function readRelatedBlock(lines: string[], i: number, out: RelatedLink[]): numbe
   return j - 1;
 }
 
+const MAX_LINK_LINE = 2000;
+
 /** "- Title (https://…)" → { title, url }. */
 function parseLinkLine(line: string): RelatedLink {
   const item = line.replace(/^[-•*–—·]\s+|^\d+[.)]\s+/, "").trim();
+  // A link's title is a line; past that the lazy title below would be retried at every character.
+  if (item.length > MAX_LINK_LINE) return { title: item, url: null };
   const withUrl = /^(.*?)\s*(?:[(<]\s*(https?:\/\/\S+?)\s*[)>]|[–—-]?\s*(https?:\/\/\S+))$/.exec(item);
   if (withUrl && withUrl[1] !== "") return { title: withUrl[1].trim(), url: withUrl[2] ?? withUrl[3] ?? null };
   return { title: item, url: null };
@@ -628,15 +777,22 @@ function parseLinkLine(line: string): RelatedLink {
 interface DomNode {
   readonly nodeType: number;
   readonly textContent: string | null;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
 }
 interface DomElement extends DomNode {
   readonly tagName: string;
   readonly childNodes: ArrayLike<DomNode>;
+  readonly children: ArrayLike<DomElement>;
+  readonly firstElementChild: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   closest(selector: string): DomElement | null;
   contains(other: DomNode): boolean;
+  readonly isConnected: boolean;
   replaceWith(...nodes: (DomNode | string)[]): void;
   remove(): void;
 }
@@ -671,11 +827,17 @@ function classTokens(el: DomElement): string[] {
 }
 
 function hasClass(el: DomElement, pattern: RegExp): boolean {
+  // Most elements have neither: no string built, no split (this runs for every element, several times).
+  if (!el.getAttribute("class") && !el.getAttribute("id")) return false;
   return classTokens(el).some((t) => pattern.test(t));
 }
 
 function resolveUrl(href: string | null, base: string | null): string | null {
   if (!href || /^(?:javascript:|#|mailto:)/i.test(href.trim())) return null;
+  // Without a base only an absolute URL (scheme first, as the URL parser reads it: tabs and
+  // newlines dropped, leading controls and spaces ignored) parses: anything else would throw,
+  // and a thrown error costs ~10 µs, seconds on a page of 100,000 relative links.
+  if (base === null && !/^[a-z][a-z\d+.-]*:/i.test(href.trim().replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, ""))) return href.trim();
   try {
     return new URL(href.trim(), base ?? undefined).toString();
   } catch {
@@ -685,15 +847,24 @@ function resolveUrl(href: string | null, base: string | null): string | null {
 
 function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
   // Cast through unknown: with the DOM lib loaded (some dev typings pull it in), linkedom's typings change shape.
-  const doc = (parseHTML(html) as unknown as { document: DomDocument }).document;
+  const doc = (parseHTML(limitNesting(html)) as unknown as { document: DomDocument }).document;
+  capDepth(doc);
   // <br> separates words even though textContent would glue them.
   for (const br of all(doc, "br")) br.replaceWith(" ");
   const ld = findArticleJsonLd(doc);
   // Never visible text: gone before anything reads textContent (a <script> inside
   // a byline or a <time> would otherwise end up in the stored byline or date).
   for (const el of all(doc, "script, style, noscript, template")) el.remove();
-  const meta = (name: string): string | null =>
-    collapse(doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)?.getAttribute("content")) || null;
+  // The first <meta> (still in the page) whose property, name or itemprop is `name`: what
+  // querySelector('meta[property="…"], meta[name="…"], meta[itemprop="…"]') finds, without a
+  // scan of the whole page for each of the dozen names asked.
+  const metas = all(doc, "meta");
+  const meta = (name: string): string | null => {
+    const found = metas.find(
+      (m) => (m.getAttribute("property") === name || m.getAttribute("name") === name || m.getAttribute("itemprop") === name) && m.isConnected,
+    );
+    return collapse(found?.getAttribute("content")) || null;
+  };
 
   const url = input.url ?? (doc.querySelector("link[rel=canonical]")?.getAttribute("href") || null) ?? meta("og:url") ?? str(ld?.url);
   const language = input.language ?? (collapse(doc.documentElement?.getAttribute("lang")) || str(ld?.inLanguage) || "en");
@@ -712,10 +883,11 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
 
   // Read from chrome before the chrome is removed.
   const section = firstString(ld?.articleSection) ?? meta("article:section") ?? breadcrumbSection(doc);
-  const copyrightHolder = nameOf(ld?.copyrightHolder) ?? findHtmlCopyright(doc);
+  const facts = domFacts(doc);
+  const copyrightHolder = nameOf(ld?.copyrightHolder) ?? findHtmlCopyright(facts);
   const publisherName =
-    input.publisher ?? meta("og:site_name") ?? nameOf(ld?.publisher) ?? inferPublisherName(textLines(doc.body));
-  const relatedLinks = takeRelatedLinks(doc, url);
+    input.publisher ?? meta("og:site_name") ?? nameOf(ld?.publisher) ?? inferPublisherName(textLines(facts));
+  const relatedLinks = takeRelatedLinks(facts, url);
   const bylineText = all(doc, "body .byline, body [itemprop=author], body [rel=author], body .author")
     .map((el) => collapse(el.textContent).replace(/^by\s+/i, ""))
     .find((t) => t !== "");
@@ -758,6 +930,174 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
     publisherName,
     url,
   };
+}
+
+/**
+ * Nesting kept. Real pages stay well under 100 levels; every selector the HTML
+ * rules use (`body *`, closest(), textContent of each element) costs elements ×
+ * depth, and the HTML parser's own stack costs depth per tag, so 10,000+
+ * levels of nesting would take minutes. Past MAX_DOM_DEPTH only the elements
+ * the rules read by name are kept, past HARD_MAX_DOM_DEPTH none (bar raw-text
+ * elements such as <script>, whose content must never become text).
+ */
+const MAX_DOM_DEPTH = 128;
+const HARD_MAX_DOM_DEPTH = 256;
+const MEANINGFUL_TAGS = new Set(
+  ("html head body title meta link script style noscript template article main header footer nav aside p h1 h2 h3 h4 h5 h6 " +
+    "time figure figcaption img amp-img picture a br ul ol li small blockquote form button input select textarea " +
+    "iframe object embed svg canvas dialog table tbody thead tr td th").split(" "),
+);
+/** Elements whose content the parser reads as raw text (htmlparser2's list). */
+const RAW_TEXT_TAGS = new Set(["script", "style", "title", "textarea", "xmp"]);
+
+function keptAtDepth(tag: string, depth: number): boolean {
+  return depth < MAX_DOM_DEPTH || RAW_TEXT_TAGS.has(tag) || (depth < HARD_MAX_DOM_DEPTH && MEANINGFUL_TAGS.has(tag));
+}
+
+// htmlparser2 (linkedom's parser): tags without content, and the open elements a new tag closes.
+const VOID_TAGS = new Set("area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr".split(" "));
+const FOREIGN_TAGS = new Set(["math", "svg"]);
+const P_TAG = new Set(["p"]);
+const FORM_TAGS = new Set(["input", "option", "optgroup", "select", "button", "datalist", "textarea"]);
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ["tr", new Set(["tr", "th", "td"])],
+  ["th", new Set(["th"])],
+  ["td", new Set(["thead", "th", "td"])],
+  ["body", new Set(["head", "link", "script"])],
+  ["li", new Set(["li"])],
+  ["option", new Set(["option"])],
+  ["optgroup", new Set(["optgroup", "option"])],
+  ["dd", new Set(["dd", "dt"])],
+  ["dt", new Set(["dd", "dt"])],
+  ["rt", new Set(["rt", "rp"])],
+  ["rp", new Set(["rt", "rp"])],
+  ["tbody", new Set(["thead", "tbody"])],
+  ["tfoot", new Set(["thead", "tbody"])],
+  ...["select", "input", "output", "button", "datalist", "textarea"].map((t): [string, Set<string>] => [t, FORM_TAGS]),
+  ...("p h1 h2 h3 h4 h5 h6 address article aside blockquote details div dl fieldset figcaption figure footer form header hr main nav ol pre section table ul")
+    .split(" ")
+    .map((t): [string, Set<string>] => [t, P_TAG]),
+]);
+
+/**
+ * The HTML without the tags of elements nested too deep (keptAtDepth), their
+ * content left in place; unchanged when the page is not that deep. Before
+ * parsing, because the parser itself is quadratic in the depth. Tags are read
+ * as htmlparser2 reads them (comments, raw text, void elements, implied
+ * closes), in one linear pass; the parsed DOM is checked again (capDepth).
+ */
+function limitNesting(html: string): string {
+  const stack: { tag: string; kept: boolean }[] = [];
+  const openCount = new Map<string, number>();
+  let depth = 0; // kept elements open
+  let foreign = 0; // <svg>/<math> open: "<x/>" closes itself there
+  const drop: number[] = []; // [start, end) pairs of tags to leave out
+  const pop = () => {
+    const el = stack.pop()!;
+    openCount.set(el.tag, (openCount.get(el.tag) ?? 1) - 1);
+    if (el.kept) depth--;
+    if (FOREIGN_TAGS.has(el.tag)) foreign--;
+    return el;
+  };
+  const n = html.length;
+  let i = 0;
+  while (i < n) {
+    const lt = html.indexOf("<", i);
+    if (lt < 0) break;
+    const next = html.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      const comment = html.startsWith("<!--", lt);
+      const end = comment ? html.indexOf("-->", lt + 4) : html.indexOf(">", lt + 2);
+      i = end < 0 ? n : end + (comment ? 3 : 1);
+      continue;
+    }
+    const closing = next === 0x2f; /* / */
+    const nameStart = closing ? lt + 2 : lt + 1;
+    if (!isAsciiLetter(html.charCodeAt(nameStart))) {
+      i = lt + 1;
+      continue;
+    }
+    let j = nameStart;
+    while (j < n && !isTagNameEnd(html.charCodeAt(j))) j++;
+    const tag = html.slice(nameStart, j).toLowerCase();
+    // To the tag's ">": a quoted attribute value (after "=") may hold one.
+    let quote = 0;
+    let previous = 0;
+    for (; j < n; j++) {
+      const c = html.charCodeAt(j);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+        continue;
+      }
+      if (c === 0x3e /* > */) break;
+      if ((c === 0x22 || c === 0x27) && previous === 0x3d /* = */) quote = c;
+      if (c > 0x20) previous = c;
+    }
+    const end = Math.min(n, j + 1);
+    const selfClosed = foreign > 0 && html.charCodeAt(j - 1) === 0x2f;
+    i = end;
+    if (closing) {
+      if (VOID_TAGS.has(tag) || !openCount.get(tag)) continue;
+      let el = pop();
+      while (el.tag !== tag) el = pop();
+      if (!el.kept) drop.push(lt, end);
+      continue;
+    }
+    const closes = OPEN_IMPLIES_CLOSE.get(tag);
+    if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1].tag)) pop();
+    if (VOID_TAGS.has(tag) || selfClosed) continue;
+    const kept = keptAtDepth(tag, depth);
+    stack.push({ tag, kept });
+    openCount.set(tag, (openCount.get(tag) ?? 0) + 1);
+    if (kept) depth++;
+    else drop.push(lt, end);
+    if (FOREIGN_TAGS.has(tag)) foreign++;
+    if (RAW_TEXT_TAGS.has(tag)) {
+      // Raw text up to its end tag: no tags inside.
+      const endTag = new RegExp(`</${tag}`, "gi");
+      endTag.lastIndex = end;
+      i = endTag.exec(html)?.index ?? n;
+    }
+  }
+  if (drop.length === 0) return html;
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 0; k < drop.length; k += 2) {
+    parts.push(html.slice(from, drop[k]));
+    from = drop[k + 1];
+  }
+  parts.push(html.slice(from));
+  return parts.join("");
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isTagNameEnd(c: number): boolean {
+  return c === 0x2f || c === 0x3e || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+/**
+ * Unwraps (keeps the content of, drops the tag of) the elements of the parsed
+ * page nested too deep (keptAtDepth): what limitNesting's reading of the tags
+ * missed. A hostile page's wrappers (div, span, …) go, the text stays where it
+ * was, and the page is read as if they were not there. Linear: one walk, and an
+ * unwrap only moves an element's children.
+ */
+function capDepth(doc: DomDocument): void {
+  const unwrap: DomElement[] = [];
+  // Depth counts the elements kept; iterative, as the nesting can be deeper than the call stack.
+  const stack: [DomElement, number][] = [[doc.documentElement, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    for (let child = el.firstElementChild; child !== null; child = child.nextElementSibling) {
+      const keep = keptAtDepth(child.tagName.toLowerCase(), depth);
+      if (!keep) unwrap.push(child);
+      stack.push([child, keep ? depth + 1 : depth]);
+    }
+  }
+  for (const el of unwrap) el.replaceWith(...Array.from(el.childNodes));
 }
 
 /** "Headline | Caspian Wire" → "Headline" (titles often carry the site name). */
@@ -814,6 +1154,7 @@ function findArticleJsonLd(doc: DomDocument): Json | null {
 
 /** The printed publication time: a <time> element, else a short element with a date-like class. */
 function findPrintedDate(doc: DomDocument): { text: string; machine: string | null } | null {
+  const readDateline = datelineReader();
   const times = all(doc, "time");
   const time =
     times.find((t) => /published/i.test(`${t.getAttribute("itemprop")} ${t.getAttribute("class")}`)) ??
@@ -821,9 +1162,11 @@ function findPrintedDate(doc: DomDocument): { text: string; machine: string | nu
     times[0];
   if (time) return { text: collapse(time.textContent), machine: time.getAttribute("datetime") };
   for (const el of all(doc, "body *")) {
+    // The class first: the text of every element costs elements × depth.
+    if (!hasClass(el, DATE_CLASS)) continue;
     const text = collapse(el.textContent);
-    if (text.length <= 80 && hasClass(el, DATE_CLASS)) {
-      const dateline = parseDateline(text);
+    if (text.length <= 80) {
+      const dateline = readDateline(text);
       if (dateline) return { text: dateline.text, machine: null };
     }
   }
@@ -840,10 +1183,97 @@ function breadcrumbSection(doc: DomDocument): string | null {
   return crumbs.length > 0 ? crumbs[crumbs.length - 1] : null;
 }
 
-function findHtmlCopyright(doc: DomDocument): string | null {
-  const candidates = all(doc, "body *").filter((el) => el.closest("figure") === null);
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const text = collapse(candidates[i].textContent);
+/**
+ * Longest text (before collapsing) an element may have to be read as one line
+ * (a copyright line, a publisher's "… News App"): building and collapsing the
+ * text of every element costs elements × depth, and only a hostile page has
+ * a line this long that collapses to a short one.
+ */
+const MAX_LINE_SOURCE = 64 * 1024;
+
+/**
+ * What the HTML rules ask of every element of the body, read in one walk of
+ * the tree: asked element by element (closest(), querySelector(), textContent),
+ * each answer costs the element's depth or subtree, elements × depth in all.
+ * Valid until the DOM changes.
+ */
+interface DomFacts {
+  /** The elements under <body> in document order (what `body *` selects). */
+  elements: DomElement[];
+  /** textContent.length, without building the text. */
+  textLength: Map<DomElement, number>;
+  /** closest("figure") !== null */
+  inFigure: Set<DomElement>;
+  /** closest("nav, footer") !== null */
+  inNavOrFooter: Set<DomElement>;
+  /** querySelector("p, li, div") !== null */
+  hasBlock: Set<DomElement>;
+  /** querySelector("a[href]") !== null */
+  hasLink: Set<DomElement>;
+}
+
+function domFacts(doc: DomDocument): DomFacts {
+  const facts: DomFacts = { elements: [], textLength: new Map(), inFigure: new Set(), inNavOrFooter: new Set(), hasBlock: new Set(), hasLink: new Set() };
+  const body = doc.body;
+  if (!body) return facts;
+  interface Frame {
+    el: DomElement;
+    length: number;
+    block: boolean;
+    link: boolean;
+    figure: boolean;
+    navOrFooter: boolean;
+  }
+  const frames: Frame[] = [{ el: body, length: 0, block: false, link: false, figure: false, navOrFooter: false }];
+  let node: DomNode | null = body.firstChild;
+  while (frames.length > 0) {
+    const top = frames[frames.length - 1];
+    if (node !== null) {
+      if (node.nodeType === 1) {
+        const el = node as DomElement;
+        const tag = el.tagName.toUpperCase();
+        const frame: Frame = {
+          el,
+          length: 0,
+          block: false,
+          link: false,
+          figure: top.figure || tag === "FIGURE",
+          navOrFooter: top.navOrFooter || tag === "NAV" || tag === "FOOTER",
+        };
+        facts.elements.push(el);
+        if (frame.figure) facts.inFigure.add(el);
+        if (frame.navOrFooter) facts.inNavOrFooter.add(el);
+        frames.push(frame);
+        node = el.firstChild;
+        continue;
+      }
+      if (node.nodeType === 3 || node.nodeType === 4) top.length += node.textContent?.length ?? 0;
+      node = node.nextSibling;
+      continue;
+    }
+    // All of top's children are read.
+    frames.pop();
+    facts.textLength.set(top.el, top.length);
+    if (top.block) facts.hasBlock.add(top.el);
+    if (top.link) facts.hasLink.add(top.el);
+    const parent = frames[frames.length - 1];
+    if (parent) {
+      const tag = top.el.tagName.toUpperCase();
+      parent.length += top.length;
+      parent.block ||= top.block || tag === "P" || tag === "LI" || tag === "DIV";
+      parent.link ||= top.link || (tag === "A" && top.el.hasAttribute("href"));
+      node = top.el.nextSibling;
+    }
+  }
+  return facts;
+}
+
+/** The copyright line: the last element of the body outside figures whose text is one. */
+function findHtmlCopyright(facts: DomFacts): string | null {
+  for (let i = facts.elements.length - 1; i >= 0; i--) {
+    const el = facts.elements[i];
+    if (facts.inFigure.has(el) || (facts.textLength.get(el) ?? 0) > MAX_LINE_SOURCE) continue;
+    const text = collapse(el.textContent);
     if (text.length <= 200) {
       const holder = parseCopyrightHolder(text);
       if (holder) return holder;
@@ -852,38 +1282,50 @@ function findHtmlCopyright(doc: DomDocument): string | null {
   return null;
 }
 
-/** Text lines as a browser would roughly break them (block elements). */
-function textLines(root: DomElement | null): string[] {
-  if (!root) return [];
-  return all(root, "p, li, div, span, a, h1, h2, h3, h4, footer, small")
-    .filter((el) => el.querySelector("p, li, div") === null)
+const LINE_TAGS = new Set(["P", "LI", "DIV", "SPAN", "A", "H1", "H2", "H3", "H4", "FOOTER", "SMALL"]);
+
+/** Text lines of the body as a browser would roughly break them (block elements). */
+function textLines(facts: DomFacts): string[] {
+  return facts.elements
+    .filter((el) => LINE_TAGS.has(el.tagName.toUpperCase()) && !facts.hasBlock.has(el) && (facts.textLength.get(el) ?? 0) <= MAX_LINE_SOURCE)
     .map((el) => collapse(el.textContent))
     .filter((t) => t !== "");
 }
 
 /** "Read more"/"Related" blocks → links (with their hrefs); the blocks are removed. */
-function takeRelatedLinks(doc: DomDocument, base: string | null): RelatedLink[] {
+function takeRelatedLinks(facts: DomFacts, base: string | null): RelatedLink[] {
   const blocks: DomElement[] = [];
-  for (const el of all(doc, "body *")) {
-    if (/^(?:A|BODY|ARTICLE|MAIN)$/i.test(el.tagName) || el.closest("nav, footer") !== null) continue;
-    if (blocks.some((b) => b.contains(el)) || el.querySelector("a[href]") === null) continue;
-    if (hasClass(el, RELATED_CLASS) || RELATED_LABEL.test(firstLabel(el))) blocks.push(el);
+  for (const el of facts.elements) {
+    if (/^(?:A|BODY|ARTICLE|MAIN)$/i.test(el.tagName) || facts.inNavOrFooter.has(el) || !facts.hasLink.has(el)) continue;
+    // Blocks never nest and come in document order: an element inside one is inside the last.
+    if (blocks.length > 0 && blocks[blocks.length - 1].contains(el)) continue;
+    if (hasClass(el, RELATED_CLASS) || RELATED_LABEL.test(firstLabel(el, facts))) blocks.push(el);
   }
   const links: RelatedLink[] = [];
+  const seen = new Set<string>();
   for (const block of blocks) {
     for (const a of all(block, "a[href]")) {
       const title = collapse(a.textContent).replace(/^(?:read more|related|see also)\s*[:»›→]?\s*/i, "");
       const url = resolveUrl(a.getAttribute("href"), base);
-      if (title !== "" && !links.some((l) => l.title === title && l.url === url)) links.push({ title, url });
+      const key = `${title}\u0000${url}`;
+      if (title !== "" && !seen.has(key)) {
+        seen.add(key);
+        links.push({ title, url });
+      }
     }
     block.remove();
   }
   return links;
 }
 
-/** The text of an element's first non-empty child (element or text node). */
-function firstLabel(el: DomElement): string {
+/**
+ * The text of an element's first non-empty child (element or text node). A
+ * child with more than MAX_LINE_SOURCE of text counts as a long label without
+ * its text being built (a label is a few words).
+ */
+function firstLabel(el: DomElement, facts: DomFacts): string {
   for (const child of Array.from(el.childNodes)) {
+    if (child.nodeType === 1 && (facts.textLength.get(child as DomElement) ?? 0) > MAX_LINE_SOURCE) return "…";
     const text = collapse(child.textContent);
     if (text !== "") return text;
   }
@@ -956,6 +1398,13 @@ function mergeJsonLdImages(images: Image[], value: unknown, base: string | null)
   return images;
 }
 
+/**
+ * Largest page (elements in its body) Readability reads. Real pages have a few
+ * thousand elements (Lighthouse flags more than 1,400 as excessive); a page
+ * of 100,000 would take Readability 20 s or more.
+ */
+const READABILITY_MAX_ELEMENTS = 10_000;
+
 /** Body paragraphs: the marked-up article body when there is one, else what Readability finds. */
 function htmlParagraphs(doc: DomDocument): string[] {
   const articles = all(doc, "article");
@@ -964,8 +1413,13 @@ function htmlParagraphs(doc: DomDocument): string[] {
     (articles.length === 1 ? articles[0] : articles.find((a) => a.querySelector("h1") !== null) ?? null);
   let paragraphs = container ? all(container, "p") : [];
   if (paragraphs.length === 0) {
-    // Readability works on a DOM; the identity serializer hands back its content node.
-    const result = new Readability<DomElement>(doc as never, { serializer: (node) => node as unknown as DomElement }).parse();
+    // Readability works on a DOM; the identity serializer hands back its content node. It costs
+    // ~0.1 ms per element, up to four times over: past READABILITY_MAX_ELEMENTS the page's
+    // paragraphs are read as when Readability finds nothing.
+    const result =
+      all(doc, "body *").length <= READABILITY_MAX_ELEMENTS
+        ? new Readability<DomElement>(doc as never, { serializer: (node) => node as unknown as DomElement }).parse()
+        : null;
     paragraphs = result?.content ? all(result.content, "p") : all(doc, "p");
   }
   return paragraphs

@@ -228,7 +228,21 @@ const DIGITS = new RegExp(
     String.raw`(?:\s+(thousand|million|billion)\b)?(?![\w]|[.,:/]\d)`,
   "g",
 );
+const GROUP_SPACE_RE = new RegExp(GROUP_SPACE);
 const MONTH_BEFORE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s*$/;
+/** Longest "<month>." MONTH_BEFORE reads, plus the character before it that decides its \b. */
+const MONTH_BEFORE_REACH = "September.".length + 1;
+
+/**
+ * MONTH_BEFORE.test(text.slice(0, at)), reading only the month's reach before
+ * the spaces that end there: on the whole prefix, the end-anchored test scans
+ * it all, once per number (quadratic on a page of numbers).
+ */
+function monthBefore(text: string, at: number): boolean {
+  let spaces = at;
+  while (spaces > 0 && /\s/.test(text[spaces - 1])) spaces--;
+  return MONTH_BEFORE.test(text.slice(Math.max(0, spaces - MONTH_BEFORE_REACH), at));
+}
 
 /** The value of a digit string: separators removed; a dot before 3-digit groups is a separator unless a scale follows. */
 function digitValue(digits: string, scale: string | undefined): number | null {
@@ -248,8 +262,8 @@ function findDigitNumbers(text: string): NumberMatch[] {
     let digits = match[1];
     let scale: string | undefined = match[2];
     // "January 5 100 people": the day is not the first group of a number.
-    if (new RegExp(GROUP_SPACE).test(digits) && MONTH_BEFORE.test(text.slice(0, match.index))) {
-      digits = digits.split(new RegExp(GROUP_SPACE))[0];
+    if (GROUP_SPACE_RE.test(digits) && monthBefore(text, match.index)) {
+      digits = digits.split(GROUP_SPACE_RE)[0];
       scale = undefined;
       DIGITS.lastIndex = match.index + digits.length;
     }
@@ -310,12 +324,25 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * A filter for spans sorted by start: true when the span overlaps none of
+ * `blocked` (regex matches: sorted, disjoint). One sweep instead of testing
+ * every blocked span for every number (quadratic on "tens of thousands" repeated).
+ */
+function notIn(blocked: { start: number; end: number }[]): (span: { start: number; end: number }) => boolean {
+  let first = 0; // blocked spans ending at or before the current start can never overlap a later one
+  return (span) => {
+    while (first < blocked.length && blocked[first].end <= span.start) first++;
+    return first >= blocked.length || !overlaps(blocked[first], span);
+  };
+}
+
 /** Every number in the text, in order; where two readings overlap the longer wins. */
 export function findNumbers(text: string): NumberMatch[] {
   const blocked = spans(UNSUPPORTED, text).map(([start, end]) => ({ start, end }));
   const candidates = [...findVagueNumbers(text), ...findDigitNumbers(text), ...findWordNumbers(text)]
-    .filter((n) => !blocked.some((b) => overlaps(b, n)))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter(notIn(blocked));
   const chosen: NumberMatch[] = [];
   for (const candidate of candidates) {
     const previous = chosen[chosen.length - 1];
@@ -348,8 +375,10 @@ const HEDGES_BEFORE: [string, Qualifier][] = [
 const HEDGE_BEFORE = new RegExp(String.raw`(?<![\w-])(` + HEDGES_BEFORE.map(([p]) => `(?:${p})`).join("|") + String.raw`)\s+$`, "i");
 const HEDGE_AFTER = /^(?:\s+or\s+more\b|\+|-plus\b|\s+or\s+so\b|-odd\b)/i;
 
+const HEDGE_QUALIFIERS: [RegExp, Qualifier][] = HEDGES_BEFORE.map(([pattern, qualifier]) => [new RegExp(`^(?:${pattern})$`, "i"), qualifier]);
+
 function qualifierOfHedge(hedge: string): Qualifier {
-  for (const [pattern, qualifier] of HEDGES_BEFORE) if (new RegExp(`^(?:${pattern})$`, "i").test(hedge)) return qualifier;
+  for (const [pattern, qualifier] of HEDGE_QUALIFIERS) if (pattern.test(hedge)) return qualifier;
   return Qualifier.EXACT;
 }
 
