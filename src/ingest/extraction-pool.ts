@@ -135,7 +135,7 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
       maxThreads: threads,
       // One page per thread at a time: a page's budget is its own thread's time.
       concurrentTasksPerWorker: 1,
-      // Threads are kept (minThreads), not started per page: a start costs ~100 ms of module loading.
+      // Threads are kept (minThreads), not started per page: a start costs about half a second (modules, first-use compiles).
       idleTimeout: Number.POSITIVE_INFINITY,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
     });
