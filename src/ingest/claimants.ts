@@ -258,6 +258,8 @@ const GOVERNMENT_HEADS = /^(?:Ministry|Ministries|Office|Administration|Departme
 const CIVIL_HEADS = /^(?:Union|Syndicate|Association|Society|Societies|Federation|Watch|Rights|Network|Coalition|Institute|Observatory|Monitor|Centre|Center|Commission|Committee|Group|Foundation|Alliance|Movement|Board|Bureau|Crescent|Cross|Organi[sz]ation|Organi[sz]ations|Fund|Programme|Program|Mission|Tribunal|Court|Body|Trust)$/;
 const MEDIA_HEADS = /^(?:Television|TV|Radio|Broadcasting|Broadcaster|Channel)$/;
 const INTERNATIONAL_WORDS = /\b(?:International|United\s+Nations|UN|World|Red\s+Cross|Red\s+Crescent|Global|European)\b/;
+const MAX_NAME_WORDS = 12;
+const MAX_REMEMBERED = 50;
 const CALENDAR_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
 const CONNECTORS = new Set(["of", "for", "and", "on", "&", "de", "du", "des", "in"]);
 // Capitalised words that open a sentence or a clause, never a name's first word.
@@ -284,6 +286,8 @@ function capitalisedRuns(text: string): Token[][] {
   let run: Token[] = [];
   const flush = () => {
     while (run.length > 0 && CONNECTORS.has(run[run.length - 1].word)) run.pop();
+    // No organisation's name runs past a dozen words; a longer run (a page of Title Case) is read in pieces.
+    while (run.length > MAX_NAME_WORDS) runs.push(run.splice(0, MAX_NAME_WORDS));
     if (run.length > 0) runs.push(run);
     run = [];
   };
@@ -377,6 +381,8 @@ function findOrganizations(text: string, options: ClaimantOptions, memory: Claim
       memory.acronyms.set(acronym[1], mention);
     }
     memory.organizations.push(mention);
+    // Back references and initials look at the organisations named lately; a page naming thousands keeps the last ones.
+    if (memory.organizations.length > MAX_REMEMBERED) memory.organizations.shift();
     if (hasCue(text, start, stop, kind)) found.push({ ...mention, end: stop });
   }
   return found;
@@ -690,11 +696,19 @@ export function claimantOf(mention: Mention, options: ClaimantOptions): { name: 
 
 const CLAUSE_BREAK = /;|\b(?:while|whereas|but|however)\b/g;
 
+// The breaks of the sentence last asked about: every figure and mention of a sentence asks, so they are found once.
+let breaksOf: { text: string; offsets: number[] } = { text: "", offsets: [] };
+
 function clauseIndex(text: string, offset: number): number {
+  if (breaksOf.text !== text) {
+    const offsets: number[] = [];
+    CLAUSE_BREAK.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = CLAUSE_BREAK.exec(text)) !== null) offsets.push(match.index);
+    breaksOf = { text, offsets };
+  }
   let index = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = CLAUSE_BREAK.exec(text)) !== null && match.index < offset) index++;
+  while (index < breaksOf.offsets.length && breaksOf.offsets[index] < offset) index++;
   return index;
 }
 

@@ -210,6 +210,11 @@ interface Reading {
   whole?: Reading;
 }
 
+/** What follows a figure, as far as any reading looks: a bounded window keeps a long sentence linear. */
+function afterFigure(s: SentenceState, fig: Figure): string {
+  return s.text.slice(fig.end, fig.end + 300);
+}
+
 interface SentenceState {
   text: string;
   figures: Figure[];
@@ -225,7 +230,7 @@ const R_COMBINED = new RegExp(String.raw`^\s+(?:or|and|and/or)\s+(?:were\s+|was\
 
 /** 3. "at least 18 police officers have died", "over 1,300 wounded". */
 function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
-  const after = s.text.slice(fig.end);
+  const after = afterFigure(s, fig);
   const match = R_SUBJECT.exec(after);
   if (!match?.groups) return null;
   const { of, np, cas } = match.groups;
@@ -267,7 +272,7 @@ function verbCategory(printed: string): CasualtyCategory {
 function readObject(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
   const verb = R_VERB_BEFORE.exec(s.text.slice(Math.max(0, fig.start - 60), fig.start));
   if (!verb?.groups) return null;
-  const object = R_OBJECT_AFTER.exec(s.text.slice(fig.end));
+  const object = R_OBJECT_AFTER.exec(afterFigure(s, fig));
   if (!object?.groups || (object.groups.of && !fig.vague)) return null;
   const category = verbCategory(verb.groups.verb);
   // "lost 200 homes", "lost 5 km": only people lost are the dead.
@@ -304,7 +309,7 @@ function readToll(s: SentenceState, fig: Figure): Reading | null {
   if (g.toll) {
     const among = link?.groups?.pp ? R_AMONG_GROUP.exec(link.groups.pp) : null;
     // "the toll rose to 273 civilians", "the civilian death toll".
-    const noun = R_NOUN_AFTER.exec(s.text.slice(fig.end));
+    const noun = R_NOUN_AFTER.exec(afterFigure(s, fig));
     const adjective = /\b(civilian|police|military|protester|security)\s+$/i.exec(s.text.slice(Math.max(0, trigger.index - 20), trigger.index));
     const groupText = among?.groups ? among.groups.np : noun?.groups && !/^others?$/.test(noun.groups.np) ? noun.groups.np : adjective ? adjective[1] : null;
     return { category: CasualtyCategory.KILLED, groupText: groupText ? cleanGroupText(groupText) : null, inherited: false, how: "toll", phraseEnd: fig.end + (noun && groupText === noun.groups?.np ? noun[0].length : 0) };
@@ -315,7 +320,8 @@ function readToll(s: SentenceState, fig: Figure): Reading | null {
 }
 
 function lastMatchBefore(regex: RegExp, text: string, before: number, window: number): RegExpExecArray | null {
-  regex.lastIndex = 0;
+  // Only the window is searched: scanning from the sentence's start for every figure would be quadratic.
+  regex.lastIndex = Math.max(0, before - window);
   let last: RegExpExecArray | null = null;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(text)) !== null) {
@@ -327,7 +333,7 @@ function lastMatchBefore(regex: RegExp, text: string, before: number, window: nu
 
 /** 4. "the ministry put the figure at 700". */
 function readPutFigure(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
-  if (!previous || !/\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the\s+|its\s+|their\s+)?(?:figure|number|tally|count|total)\s+at\s+$/.test(s.text.slice(0, fig.start))) return null;
+  if (!previous || !/\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the\s+|its\s+|their\s+)?(?:figure|number|tally|count|total)\s+at\s+$/.test(s.text.slice(Math.max(0, fig.start - 80), fig.start))) return null;
   return { ...previous, inherited: true, how: "figure", phraseEnd: fig.end };
 }
 
@@ -339,15 +345,17 @@ const R_AMONG_BEFORE = new RegExp(
 function readAmong(s: SentenceState, fig: Figure): Reading | null {
   const among = R_AMONG_BEFORE.exec(s.text.slice(Math.max(0, fig.start - 120), fig.start));
   if (!among?.groups) return null;
-  const object = R_OBJECT_AFTER.exec(s.text.slice(fig.end));
+  const object = R_OBJECT_AFTER.exec(afterFigure(s, fig));
   const np = object?.groups?.np;
   return { category: categoryOf(among.groups.cas ?? among.groups.cas2), groupText: np ? cleanGroupText(np) : null, inherited: false, how: "among", phraseEnd: fig.end + (object?.[0].length ?? 0) };
 }
 
+const R_INCLUDED_NOUN = new RegExp(String.raw`^(?:\s+of(?:\s+the)?)?\s+(?<np>${NP})`, "i");
+
 /** 6. "164 people were killed, including 16 police officers". */
 function readIncluding(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
-  if (!previous || !/\b(?:including|among\s+them|among\s+whom\s+(?:were|are))\s+$/.test(s.text.slice(0, fig.start))) return null;
-  const np = new RegExp(String.raw`^(?:\s+of(?:\s+the)?)?\s+(?<np>${NP})`).exec(s.text.slice(fig.end));
+  if (!previous || !/\b(?:including|among\s+them|among\s+whom\s+(?:were|are))\s+$/.test(s.text.slice(Math.max(0, fig.start - 40), fig.start))) return null;
+  const np = R_INCLUDED_NOUN.exec(afterFigure(s, fig));
   if (!np?.groups) return null;
   return { category: previous.category, groupText: cleanGroupText(np.groups.np), inherited: true, how: "including", phraseEnd: fig.end + np[0].length, parentGroup: groupOfReading(previous) };
 }
@@ -377,7 +385,7 @@ const R_PART_PLACE = /\b(?:in|at)\s+(?:the\s+)?(?:(?:largest|capital|city|town|p
  */
 function readPart(s: SentenceState, fig: Figure, previous: Reading | null, articlePrevious: Reading | null): Reading | null {
   const before = s.text.slice(Math.max(0, fig.start - 80), fig.start);
-  let after = s.text.slice(fig.end);
+  let after = afterFigure(s, fig);
   const partAfter = R_PART_AFTER.exec(after);
   // "347 were men and 73 were women": the next part of the same whole.
   const nextPart = previous?.how === "subset" && previous.whole && /(?:,|\band|;)\s*$/.test(before);
@@ -407,7 +415,7 @@ const R_PLACE_COUNT_BEFORE = /(?<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2
 
 /** 9. "They include Nairobi (20), Garissa (2) and Kisumu (3)": per-place counts of the figure before. */
 function readPlaceCount(s: SentenceState, fig: Figure, whole: Reading | null): Reading | null {
-  if (!whole || !/^\s*\)/.test(s.text.slice(fig.end))) return null;
+  if (!whole || !/^\s*\)/.test(afterFigure(s, fig))) return null;
   const place = R_PLACE_COUNT_BEFORE.exec(s.text.slice(Math.max(0, fig.start - 60), fig.start));
   if (!place?.groups) return null;
   // Only inside a list of such counts, not a lone bracketed number.
@@ -446,7 +454,7 @@ function readBodies(s: SentenceState, fig: Figure): Reading | null {
   const before = /\b(?:the\s+)?bodies\s+of\s+$/i.test(s.text.slice(Math.max(0, fig.start - 20), fig.start));
   const after = /^\s+(?:more\s+)?bodies\b/i.exec(s.text.slice(fig.end, fig.end + 20));
   if (!before && !after) return null;
-  const object = before ? R_NOUN_AFTER.exec(s.text.slice(fig.end)) : null;
+  const object = before ? R_NOUN_AFTER.exec(afterFigure(s, fig)) : null;
   const groupText = object?.groups ? cleanGroupText(object.groups.np) : null;
   return { category: CasualtyCategory.KILLED, groupText, inherited: false, how: "object", phraseEnd: fig.end + (after?.[0].length ?? object?.[0].length ?? 0) };
 }
@@ -489,7 +497,7 @@ function readLists(s: SentenceState): void {
   for (let i = s.figures.length - 2; i >= 0; i--) {
     const next = s.readings[i + 1];
     if (s.readings[i] || !next || (next.inherited && next.how !== "list") || rejected(s, i)) continue;
-    if (/\b(?:of|to|in|from|than|with|by)\s+$/i.test(s.text.slice(0, s.figures[i].start))) continue;
+    if (/\b(?:of|to|in|from|than|with|by)\s+$/i.test(s.text.slice(Math.max(0, s.figures[i].start - 20), s.figures[i].start))) continue;
     const gap = R_LIST_GAP.exec(s.text.slice(s.figures[i].end, s.figures[i + 1].start));
     if (!gap?.groups || (!/\b(?:and|or)\b/.test(gap.groups.join) && next.how !== "list")) continue;
     s.readings[i] = { category: next.category, groupText: gap.groups.np ? cleanGroupText(gap.groups.np) : null, inherited: true, how: "list", phraseEnd: s.figures[i].end };
@@ -499,7 +507,7 @@ function readLists(s: SentenceState): void {
     if (s.readings[i] || !previous || previous.how !== "object" || rejected(s, i)) continue;
     const fig = s.figures[i];
     if (!/^\s*,?\s*(?:and\s+)?$/.test(s.text.slice(previous.phraseEnd, fig.start))) continue;
-    const object = R_OBJECT_AFTER.exec(s.text.slice(fig.end));
+    const object = R_OBJECT_AFTER.exec(afterFigure(s, fig));
     if (!object?.groups) continue;
     const np = object.groups.np;
     s.readings[i] = { category: previous.category, groupText: np ? cleanGroupText(np) : null, inherited: true, how: "list", phraseEnd: fig.end + object[0].length };
@@ -536,8 +544,9 @@ const AGE_HEDGE_BEFORE = /\b(?:those|people|anyone|children|persons|men|women|ad
 
 /** True when the figure is a date, year, age, sum, percentage, label, range, increment or revised-away value. */
 function isNotACount(text: string, fig: Figure): boolean {
-  const before = text.slice(0, fig.numberStart);
-  const beforeFigure = text.slice(0, fig.start);
+  // The words just before are enough for every rule below, and keep a long sentence linear.
+  const before = text.slice(Math.max(0, fig.numberStart - 80), fig.numberStart);
+  const beforeFigure = text.slice(Math.max(0, fig.start - 80), fig.start);
   const after = text.slice(fig.end);
   if (NOT_COUNT_BEFORE.some((r) => r.test(beforeFigure) || r.test(before))) return true;
   if (NOT_COUNT_AFTER.some((r) => r.test(after))) return true;
@@ -607,9 +616,9 @@ interface SentenceReading {
 
 function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory: ClaimantMemory, article: { lastReading: Reading | null }): SentenceReading {
   const text = sentence.text;
-  const known = memory.organizations.length;
+  const known = new Set(memory.organizations);
   const mentions = findMentionsIn(text, options, memory);
-  const organizations = memory.organizations.slice(known);
+  const organizations = memory.organizations.filter((o) => !known.has(o));
   const figures = findFigures(text).filter((f) => !mentions.some((m) => m.start < f.end && f.start < m.end));
   const s: SentenceState = { text, figures, readings: figures.map(() => null) };
   let previous: Reading | null = null;
@@ -644,12 +653,16 @@ const named = (m: Mention | null | undefined): m is Mention => !!m && m.kind !==
 function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention | null): SentenceReading[] {
   let last: Mention | null = publisher;
   sentences.forEach((s, index) => {
+    let quoted: Mention | null | undefined;
     for (const pick of s.picks) {
       if (pick.mention?.forward) {
         const named = namedAfter(sentences, index);
         if (named) pick.mention = { ...named, carried: true };
       }
-      if (!pick.mention) pick.mention = speakerOfQuote(sentences, index) ?? (last && mayState(last, pick.reading.category) ? { ...last, carried: true } : null);
+      if (!pick.mention) {
+        if (quoted === undefined) quoted = speakerOfQuote(sentences, index);
+        pick.mention = quoted ?? (last && mayState(last, pick.reading.category) ? { ...last, carried: true } : null);
+      }
       else if (named(pick.mention)) last = pick.mention;
     }
   });
@@ -700,15 +713,15 @@ function speakerOfQuote(sentences: SentenceReading[], index: number): Mention | 
  * body). Its source is one the headline names ("Governor: shelling kills 2"),
  * else none: a headline credits no one.
  */
-function headlineClaims(headline: string | undefined, options: ExtractClaimsOptions, body: ExtractedClaim[]): { claim: ExtractedClaim; carried: boolean }[] {
+function headlineClaims(headline: string | undefined, options: ExtractClaimsOptions, body: ExtractedClaim[]): { claim: ExtractedClaim; carried: boolean; cue: boolean; fig: Figure; following: string[] }[] {
   if (!headline) return [];
   const same = (a: ExtractedClaim, b: ExtractedClaim) => a.best === b.best && (a.category === b.category || [a.category, b.category].every((c) => c === "INJURED" || c === "WOUNDED"));
   const headlineSentence: Sentence = { text: headline, start: 0, end: headline.length };
   const reading = readSentence(headlineSentence, options, newClaimantMemory(), { lastReading: null });
   return reading.picks
-    .map((p) => claimOf(headlineSentence, p.fig, p.reading, p.mention ?? headlineSource(headline), options))
-    .filter((claim) => !body.some((b) => same(b, claim)))
-    .map((claim) => ({ claim: { ...claim, quoteStart: -1, quoteEnd: -1 }, carried: false }));
+    .map((p) => ({ claim: claimOf(headlineSentence, p.fig, p.reading, p.mention ?? headlineSource(headline), options), fig: p.fig }))
+    .filter(({ claim }) => !body.some((b) => same(b, claim)))
+    .map(({ claim, fig }) => ({ claim: { ...claim, quoteStart: -1, quoteEnd: -1 }, carried: false, cue: false, fig, following: [] }));
 }
 
 /** "Governor: Russian shelling kills 2": a headline that opens with its source. */
@@ -746,6 +759,27 @@ function publishingBody(url: string | null | undefined, memory: ClaimantMemory):
   return memory.organizations.find((o) => initials(o.name) === label || o.name.toLowerCase().replace(/[^a-z]/g, "") === label) ?? null;
 }
 
+/** No real sentence runs past this: longer ones (a page with no sentence ends) are read in pieces, so the work per piece stays bounded. */
+const MAX_SENTENCE = 1500;
+
+function boundedSentences(sentences: Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const sentence of sentences) {
+    let start = 0;
+    const { text } = sentence;
+    while (text.length - start > MAX_SENTENCE) {
+      const window = text.slice(start, start + MAX_SENTENCE);
+      const cut = Math.max(window.lastIndexOf(", "), window.lastIndexOf(" "));
+      const end = start + (cut > MAX_SENTENCE / 2 ? cut : MAX_SENTENCE);
+      out.push({ text: text.slice(start, end), start: sentence.start + start, end: sentence.start + end });
+      start = end;
+      while (start < text.length && /\s/.test(text[start])) start++;
+    }
+    if (start < text.length) out.push(start === 0 ? sentence : { text: text.slice(start), start: sentence.start + start, end: sentence.end });
+  }
+  return out;
+}
+
 /** Casualty and detention claims of an article body, in text order. */
 export function extractClaims(body: string, options: ExtractClaimsOptions = {}): ExtractedClaim[] {
   const memory = newClaimantMemory();
@@ -753,8 +787,8 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   const countryName = options.countryName ?? mainCountry(`${options.headline ?? ""}\n${body}`)?.name;
   const withCountry = { ...options, countryName, siteLabel: options.siteLabel ?? siteLabelOf(options.url) };
   const article = { lastReading: null as Reading | null };
-  const sentences = splitSentences(body).map((sentence) => readSentence(sentence, withCountry, memory, article));
-  const claims = withCarriedClaimants(sentences, publishingBody(options.url, memory)).flatMap((s, index) =>
+  const sentences = boundedSentences(splitSentences(body)).map((sentence) => readSentence(sentence, withCountry, memory, article));
+  const drafts = withCarriedClaimants(sentences, publishingBody(options.url, memory)).flatMap((s, index) =>
     s.picks.map((p) => ({
       claim: claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry),
       cue: hasIncrementCue(s.sentence.text, p.fig),
@@ -763,24 +797,30 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
       following: sentences.slice(index + 1, index + 4).map((n) => n.sentence.text),
     })),
   );
-  const withStatus = claims.map((c) => ({
-    ...c,
-    claim: {
-      ...c.claim,
-      status: readStatus({
-        sentence: c.claim.quote,
-        figureStart: c.fig.start,
-        figureEnd: c.fig.end,
-        following: c.following,
-        otherFigures: claims.filter((o) => o !== c && o.claim.category === c.claim.category).map((o) => ({ value: o.claim.best, later: o.claim.quoteStart > c.claim.quoteStart })),
-      }),
-    },
-  }));
-  const marked = markIncrements(withStatus).map((claim, i) => ({ claim, carried: withStatus[i].carried }));
+  const marked = markIncrements(drafts).map((claim, i) => ({ ...drafts[i], claim }));
   const all = [...marked, ...headlineClaims(options.headline, withCountry, marked.map((c) => c.claim))];
   // "authorities said" names no body: a figure it shares with a named body is that body's.
   const generic = (c: ExtractedClaim) => /^Government(?: of .+)?$/.test(c.claimant.name);
-  return withoutRepeats(all.map(({ claim, carried }) => ({ claim, sourced: claim.claimant.kind === ClaimantKind.UNATTRIBUTED ? 0 : carried || generic(claim) ? 1 : 2 })));
+  const kept = withoutRepeats(all.map((d) => ({ ...d, sourced: (d.claim.claimant.kind === ClaimantKind.UNATTRIBUTED ? 0 : d.carried || generic(d.claim) ? 1 : 2) as 0 | 1 | 2 })));
+  // Status last, on the claims kept: claim-status reads a window around each figure, and a page that repeats
+  // a figure thousands of times keeps one claim. It asks only whether another figure of the category differs,
+  // which a few distinct values per category tell.
+  const valuesByCategory = new Map<string, number[]>();
+  for (const { claim } of kept) {
+    const values = valuesByCategory.get(claim.category) ?? [];
+    if (values.length < 3 && !values.includes(claim.best)) values.push(claim.best);
+    valuesByCategory.set(claim.category, values);
+  }
+  return kept.map(({ claim, fig, following }) => ({
+    ...claim,
+    status: readStatus({
+      sentence: claim.quote,
+      figureStart: fig.start,
+      figureEnd: fig.end,
+      following,
+      otherFigures: (valuesByCategory.get(claim.category) ?? []).filter((v) => v !== claim.best).map((value) => ({ value, later: false })),
+    }),
+  }));
 }
 
 /**
@@ -790,15 +830,25 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
  * each sourced in their own sentence stay apart even when equal: small
  * counts recur for different events.
  */
-function withoutRepeats(claims: { claim: ExtractedClaim; sourced: 0 | 1 | 2 }[]): ExtractedClaim[] {
+function withoutRepeats<T extends { claim: ExtractedClaim; sourced: 0 | 1 | 2 }>(claims: T[]): T[] {
   const key = (c: ExtractedClaim) => `${c.category === "WOUNDED" ? "INJURED" : c.category}|${c.affectedGroup}|${c.best}|${c.placeName ?? ""}|${c.increment}`;
-  const kept: { claim: ExtractedClaim; sourced: 0 | 1 | 2 }[] = [];
+  const kept: T[] = [];
+  // Per key, the first kept claim and a kept claim not sourced in its own sentence, so a page of repeated figures stays linear.
+  const byKey = new Map<string, { first: number; weak: number | undefined }>();
   for (const item of claims) {
-    const same = kept.findIndex((k) => key(k.claim) === key(item.claim) && Math.min(k.sourced, item.sourced) < 2);
-    if (same < 0) kept.push(item);
-    else if (item.sourced > kept[same].sourced) kept[same] = item;
+    const k = key(item.claim);
+    const seen = byKey.get(k);
+    const same = seen === undefined ? undefined : item.sourced < 2 ? seen.first : seen.weak;
+    if (same === undefined) {
+      if (seen === undefined) byKey.set(k, { first: kept.length, weak: item.sourced < 2 ? kept.length : undefined });
+      else if (item.sourced < 2) seen.weak ??= kept.length;
+      kept.push(item);
+    } else if (item.sourced > kept[same].sourced) {
+      kept[same] = item;
+      if (seen && seen.weak === same && item.sourced === 2) seen.weak = undefined;
+    }
   }
-  return kept.map((k) => k.claim);
+  return kept;
 }
 
 const R_INCREMENT_BEFORE = /\b(?:another|an\s+additional|a\s+further)\s+$/i;
@@ -816,12 +866,18 @@ function hasIncrementCue(text: string, fig: Figure): boolean {
  * mean "other": a plain figure.
  */
 function markIncrements(claims: { claim: ExtractedClaim; cue: boolean }[]): ExtractedClaim[] {
+  // "eight more in Sanibheri" is another place's figure, not an addition: the key holds the place.
+  const key = (c: ExtractedClaim) => `${c.category}|${c.placeName ?? ""}`;
+  const first = new Map<string, number>();
+  const perSentence = new Map<string, number>();
+  claims.forEach(({ claim }, i) => {
+    if (!first.has(key(claim))) first.set(key(claim), i);
+    const inSentence = `${key(claim)}|${claim.quoteStart}`;
+    perSentence.set(inSentence, (perSentence.get(inSentence) ?? 0) + 1);
+  });
   return claims.map(({ claim, cue }, i) => {
     if (!cue) return claim;
-    const adds = claims.some(
-      // "eight more in Sanibheri" is another place's figure, not an addition.
-      (other, j) => j !== i && other.claim.category === claim.category && other.claim.placeName === claim.placeName && (j < i || other.claim.quoteStart === claim.quoteStart),
-    );
+    const adds = (first.get(key(claim)) ?? i) < i || (perSentence.get(`${key(claim)}|${claim.quoteStart}`) ?? 0) > 1;
     return adds ? { ...claim, increment: true } : claim;
   });
 }
