@@ -1,4 +1,4 @@
-// node dist/bench/report/hostile-pages-cli.js [--cap-seconds 30] [--runs 1] [--shapes a,b] [--growth a,b] [--out file] [--json]
+// node dist/bench/report/hostile-pages-cli.js [--cap-seconds 30] [--runs 2] [--shapes a,b] [--growth a,b] [--out file] [--json]
 // Times extractPage on hostile pages (2 MB of one shape each, some shapes at
 // growing sizes), each in a worker thread stopped at the cap, and writes the
 // table to bench/results/hostile-latest.md.
@@ -11,7 +11,7 @@ interface CliOptions extends HostileBenchOptions {
   json: boolean;
 }
 
-const USAGE = "Usage: hostile-pages-cli [--cap-seconds 30] [--runs 1] [--shapes a,b] [--growth a,b] [--out file] [--json]";
+const USAGE = "Usage: hostile-pages-cli [--cap-seconds 30] [--runs 2] [--shapes a,b] [--growth a,b] [--out file] [--json]";
 
 function list(value: string | undefined): string[] {
   return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const results = await runHostileBench({ ...options, onResult: options.json ? undefined : (r) => console.log(formatRow(r)) });
   if (options.json) console.log(JSON.stringify(results));
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(options.out, hostileMarkdown(results, { capMs: options.capMs }));
+  fs.writeFileSync(options.out, hostileMarkdown(results, { capMs: options.capMs, runs: options.runs }));
   if (!options.json) console.log(`\nWritten to ${path.relative(process.cwd(), options.out) || options.out}`);
 }
 
