@@ -57,7 +57,7 @@ const WARM_UP_BYTES = 16 * 1024;
 /** The target of issue #11: any page up to 2 MB in under 2 s on one core. */
 export const TARGET_MS = 2_000;
 export const GROWTH_SIZES = [100 * 1024, 200 * 1024, 500 * 1024, 1024 * 1024, MAX_PAGE_BYTES];
-export const GROWTH_SHAPES = ["spaces-line", "casualty-line", "capitalised-words", "nested-html", "readability-html"];
+export const GROWTH_SHAPES = ["spaces-line", "casualty-line", "capitalised-words", "nested-html", "readability-html", "dated-clauses"];
 
 // ---------------------------------------------------------------------------
 // Pages
@@ -238,6 +238,16 @@ export const HOSTILE_SHAPES: HostileShape[] = [
     name: "tens-of-thousands",
     description: 'one sentence of "tens of thousands" (numbers the reader leaves out) between figures',
     build: (bytes) => textPage(bytes, (room) => sentenceOf("tens of thousands marched, 5 were killed, ", room)),
+  },
+  {
+    name: "many-claims",
+    description: 'one sentence of sourced figures ("the Interior Ministry said 5 were killed, …"): ≈50,000 claims',
+    build: (bytes) => textPage(bytes, (room) => sentenceOf("the Interior Ministry said 5 were killed, ", room)),
+  },
+  {
+    name: "dated-clauses",
+    description: 'one sentence of dated casualty clauses ("on Wednesday police killed 5, on Thursday …")',
+    build: (bytes) => textPage(bytes, (room) => sentenceOf("on Wednesday police killed 5, on Thursday ", room)),
   },
   {
     name: "head-spaces",
