@@ -32,8 +32,8 @@ import type { PageInput } from "./types";
 /** Default time budget of one page: every page up to MAX_PAGE_BYTES reads in well under 2 s on one core. */
 export const DEFAULT_PAGE_BUDGET_MS = 10_000;
 
-/** Default heap ceiling of one worker thread; a 2 MB HTML page's DOM stays far below it. */
-export const DEFAULT_MAX_HEAP_MB = 1024;
+/** Default heap ceiling (old generation) of one worker thread: every 2 MB hostile page of the bench reads within 256 MB. */
+export const DEFAULT_MAX_HEAP_MB = 512;
 
 export interface ExtractionPoolOptions {
   /** Worker threads (all started at once and kept). Default: one core less than the machine has, 1 to 4. */
