@@ -141,7 +141,7 @@ const MENTION_RULES: MentionRule[] = [
   // An unnamed group described by what it is: "an opposition group in Djibouti says".
   // Copy often names it in the next sentence ("The local advocacy group AAPP …"): a forward reference, resolved there.
   // "the rights group" (definite) points back instead: see BACK_WORDS.
-  { re: /\b(?:[Aa]n?)\s+((?:opposition|rebel|armed|human\s+rights|rights|advocacy|civil\s+society|activist|monitoring|student|local)\s+(?:group|coalition|party|organi[sz]ation|alliance|movement|network))\b/g, name: (m) => capitaliseFirst(m[1].toLowerCase()), kind: ClaimantKind.OTHER, cue: true, forward: true },
+  { re: /\b(?:[Aa]n?)\s+((?:opposition|rebel|armed|human\s+rights|rights|advocacy|civil\s+society|activist|monitoring|student|local)\s+(?:group|coalition|party|organi[sz]ation|alliance|movement|network))\b/g, name: (m) => capitalise(m[1].toLowerCase()), kind: ClaimantKind.OTHER, cue: true, forward: true },
   { re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|local|regional|provincial|district|police|government|security|military|hospital|health)\s+)?official\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   // International organisations and NGOs.
   { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: "UN", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
@@ -174,8 +174,8 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b[Pp]residency\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b(?:[Tt]he\s+)?President\b(?!\s+\p{Lu})/gu, name: "President", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   // Unnamed regional officials: "the regional governor said", "citing the region's head".
-  { re: /\b(?:[Tt]he\s+)?(?:[Rr]egional|[Pp]rovincial|[Dd]istrict|[Oo]blast|[Ss]tate|[Cc]ity|[Ll]ocal)\s+(?:[Gg]overnor|[Mm]ayor|[Hh]ead|[Cc]hief|[Aa]dministration|[Aa]uthorities|[Oo]fficials)\b(?!\s+\p{Lu})/gu, name: (m) => capitaliseFirst(m[0].replace(/^[Tt]he\s+/, "").toLowerCase()), kind: ClaimantKind.GOVERNMENT, cue: true },
-  { re: /\b(?:[Tt]he\s+)?(?:region|province|district|oblast|city)(?:'s|’s)\s+(?:head|governor|mayor|chief|administration|authorities)\b/g, name: (m) => capitaliseFirst(m[0].replace(/^[Tt]he\s+/, "").replace(/^(\w+)(?:'s|’s)\s+(\w+)$/, "$2 of the $1").toLowerCase()), kind: ClaimantKind.GOVERNMENT, cue: true },
+  { re: /\b(?:[Tt]he\s+)?(?:[Rr]egional|[Pp]rovincial|[Dd]istrict|[Oo]blast|[Ss]tate|[Cc]ity|[Ll]ocal)\s+(?:[Gg]overnor|[Mm]ayor|[Hh]ead|[Cc]hief|[Aa]dministration|[Aa]uthorities|[Oo]fficials)\b(?!\s+\p{Lu})/gu, name: (m) => capitalise(m[0].replace(/^[Tt]he\s+/, "").toLowerCase()), kind: ClaimantKind.GOVERNMENT, cue: true },
+  { re: /\b(?:[Tt]he\s+)?(?:region|province|district|oblast|city)(?:'s|’s)\s+(?:head|governor|mayor|chief|administration|authorities)\b/g, name: (m) => capitalise(m[0].replace(/^[Tt]he\s+/, "").replace(/^(\w+)(?:'s|’s)\s+(\w+)$/, "$2 of the $1").toLowerCase()), kind: ClaimantKind.GOVERNMENT, cue: true },
   { re: /\bKremlin\b/g, name: "Kremlin", kind: ClaimantKind.GOVERNMENT, cue: true },
   { re: /\b(?:[Pp]resident(?:'s|’s)\s+[Oo]ffice|[Pp]residential\s+(?:[Aa]dministration|[Oo]ffice|[Pp]ress\s+[Ss]ervice)|Akorda)\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   { re: /\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
@@ -314,12 +314,8 @@ function capitalisedRuns(text: string): Token[][] {
 const ACRONYM = /^[A-Z][A-Z&]{1,7}$/;
 const PERSONAL_TITLE = /^(?:Deputy|Superintendent|Inspector|Spokes(?:man|woman|person)|Commissioner|Minister|Governor|Mayor|Chief|Acting|Senior|Officer|Sergeant|Captain|Colonel|General|Lieutenant|Major)$/;
 
-function capitaliseFirst(text: string): string {
+function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function isHeadWord(word: string): boolean {
@@ -407,7 +403,8 @@ function findAcronyms(text: string, memory: ClaimantMemory, taken: Mention[], op
   return found;
 }
 
-function initials(name: string): string {
+/** The first letters of a name's capitalised words: "Iran Human Rights" → "IHR". */
+export function initials(name: string): string {
   return name
     .split(/\s+/)
     .filter((w) => /^\p{Lu}/u.test(w))

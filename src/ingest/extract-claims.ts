@@ -105,7 +105,7 @@ import { AffectedGroup, CasualtyCategory, ClaimantKind, Qualifier } from "../gen
 import { figureRange, findFigures, isVagueQualifier, type Figure } from "./numbers";
 import { splitSentences } from "./sentences";
 import { readStatus } from "./claim-status";
-import { chooseMention, claimantOf, findMentionsIn, newClaimantMemory, type ClaimantMemory, type ClaimantOptions, type Mention } from "./claimants";
+import { chooseMention, claimantOf, findMentionsIn, initials, newClaimantMemory, type ClaimantMemory, type ClaimantOptions, type Mention } from "./claimants";
 import { mainCountry } from "./countries";
 import type { ExtractedClaim, Sentence } from "./types";
 
@@ -745,18 +745,10 @@ function siteLabelOf(url: string | null | undefined): string | undefined {
  * National Commission on Human Rights (KNCHR)): its statement's figures need
  * no "said". Matched by acronym or initials against the names the text gives.
  */
-function publishingBody(url: string | null | undefined, memory: ClaimantMemory): Mention | null {
-  let host: string;
-  try {
-    host = url ? new URL(url).hostname.toLowerCase().replace(/^www\./, "") : "";
-  } catch {
-    return null;
-  }
-  const label = host.split(".")[0];
-  if (label.length < 3) return null;
-  const initials = (name: string) => name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("").toLowerCase();
+function publishingBody(label: string | undefined, memory: ClaimantMemory): Mention | null {
+  if (!label || label.length < 3) return null;
   for (const [acronym, mention] of memory.acronyms) if (acronym.toLowerCase() === label) return mention;
-  return memory.organizations.find((o) => initials(o.name) === label || o.name.toLowerCase().replace(/[^a-z]/g, "") === label) ?? null;
+  return memory.organizations.find((o) => initials(o.name).toLowerCase() === label || o.name.toLowerCase().replace(/[^a-z]/g, "") === label) ?? null;
 }
 
 /** No real sentence runs past this: longer ones (a page with no sentence ends) are read in pieces, so the work per piece stays bounded. */
@@ -788,7 +780,7 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   const withCountry = { ...options, countryName, siteLabel: options.siteLabel ?? siteLabelOf(options.url) };
   const article = { lastReading: null as Reading | null };
   const sentences = boundedSentences(splitSentences(body)).map((sentence) => readSentence(sentence, withCountry, memory, article));
-  const drafts = withCarriedClaimants(sentences, publishingBody(options.url, memory)).flatMap((s, index) =>
+  const drafts = withCarriedClaimants(sentences, publishingBody(withCountry.siteLabel, memory)).flatMap((s, index) =>
     s.picks.map((p) => ({
       claim: claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry),
       cue: hasIncrementCue(s.sentence.text, p.fig),
