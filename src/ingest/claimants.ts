@@ -84,6 +84,8 @@ export interface Mention {
   carried?: boolean;
   /** "a rights group says": an organisation the following sentences name. */
   forward?: boolean;
+  /** "reports that …": a source of the figures after it only. */
+  introduces?: boolean;
   /** The organisation's head word, lower-case ("commission", "union"), for back references. */
   head?: string | null;
 }
@@ -119,6 +121,8 @@ interface MentionRule {
   backReference?: boolean;
   /** An indefinite description ("a rights group says") that the next sentences name. */
   forward?: boolean;
+  /** The source of the figures after it only ("reports that …"). */
+  introduces?: boolean;
   /** A further check of the match ("Kazakh television" but not "Private television"). */
   accept?: (match: RegExpExecArray) => boolean;
 }
@@ -132,6 +136,8 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b(?:(?:[Ll]ocal|[Ii]ndependent|[Ff]oreign|[Oo]nline|[Ss]ome|[Oo]ther|[Uu]nconfirmed)\s+)?(?:[Mm]edia|[Pp]ress|[Nn]ews\s+outlets|[Oo]utlets|[Rr]eports)\s+(?:have\s+|had\s+)?(?:said|say|says|suggest(?:ed|s)?|indicate[sd]?|claim(?:ed|s)?|reported|report|cited|quoted)\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
   // "According to the latest data": figures with no body named, which stops an earlier source being carried to them.
   { re: /\b[Aa]ccording\s+to\s+(?:the\s+)?(?:latest|preliminary|initial|updated|new|available|current)\s+(?:data|figures|estimates|statistics|information|counts?)\b(?!\s+(?:from|by|of|released))/g, name: "Unattributed", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
+  // "contradicting reports that more than 20 had died": the figure is the reports', not the sentence's speaker's.
+  { re: /\b(?:(?:contradicting|contradicted|conflicting|amid|despite|against|following|dismissed|denied|rejected|earlier|unconfirmed|other|local|media|news|press)\s+|there\s+(?:are|were|have\s+been)\s+)reports\s+(?:that|of)\b/gi, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true, introduces: true },
   { re: /\b[Rr]eportedly\b|\b[Ii]t\s+(?:was|is|has\s+been)\s+reported\b/g, name: "Media reports", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
   // Unnamed sources.
   { re: new RegExp(String.raw`\b(?:[Aa]n?\s+|[Oo]ne\s+|[Tt]wo\s+|[Ss]everal\s+)?(?:${SOURCE_WORDS}\s+)*[Ss]ources?\b(?=\s+(?:said|say|says|told|close|familiar|in|with|at|within)\b)`, "g"), name: "Unnamed source", kind: ClaimantKind.UNATTRIBUTED, cue: false, unnamed: true },
@@ -185,7 +191,7 @@ const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|rep
 const CUE_AFTER = new RegExp(
   String.raw`^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:figures|data|estimates?|statistics|count|tally|report|statement|press\s+(?:service|office)|spokes(?:man|woman|person)|${ATTRIBUTION_VERB})\b|(?:\s+[\w'’-]+){0,4}?\s+${ATTRIBUTION_VERB}\b|,?\s+(?:which|who)\s+(?:(?:has|have|had|also|later|earlier)\s+){0,2}${ATTRIBUTION_VERB}\b|\s*,\s+(?:(?:has|have|had|also|later|earlier|then)\s+)?${ATTRIBUTION_VERB}\b|\s+(?:figures|data|estimates?|statistics|count|tally|report|statement)\b)`,
 );
-const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b[Ss]tatement\s+(?:from|by)|\b[Rr]eport\s+(?:from|by)|\bper)\s+(?:(?:the|a|an|one)\s+)?(?:[a-z][\w-]*\s+){0,3}$/;
+const CUE_BEFORE = /(?:\b[Aa]ccording\s+to|\b[Ss]ources?\s+(?:in|at|from|within)|\b[Dd]ata\s+(?:released|published)\s+by|\b[Rr]eleased\s+by|\b[Cc]iting|\b[Cc]ited\s+by|\b[Qq]uoted\s+by|\b[Rr]eported\s+by|\bsaid|\bsays|\btold|\b[Dd]ata\s+(?:from|by|of)|\b[Ff]igures\s+(?:from|by|of|released\s+by)|\b[Ee]stimates\s+(?:from|by|of)|\b(?:[Ss]tatement|[Rr]eport|[Dd]ata|[Ff]igures|[Tt]ally|[Cc]ount|[Bb]riefing|[Ee]stimates?)\s+(?:(?:released|issued|published|posted|compiled|provided|shared|given|put\s+out)\s+(?:[\w-]+\s+){0,3}?)?(?:from|by)|\bper)\s+(?:(?:the|a|an|one)\s+)?(?:[a-z][\w-]*\s+){0,3}$/;
 
 
 /** Country words around a national body: "Kazakhstan's", "the country's", "Kazakh", "of Kazakhstan", "Sri Lankan". */
@@ -246,6 +252,7 @@ function findRuleMentions(text: string, options: ClaimantOptions): Mention[] {
         unnamed: !!rule.unnamed,
         ministry: !!rule.ministry || !!rule.backReference,
         forward: !!rule.forward,
+        introduces: !!rule.introduces,
       });
     }
   }
@@ -721,6 +728,7 @@ function distance(m: Mention, fig: Figure): number {
  * reported twice as many" credits the 17 to no one.
  */
 export function chooseMention(text: string, mentions: Mention[], fig: Figure): Mention | null {
+  mentions = mentions.filter((m) => !m.introduces || m.end <= fig.start);
   if (mentions.length === 0) return null;
   const clause = clauseIndex(text, fig.start);
   const sameClause = mentions.filter((m) => clauseIndex(text, m.start) === clause);

@@ -503,7 +503,8 @@ interface TextHead {
 
 function extractFromText(raw: string, input: PageInput): ExtractedArticle {
   const prefix = takeDatePrefix(raw);
-  const lines = prefix.text.split(/\r\n|\r|\n/).map((l) => l.trim());
+  const trailingPromos: string[] = [];
+  const lines = unwrapHardWrapped(prefix.text.split(/\r\n|\r|\n/).map((l) => l.trim())).map((l) => withoutTrailer(l, trailingPromos));
   let firstProse = lines.findIndex((l) => isBodyProse(l));
   // A page with no sentence-shaped line (a scrape that lost its full stops) is
   // still read: its longest lines of words are the body.
@@ -537,7 +538,7 @@ function extractFromText(raw: string, input: PageInput): ExtractedArticle {
     ...published,
     paragraphs: body.paragraphs,
     images,
-    relatedLinks: body.relatedLinks,
+    relatedLinks: [...body.relatedLinks, ...trailingPromos.map(parseLinkLine)],
     copyrightHolder: lines.map(parseCopyrightHolder).find((h) => h !== null) ?? null,
     publisherName: input.publisher ?? inferPublisherName(lines),
     url,
@@ -609,6 +610,58 @@ function slugHeadline(url: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * A paragraph saved with hard line breaks ("… the President announced that six
+ * people had died and 214" / "people had been injured, …") is joined back: a
+ * line that does not end a sentence runs on into the next line when that line
+ * starts in lower case, or, on a page wrapped at a fixed width (three such
+ * joints or more), when the line is about as long as the wrap.
+ */
+function unwrapHardWrapped(lines: string[]): string[] {
+  const runsOn = (i: number) => lines[i] !== "" && i + 1 < lines.length && lines[i + 1] !== "" && !TERMINAL.test(lines[i]) && words(lines[i]).length >= 5 && !/[:|]$/.test(lines[i]);
+  const lowerNext = (i: number) => /^["'“‘(]?\p{Ll}/u.test(lines[i + 1]) && !/^(?:by|updated|posted|published|last|photo|image|source)\b/i.test(lines[i + 1]);
+  const joints: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (runsOn(i) && lowerNext(i)) joints.push(lines[i].length);
+  if (joints.length === 0) return lines;
+  const wrapWidth = joints.length >= 3 ? joints.sort((a, b) => a - b)[joints.length >> 1] : Infinity;
+  const out: string[] = [];
+  let open = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (open) out[out.length - 1] += " " + lines[i];
+    else out.push(lines[i]);
+    open = runsOn(i) && (lowerNext(i) || lines[i].length >= 0.75 * wrapWidth);
+  }
+  return out;
+}
+
+const PROMO_TAIL = /^(?:read more|read also|also read|see also|related|more on\b[^:]{0,40})\s*[:»›→|–—]\s*\S/i;
+// "… 20 April 2022. EPA-EFE/CHAMILA KARUNARATHNE", "… on Tuesday. REUTERS/Jane Doe"
+const PHOTO_CREDIT = /^\(?[\p{Lu}\d][\p{Lu}\d&.-]*(?:\s+[\p{Lu}\d][\p{Lu}\d&.-]*)*(?:\s*\/\s*\S.*|\s+via\s.*|\s+photos?)?\)?$/u;
+
+/**
+ * A line of sentences with something else after the last one: a photo credit
+ * (a caption), a promo ("… READ MORE: …", kept as a related link) or a
+ * sentence the scraper cut off. The sentences are kept, the tail is not.
+ */
+function withoutTrailer(line: string, promos: string[]): string {
+  if (line.length < 40 || TERMINAL.test(line) || splitCaption(line) !== null) return line;
+  const ends = [...line.matchAll(/[.!?…]["'”’)\]»]*(?=\s+\S)/g)];
+  if (ends.length === 0) return line;
+  const last = ends[ends.length - 1];
+  const cut = last.index + last[0].length;
+  const prose = line.slice(0, cut);
+  const tail = line.slice(cut).trim();
+  if (words(prose).length < 8) return line;
+  if (PROMO_TAIL.test(tail)) {
+    promos.push(tail.replace(/^[^:»›→|–—]*[:»›→|–—]\s*/, ""));
+    return prose;
+  }
+  if (tail.length <= 120 && words(tail).length <= 6 && PHOTO_CREDIT.test(tail)) return prose;
+  // A tail of a few words cut mid-sentence; a long unpunctuated tail may be the page's own style, left as it is.
+  if (words(tail).length >= 3 && words(tail).length <= 60 && /\p{Ll}/u.test(tail)) return prose;
+  return line;
 }
 
 function isBodyProse(line: string, minWords = 4): boolean {

@@ -363,6 +363,54 @@ describe("text rules that must not misfire", () => {
   });
 });
 
+describe("lines as scrapers save them", () => {
+  // Where its paragraphs began is lost: a line that ends a sentence ends one.
+  test("a paragraph saved with hard line breaks is joined back into its sentences", () => {
+    const article = extractArticle({
+      text: [
+        "By Jo Writer",
+        "A coalition of lawyers, led by the Bar Association of Westland (BAW) and",
+        "the Police Oversight Board, will publish a report on the number of people",
+        "killed during the demonstrations in the capital and three other cities.",
+        "On Monday the President announced that nine people had died and 40",
+        "people had been injured, contradicting reports that more than 30 people",
+        "had died.",
+      ].join("\n"),
+    });
+    expect(article.paragraphs).toEqual([
+      "A coalition of lawyers, led by the Bar Association of Westland (BAW) and the Police Oversight Board, will publish a report on the number of people killed during the demonstrations in the capital and three other cities.",
+      "On Monday the President announced that nine people had died and 40 people had been injured, contradicting reports that more than 30 people had died.",
+    ]);
+  });
+
+  test("separate lines that each end a sentence stay separate paragraphs, and a short head line is not joined", () => {
+    const article = extractArticle({ text: "Floods hit the north\nRivers rose overnight in three provinces, officials said.\nRoads were closed and schools shut for the week." });
+    expect(article.headline).toBe("Floods hit the north");
+    expect(article.paragraphs).toEqual(["Rivers rose overnight in three provinces, officials said.", "Roads were closed and schools shut for the week."]);
+  });
+
+  test("a paragraph ending in a promo keeps its sentences; the promo becomes a related link", () => {
+    const article = extractArticle({
+      text: "Floods hit the north\n\nRivers rose overnight in three provinces and roads were closed, officials said. Schools shut for the week. READ MORE: Why the dams failed in the spring\n\nRescue teams reached the villages on Tuesday.",
+    });
+    expect(article.paragraphs).toEqual(["Rivers rose overnight in three provinces and roads were closed, officials said. Schools shut for the week.", "Rescue teams reached the villages on Tuesday."]);
+    expect(article.relatedLinks).toEqual([{ title: "Why the dams failed in the spring", url: null }]);
+  });
+
+  test("a caption line ending in a photo credit is read for its sentences, without the credit", () => {
+    const article = extractArticle({
+      text: "Protest turns deadly\n\nStudents march in the capital on 20 April 2022. According to a police spokesman, one person was killed during the march. EPA-EFE/JANE DOE\n\nThe march began at noon, organisers said.",
+    });
+    expect(article.headline).toBe("Protest turns deadly");
+    expect(article.paragraphs[0]).toBe("Students march in the capital on 20 April 2022. According to a police spokesman, one person was killed during the march.");
+  });
+
+  test("a line whose last sentence was cut off keeps its complete sentences", () => {
+    const article = extractArticle({ text: "Floods hit the north\n\nRivers rose overnight in three provinces and roads were closed, officials said. Rescue teams were sent to the villages but the" });
+    expect(article.paragraphs).toEqual(["Rivers rose overnight in three provinces and roads were closed, officials said."]);
+  });
+});
+
 describe("errors", () => {
   test("empty text", () => {
     expectError({ text: "" }, "EMPTY_INPUT");

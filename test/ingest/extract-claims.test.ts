@@ -464,6 +464,31 @@ describe("wording outside the templates", () => {
   });
 });
 
+describe("who states a figure, wherever the sentence puts it", () => {
+  test("a statement released by a body, with words between", () => {
+    expectClaims(
+      "At least 40 civilians have been killed while 120 others have been wounded, according to a statement released Monday morning from the Chad Doctors' Syndicate.",
+      [
+        { category: "KILLED", figureText: "At least 40", claimant: { name: "Chad Doctors' Syndicate", kind: "OTHER" } },
+        { category: "WOUNDED", figureText: "120", claimant: { name: "Chad Doctors' Syndicate", kind: "OTHER" } },
+      ],
+      { countryName: "Chad" },
+    );
+  });
+
+  test("'reports that' credits the figures after it to the reports, not to the sentence's speaker", () => {
+    expectClaims(
+      "On Monday the President announced that nine people had died and 40 people had been injured, contradicting reports that more than 30 people had died.",
+      [
+        { category: "KILLED", figureText: "nine", claimant: { name: "President of Chad", kind: "GOVERNMENT" } },
+        { category: "INJURED", figureText: "40", claimant: { name: "President of Chad", kind: "GOVERNMENT" } },
+        { category: "KILLED", figureText: "more than 30", claimant: { name: "Media reports", kind: "UNATTRIBUTED" } },
+      ],
+      { countryName: "Chad" },
+    );
+  });
+});
+
 describe("increments and other figures", () => {
   test("another N of the same category adds to it; of another category it is a plain figure", () => {
     expectClaims("Police said 12 people were detained on Monday. Another 30 were detained on Tuesday.", [
