@@ -483,6 +483,8 @@ function findPersonMentions(text: string, taken: Mention[], options: ClaimantOpt
       }
       const name = words.join(" ").replace(/(?:'s|’s)$/, "");
       if (!name || NOT_PERSON.test(name) || countryOf(name)) continue;
+      // "it said Northtown saw three deaths": a name that a verb follows is the reported clause's subject, not the speaker.
+      if (re === PERSON_AFTER_CUE && /^said\b/.test(match[0]) && /^\s+(?!(?:on|in|at|during|after|before|yesterday|today|last|this|when|while|adding|and|who|of|from|for|to|as)\b)\p{Ll}/u.test(text.slice(match.index + match[0].length))) continue;
       // Places report figures too ("Punjab reported 223 deaths"): with these verbs only a titled name is a person.
       if (titles.length === 0 && /^\s*(?:reported|informed|estimated)\b/.test(text.slice(match.index + match[0].length).replace(/^(?:\s+(?:also|later|earlier|has|had|then))?/, ""))) continue;
       const start = nameStart + offset;
@@ -581,7 +583,8 @@ function findTitledSpeakers(text: string, options: ClaimantOptions, taken: Menti
 /** "He said …": the person named last, with their body. */
 function findPronouns(text: string, memory: ClaimantMemory, taken: Mention[]): Mention[] {
   const found: Mention[] = [];
-  const re = /\b(?:(He|She|he|she)|(It|it))\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|stated|noted)\b/g;
+  // "The General stated": a title with no name is the person named last, as "he" is.
+  const re = /\b(?:(He|She|he|she|[Tt]he\s+(?:General|Colonel|Commander|Governor|Mayor|Minister|Spokes(?:man|woman|person)|Inspector|Superintendent|Director|Chairman|Chairwoman))|(It|it))\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|told|stated|noted)\b/g;
   let match: RegExpExecArray | null;
   while ((match = re.exec(text)) !== null) {
     const span = { start: match.index, end: match.index + match[0].indexOf(" ") };
@@ -732,7 +735,11 @@ export function chooseMention(text: string, mentions: Mention[], fig: Figure): M
   if (mentions.length === 0) return null;
   const clause = clauseIndex(text, fig.start);
   const sameClause = mentions.filter((m) => clauseIndex(text, m.start) === clause);
-  const contrast = (m: Mention) => /\b(?:however|but)\b/i.test(text.slice(Math.min(m.end, fig.end), Math.max(m.start, fig.start)));
+  // "X said …, but …" hands the figure to no one; inside X's own quotation ("X stated: “…, but I think 300 …”") it stays X's.
+  const contrast = (m: Mention) => {
+    const between = text.slice(Math.min(m.end, fig.end), Math.max(m.start, fig.start));
+    return /\b(?:however|but)\b/i.test(between) && !(m.end <= fig.start && /^[^“"]{0,20}[“"]/.test(between));
+  };
   const pool = sameClause.length > 0 ? sameClause : mentions.filter((m) => !contrast(m));
   if (pool.length === 0) return null;
   return pool.reduce((best, m) => (distance(m, fig) < distance(best, fig) ? m : best));

@@ -106,7 +106,7 @@ import { figureRange, findFigures, isVagueQualifier, type Figure } from "./numbe
 import { splitSentences } from "./sentences";
 import { readStatus } from "./claim-status";
 import { chooseMention, claimantOf, findMentionsIn, initials, newClaimantMemory, type ClaimantMemory, type ClaimantOptions, type Mention } from "./claimants";
-import { mainCountry } from "./countries";
+import { countryOf, mainCountry } from "./countries";
 import type { ExtractedClaim, Sentence } from "./types";
 
 export { CLAIMANT_ALIASES, NATIONAL_BODIES, resolveClaimantName } from "./claimants";
@@ -125,7 +125,7 @@ const UNATTRIBUTED = { name: "Unattributed", kind: ClaimantKind.UNATTRIBUTED };
 const CATEGORY_PATTERNS: [CasualtyCategory, string][] = [
   [
     CasualtyCategory.KILLED,
-    String.raw`fatally\s+(?:wounded|injured|shot|hurt)|shot\s+(?:dead|and\s+killed)|gunned\s+down|killed|died|dead|deaths?|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|slain|murdered|fatalit(?:y|ies)|liquidated`,
+    String.raw`fatally\s+(?:wounded|injured|shot|hurt)|shot\s+(?:dead|and\s+killed)|gunned\s+down|killed|died|dead|deaths?|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|slain|murdered|martyred|martyrs?|fatalit(?:y|ies)|liquidated`,
   ],
   [CasualtyCategory.WOUNDED, String.raw`wounded|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?wounds`],
   [CasualtyCategory.INJURED, String.raw`injured|hurt|injuries|(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?injuries|sought\s+(?:medical\s+)?(?:treatment|care|help)`],
@@ -208,6 +208,8 @@ interface Reading {
   placeName?: string | null;
   /** For a part: the figure it is part of. */
   whole?: Reading;
+  /** A count of deaths or injuries ("five deaths"), not of people: it names who only by an adjective ("civilian deaths"), if at all. */
+  eventCount?: boolean;
 }
 
 /** What follows a figure, as far as any reading looks: a bounded window keeps a long sentence linear. */
@@ -240,9 +242,10 @@ function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): R
   const admitted = /^\s+(?:were|have\s+been|had\s+been|are)\s+(?:admitted|taken|rushed|brought)\s+(?:to|in)\s+(?:[\w-]+\s+){0,2}hospitals?\b/i.test(after.slice(match[0].length));
   const category = admitted ? CasualtyCategory.HOSPITALIZED : categoryOf(cas);
   const phraseEnd = fig.end + match[0].length;
-  if (np && !/^others?$/i.test(np.trim())) return { category, groupText: cleanGroupText(np), inherited: false, how: "subject", phraseEnd };
+  const eventCount = /^(?:deaths?|fatalit(?:y|ies)|injuries|arrests|detentions|hospitali[sz]ations)$/i.test(cas);
+  if (np && !/^others?$/i.test(np.trim())) return { category, groupText: cleanGroupText(np), inherited: false, how: "subject", phraseEnd, eventCount };
   // "245 injuries", "five deaths": counts of events name no group of their own.
-  if (!np && /^(?:deaths?|fatalit(?:y|ies)|injuries|arrests|detentions|hospitali[sz]ations)$/.test(cas)) return { category, groupText: null, inherited: false, how: "subject", phraseEnd };
+  if (!np && eventCount) return { category, groupText: null, inherited: false, how: "subject", phraseEnd, eventCount };
   if (/^detainees$/.test(cas)) return { category, groupText: "detainees", inherited: false, how: "subject", phraseEnd };
   // "1,300 wounded police officers": the casualty word is the noun's first modifier.
   const noun = R_NOUN_AFTER.exec(after.slice(match[0].length));
@@ -614,7 +617,56 @@ interface SentenceReading {
   picks: { fig: Figure; reading: Reading; mention: Mention | null }[];
 }
 
-function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory: ClaimantMemory, article: { lastReading: Reading | null }): SentenceReading {
+interface ArticleState {
+  lastReading: Reading | null;
+  /** Per category, the last toll a group frames ("the civilian death toll rose to 174"). */
+  frames: Map<CasualtyCategory, { groupText: string; value: number }>;
+}
+
+/**
+ * A toll framed by a group ("the civilian death toll rose to 174", "30
+ * civilian deaths") frames the bare counts of its category after it: "Khartoum
+ * saw three deaths" is three of those civilians. Only a smaller count, and only
+ * a count of deaths or injuries that names no one; "12 people died" names its own.
+ */
+function withFramedGroups(s: SentenceState, frames: ArticleState["frames"]): void {
+  s.readings.forEach((reading, i) => {
+    if (!reading) return;
+    const value = s.figures[i].value;
+    if (reading.groupText !== null && !reading.inherited && (reading.how === "toll" || reading.eventCount) && groupOf(reading.groupText) !== AffectedGroup.ALL) {
+      frames.set(reading.category, { groupText: reading.groupText, value });
+      return;
+    }
+    const frame = frames.get(reading.category);
+    if (frame && reading.groupText === null && reading.eventCount && value < frame.value) s.readings[i] = { ...reading, groupText: frame.groupText, inherited: true };
+  });
+}
+
+const R_PLACE_SUBJECT = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})(?:\s+\([^()]{1,40}\))?(?:\s*,[^,;]{1,60},)?\s+(?:recorded|reported|registered|counted|saw|had|has|suffered)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$/u;
+
+/** "Khartoum saw three deaths", "Zalingei, the capital of Central Darfur, reported five deaths": the place of a count of deaths or injuries. */
+function withPlaceSubjects(s: SentenceState, mentions: Mention[]): void {
+  s.readings.forEach((reading, i) => {
+    if (!reading?.eventCount || reading.placeName) return;
+    const fig = s.figures[i];
+    const from = Math.max(0, fig.start - 120);
+    const m = R_PLACE_SUBJECT.exec(s.text.slice(from, fig.start));
+    if (!m) return;
+    const start = from + m.index;
+    const place = m[1];
+    if (/^(?:The|A|An|It|He|She|They|This|That|There|Police|Officials|Authorities)$/.test(place.split(/\s+/)[0]) || countryOf(place)) return;
+    if (mentions.some((x) => x.start < start + place.length && start < x.end)) return;
+    s.readings[i] = { ...reading, placeName: place };
+    // "Northtown saw three deaths and 11 injuries": the place holds for the counts joined to it.
+    for (let j = i + 1; j < s.figures.length; j++) {
+      const next = s.readings[j];
+      if (!next?.eventCount || next.placeName || !/^\s*,?\s*and\s+$/.test(s.text.slice(s.readings[j - 1]?.phraseEnd ?? s.figures[j].start, s.figures[j].start))) break;
+      s.readings[j] = { ...next, placeName: place };
+    }
+  });
+}
+
+function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory: ClaimantMemory, article: ArticleState): SentenceReading {
   const text = sentence.text;
   const known = new Set(memory.organizations);
   const mentions = findMentionsIn(text, options, memory);
@@ -629,6 +681,8 @@ function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory:
     if (reading) previous = reading;
   });
   readLists(s);
+  withFramedGroups(s, article.frames);
+  withPlaceSubjects(s, mentions);
   const lastInSentence = [...s.readings].reverse().find((r) => r !== null && r.how !== "subset");
   if (lastInSentence) article.lastReading = lastInSentence;
   const picks: SentenceReading["picks"] = [];
@@ -650,7 +704,8 @@ const named = (m: Mention | null | undefined): m is Mention => !!m && m.kind !==
  * said …") goes on giving its figures ("During the clashes, 353 were
  * injured."). Before any source is named, a figure stays unattributed.
  */
-function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention | null): SentenceReading[] {
+function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention | null, options: ExtractClaimsOptions, memory: ClaimantMemory): SentenceReading[] {
+  withBackAttributions(sentences, options, memory);
   let last: Mention | null = publisher;
   sentences.forEach((s, index) => {
     let quoted: Mention | null | undefined;
@@ -667,6 +722,38 @@ function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention |
     }
   });
   return sentences;
+}
+
+const BACK_SUBJECT = /^(?:This|That|These|Those|The|Such)\s+(?:[\w-]+\s+){0,2}?(?:numbers?|figures?|toll|data|tally|count|statistics|estimates?)\b/;
+const BACK_SOURCE = /\b(?:by|from|of)\s+(?=(?:the\s+)?\p{Lu})/u;
+
+/**
+ * A sentence that only says where the figures before it come from ("This
+ * number is named in the official message of the Ministry of Defence", "The
+ * number of those still unaccounted for was given by X, the head of …") gives
+ * that source to the previous sentence's unsourced figures — to those of the
+ * category it names, if it names one.
+ */
+function withBackAttributions(sentences: SentenceReading[], options: ExtractClaimsOptions, memory: ClaimantMemory): void {
+  sentences.forEach((s, index) => {
+    const previous = sentences[index - 1];
+    if (!previous || s.picks.length > 0 || !previous.picks.some((p) => !named(p.mention))) return;
+    const text = s.sentence.text.slice(0, 600);
+    const subject = BACK_SUBJECT.exec(text);
+    const by = subject ? BACK_SOURCE.exec(text.slice(subject[0].length)) : null;
+    if (!subject || !by) return;
+    const sourceAt = subject[0].length + by.index + by[0].length;
+    // The source phrase read as if cued: "according to <it> said".
+    const source = findMentionsIn(`according to ${text.slice(sourceAt).replace(/[.!?]+$/, "")} said`, options, { ...memory, organizations: [...memory.organizations] }).find(
+      (m) => named(m) && m.kind !== ClaimantKind.MEDIA && !m.forward,
+    );
+    if (!source) return;
+    const category = new RegExp(CASUALTY, "i").exec(text.slice(0, sourceAt));
+    for (const pick of previous.picks) {
+      if (named(pick.mention) || (category && categoryOf(category[0]) !== pick.reading.category)) continue;
+      pick.mention = { ...source, start: -1, end: -1 };
+    }
+  });
 }
 
 /** "A civil society organisation says …": the organisation the next three sentences name, if any. */
@@ -717,7 +804,7 @@ function headlineClaims(headline: string | undefined, options: ExtractClaimsOpti
   if (!headline) return [];
   const same = (a: ExtractedClaim, b: ExtractedClaim) => a.best === b.best && (a.category === b.category || [a.category, b.category].every((c) => c === "INJURED" || c === "WOUNDED"));
   const headlineSentence: Sentence = { text: headline, start: 0, end: headline.length };
-  const reading = readSentence(headlineSentence, options, newClaimantMemory(), { lastReading: null });
+  const reading = readSentence(headlineSentence, options, newClaimantMemory(), { lastReading: null, frames: new Map() });
   return reading.picks
     .map((p) => ({ claim: claimOf(headlineSentence, p.fig, p.reading, p.mention ?? headlineSource(headline), options), fig: p.fig }))
     .filter(({ claim }) => !body.some((b) => same(b, claim)))
@@ -778,9 +865,9 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   // National bodies with no country named belong to the country the page is about.
   const countryName = options.countryName ?? mainCountry(`${options.headline ?? ""}\n${body}`)?.name;
   const withCountry = { ...options, countryName, siteLabel: options.siteLabel ?? siteLabelOf(options.url) };
-  const article = { lastReading: null as Reading | null };
+  const article: ArticleState = { lastReading: null, frames: new Map() };
   const sentences = boundedSentences(splitSentences(body)).map((sentence) => readSentence(sentence, withCountry, memory, article));
-  const drafts = withCarriedClaimants(sentences, publishingBody(withCountry.siteLabel, memory)).flatMap((s, index) =>
+  const drafts = withCarriedClaimants(sentences, publishingBody(withCountry.siteLabel, memory), withCountry, memory).flatMap((s, index) =>
     s.picks.map((p) => ({
       claim: claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry),
       cue: hasIncrementCue(s.sentence.text, p.fig),

@@ -409,6 +409,7 @@ describe("wording outside the templates", () => {
     ["The clashes have left two of its troops dead.", "KILLED", 2],
     ["The approximate total of the dead would be 253.", "KILLED", 253],
     ["At least 485 injured were admitted to six hospitals.", "HOSPITALIZED", 485],
+    ["We have had more than 300 martyrs.", "KILLED", 300],
   ])("%s", (sentence, category, best) => {
     const claims = extractClaims(sentence, KZ);
     expect(claims.map((c) => [c.category, c.best])).toEqual([[category, best]]);
@@ -448,6 +449,19 @@ describe("wording outside the templates", () => {
     ]);
   });
 
+  test("a toll framed by a group frames the smaller bare counts of deaths after it, each with its place", () => {
+    expectClaims(
+      "The Chad Doctors Union said the civilian death toll rose to 74. In its daily report, it said Northtown saw three deaths and 11 injuries, while Eastfield, the capital of the east, recorded three deaths. Twelve people died in Westbury.",
+      [
+        { category: "KILLED", affectedGroup: "CIVILIANS", figureText: "74" },
+        { category: "KILLED", affectedGroup: "CIVILIANS", figureText: "three", placeName: "Northtown" },
+        { category: "INJURED", affectedGroup: "ALL", figureText: "11", placeName: "Northtown" },
+        { category: "KILLED", affectedGroup: "CIVILIANS", figureText: "three", placeName: "Eastfield" },
+        { category: "KILLED", affectedGroup: "ALL", figureText: "Twelve" },
+      ],
+    );
+  });
+
   test("an elliptical figure for another place: 'and eight more in Westbury'", () => {
     expectClaims("Thirty-six people were reported dead in Eastfield, and eight more in Westbury District.", [
       { category: "KILLED", figureText: "Thirty-six" },
@@ -471,6 +485,34 @@ describe("who states a figure, wherever the sentence puts it", () => {
       [
         { category: "KILLED", figureText: "At least 40", claimant: { name: "Chad Doctors' Syndicate", kind: "OTHER" } },
         { category: "WOUNDED", figureText: "120", claimant: { name: "Chad Doctors' Syndicate", kind: "OTHER" } },
+      ],
+      { countryName: "Chad" },
+    );
+  });
+
+  test("a title without a name is the person named last, and a 'but' inside their own quotation keeps the figure theirs", () => {
+    expectClaims(
+      "General Omar Bakri said: “Everyone has been affected.” He commands the Republican Guard. The General stated: “I don’t have the latest figures, but I think we have had perhaps more than 300 martyrs and people killed.”",
+      [{ category: "KILLED", figureText: "more than 300", claimant: { name: "Omar Bakri", kind: "PERSON" } }],
+      { countryName: "Chad" },
+    );
+  });
+
+  test("a sentence that only says where the figures before it come from gives them that source", () => {
+    expectClaims(
+      "During the riots, two soldiers were killed, and another 163 were injured. This number is named in the official message of the Ministry of Defense of the country, reports RIA News.",
+      [
+        { category: "KILLED", figureText: "two", claimant: { name: "Ministry of Defence of Chad", kind: "GOVERNMENT" } },
+        { category: "INJURED", figureText: "163", claimant: { name: "Ministry of Defence of Chad", kind: "GOVERNMENT" } },
+      ],
+      { countryName: "Chad" },
+    );
+    // It names a category: only that category's figures take the source.
+    expectClaims(
+      "More than 900 people are thought dead and 2,000 are still missing. The number of persons still unaccounted for was given to reporters in Geneva by Lina Haddad, the head of the delegation of the International Federation of Red Cross and Red Crescent Societies.",
+      [
+        { category: "KILLED", figureText: "More than 900", claimant: { name: "Unattributed", kind: "UNATTRIBUTED" } },
+        { category: "MISSING", figureText: "2,000", claimant: { name: "International Federation of Red Cross and Red Crescent Societies (Lina Haddad)", kind: "INTERNATIONAL_ORGANIZATION" } },
       ],
       { countryName: "Chad" },
     );
