@@ -46,6 +46,24 @@ const ENTRIES: Entry[] = countries.map((c) => {
   return { code: c.cca2, name: PRESS_NAMES[c.cca2] ?? c.name.common, words: [...words], capitals: (c.capital ?? []).map((x) => x.toLowerCase()) };
 });
 
+/**
+ * Nationality nouns, capitalised, singular and plural ("Kyrgyz", "Azeri", "Azeris", "Armenians"):
+ * "two Azeris were killed" counts people, as "two soldiers" does.
+ */
+export const NATIONALITY_NOUNS: readonly string[] = (() => {
+  const words = new Set<string>();
+  for (const c of countries) {
+    for (const w of [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(PRESS_ADJECTIVES[c.cca2] ?? [])]) {
+      if (!w || !/^[\p{L}-]+$/u.test(w)) continue;
+      const word = w[0].toUpperCase() + w.slice(1);
+      words.add(word);
+      if (!/(?:s|z|sh|ch|ese)$/i.test(word)) words.add(`${word}s`);
+    }
+  }
+  // Longest first, so an alternation built from them prefers "Azeris" to "Azeri".
+  return [...words].sort((a, b) => b.length - a.length);
+})();
+
 const BY_WORD = new Map<string, Entry>();
 for (const entry of ENTRIES) for (const word of entry.words) if (!BY_WORD.has(word)) BY_WORD.set(word, entry);
 

@@ -106,7 +106,7 @@ import { figureRange, findFigures, isVagueQualifier, type Figure } from "./numbe
 import { splitSentences } from "./sentences";
 import { readStatus } from "./claim-status";
 import { chooseMention, claimantOf, findMentionsIn, initials, newClaimantMemory, type ClaimantMemory, type ClaimantOptions, type Mention } from "./claimants";
-import { countryOf, mainCountry } from "./countries";
+import { countryOf, mainCountry, NATIONALITY_NOUNS } from "./countries";
 import type { ExtractedClaim, Sentence } from "./types";
 
 export { CLAIMANT_ALIASES, NATIONAL_BODIES, resolveClaimantName } from "./claimants";
@@ -147,7 +147,7 @@ function categoryOf(casualtyText: string): CasualtyCategory {
   return found ? found[0] : CasualtyCategory.KILLED;
 }
 
-const HEAD = String.raw`(?:(?:active\s+)?members\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|organi[sz]ation|gangs?|party|movement|forces|army|police|[A-Z]{2,8})|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians?|ans?|ese|is?))`;
+const HEAD = String.raw`(?:(?:active\s+)?members\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|organi[sz]ation|gangs?|party|movement|forces|army|police|[A-Z]{2,8})|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians?|ans?|ese|is?)|${NATIONALITY_NOUNS.join("|")})`;
 const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|several|few|some|many|most|about|around|nearly|almost|over|up|least|than|half`;
 const NOT_MODIFIER = String.raw`(?:and|or|of|were|was|have|has|had|are|is|been|be|may|might|who|that|which|in|on|at|with|the|a|an|to|also|reportedly|allegedly|died|killed|including|while|when|after|during|from|more|additional|further|new|per|percent|${NUMBER_WORDS})`;
 const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\b)[A-Za-z][A-Za-z'’-]*\s+)`;
@@ -617,6 +617,24 @@ interface SentenceReading {
   picks: { fig: Figure; reading: Reading; mention: Mention | null }[];
 }
 
+/**
+ * "three Tajik soldiers and two Kyrgyz were killed", "four Kyrgyz troops were
+ * killed and one Tajik wounded": a figure named only by a nationality shares
+ * the noun of the nationality-led figure beside it.
+ */
+function withElidedHeads(s: SentenceState): void {
+  const nationalityOnly = (g: string | null) => g !== null && /^\p{Lu}[\p{L}-]+$/u.test(g) && countryOf(g.replace(/s$/, "")) !== null;
+  s.readings.forEach((reading, i) => {
+    if (!reading || !nationalityOnly(reading.groupText)) return;
+    const sharing = [s.readings[i - 1], s.readings[i + 1]].find((other) => {
+      const m = other?.groupText ? /^(\p{Lu}[\p{L}-]+)\s+(.+)$/u.exec(other.groupText) : null;
+      return m !== null && countryOf(m[1]) !== null && groupOf(m[2]) !== AffectedGroup.ALL;
+    });
+    if (!sharing?.groupText) return;
+    s.readings[i] = { ...reading, groupText: `${reading.groupText} ${sharing.groupText.replace(/^\S+\s+/, "")}`, inherited: true };
+  });
+}
+
 interface ArticleState {
   lastReading: Reading | null;
   /** Per category, the last toll a group frames ("the civilian death toll rose to 174"). */
@@ -681,6 +699,7 @@ function readSentence(sentence: Sentence, options: ExtractClaimsOptions, memory:
     if (reading) previous = reading;
   });
   readLists(s);
+  withElidedHeads(s);
   withFramedGroups(s, article.frames);
   withPlaceSubjects(s, mentions);
   const lastInSentence = [...s.readings].reverse().find((r) => r !== null && r.how !== "subset");
@@ -890,16 +909,49 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
     if (values.length < 3 && !values.includes(claim.best)) values.push(claim.best);
     valuesByCategory.set(claim.category, values);
   }
-  return kept.map(({ claim, fig, following }) => ({
-    ...claim,
-    status: readStatus({
+  const statusOf = ({ claim, fig, following }: (typeof kept)[number] | (typeof kept)[number]["repeats"][number]) =>
+    readStatus({
       sentence: claim.quote,
       figureStart: fig.start,
       figureEnd: fig.end,
       following,
       otherFigures: (valuesByCategory.get(claim.category) ?? []).filter((v) => v !== claim.best).map((value) => ({ value, later: false })),
-    }),
-  }));
+    });
+  const claims = kept.map((item) => {
+    let status = statusOf(item);
+    // "X disputed the president's claim that only six had died", then "the president announced that six had died": the six is disputed.
+    for (const repeat of item.repeats) if (status === "CURRENT") status = statusOf(repeat);
+    return { ...item.claim, status };
+  });
+  return withConflictingAccounts(claims, sentences.map((s) => s.sentence));
+}
+
+const CONTRARY = /\b(?:on\s+the\s+contrary|(?:gave|give|giving|offered|offer)\s+(?:(?:conflicting|contradictory|differing)\s+)(?:accounts?|figures|versions|tolls))\b/i;
+const CONFLICT_REACH = 3;
+
+/**
+ * Two sides' accounts against each other ("Meanwhile, a spokesperson for the
+ * other ministry said on the contrary that …"): around the sentence that says
+ * so, the figures of the category both sides give are disputed — those of the
+ * other claimants in the sentences before it, and the contradicting side's own
+ * in it and after it.
+ */
+function withConflictingAccounts(claims: ExtractedClaim[], sentences: Sentence[]): ExtractedClaim[] {
+  const sentenceOf = (claim: ExtractedClaim) => sentences.findIndex((s) => s.start <= claim.quoteStart && claim.quoteStart < s.end);
+  const at = claims.map((c) => (c.quoteStart < 0 ? -1 : sentenceOf(c)));
+  sentences.forEach((sentence, k) => {
+    if (!CONTRARY.test(sentence.text.slice(0, 600))) return;
+    const after = claims.filter((c, i) => at[i] >= k && at[i] <= k + CONFLICT_REACH - 1);
+    const side = after.find((c) => c.claimant.kind !== ClaimantKind.UNATTRIBUTED)?.claimant.name;
+    if (!side) return;
+    const before = claims.filter((c, i) => at[i] >= k - CONFLICT_REACH && at[i] < k && c.claimant.kind !== ClaimantKind.UNATTRIBUTED && c.claimant.name !== side);
+    const own = after.filter((c) => c.claimant.name === side);
+    const categories = new Set(own.map((c) => c.category));
+    const contested = [...before.filter((c) => categories.has(c.category)), ...own];
+    if (contested.length === own.length) return;
+    for (const claim of contested) if (claim.status === "CURRENT") claim.status = "DISPUTED";
+  });
+  return claims;
 }
 
 /**
@@ -909,9 +961,13 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
  * each sourced in their own sentence stay apart even when equal: small
  * counts recur for different events.
  */
-function withoutRepeats<T extends { claim: ExtractedClaim; sourced: 0 | 1 | 2 }>(claims: T[]): T[] {
+function withoutRepeats<T extends { claim: ExtractedClaim; sourced: 0 | 1 | 2 }>(claims: T[]): (T & { repeats: T[] })[] {
   const key = (c: ExtractedClaim) => `${c.category === "WOUNDED" ? "INJURED" : c.category}|${c.affectedGroup}|${c.best}|${c.placeName ?? ""}|${c.increment}`;
-  const kept: T[] = [];
+  const kept: (T & { repeats: T[] })[] = [];
+  // A few of the repeats each kept claim stands for: what the text says of the figure there (disputed, retracted) holds for it.
+  const withRepeat = (into: T & { repeats: T[] }, repeat: T) => {
+    if (into.repeats.length < MAX_REPEATS_READ) into.repeats.push(repeat);
+  };
   // Per key, the first kept claim and a kept claim not sourced in its own sentence, so a page of repeated figures stays linear.
   const byKey = new Map<string, { first: number; weak: number | undefined }>();
   for (const item of claims) {
@@ -921,14 +977,17 @@ function withoutRepeats<T extends { claim: ExtractedClaim; sourced: 0 | 1 | 2 }>
     if (same === undefined) {
       if (seen === undefined) byKey.set(k, { first: kept.length, weak: item.sourced < 2 ? kept.length : undefined });
       else if (item.sourced < 2) seen.weak ??= kept.length;
-      kept.push(item);
+      kept.push({ ...item, repeats: [] });
     } else if (item.sourced > kept[same].sourced) {
-      kept[same] = item;
+      const { repeats, ...replaced } = kept[same];
+      kept[same] = { ...item, repeats: [replaced as unknown as T, ...repeats].slice(0, MAX_REPEATS_READ) };
       if (seen && seen.weak === same && item.sourced === 2) seen.weak = undefined;
-    }
+    } else withRepeat(kept[same], item);
   }
   return kept;
 }
+
+const MAX_REPEATS_READ = 2;
 
 const R_INCREMENT_BEFORE = /\b(?:another|an\s+additional|a\s+further)\s+$/i;
 const R_INCREMENT_AFTER = /^\s+(?:more|additional)\b(?!\s+than)/i;

@@ -449,6 +449,17 @@ describe("wording outside the templates", () => {
     ]);
   });
 
+  test("a figure named only by a nationality shares the noun of the nationality-led figure beside it", () => {
+    expectClaims("The ministry said that three Tajik soldiers and two Kyrgyz were killed. Later it said four Kyrgyz troops were killed and one Tajik wounded.", [
+      { category: "KILLED", affectedGroup: "SECURITY_FORCES", figureText: "three" },
+      { category: "KILLED", affectedGroup: "SECURITY_FORCES", figureText: "two", affectedGroupText: "Kyrgyz soldiers" },
+      { category: "KILLED", affectedGroup: "SECURITY_FORCES", figureText: "four" },
+      { category: "WOUNDED", affectedGroup: "SECURITY_FORCES", figureText: "one", affectedGroupText: "Tajik troops" },
+    ]);
+    // Alone, a nationality is people of any kind.
+    expectClaims("Two Kyrgyz were killed in the blast.", [{ category: "KILLED", affectedGroup: "ALL", figureText: "Two" }]);
+  });
+
   test("a toll framed by a group frames the smaller bare counts of deaths after it, each with its place", () => {
     expectClaims(
       "The Chad Doctors Union said the civilian death toll rose to 74. In its daily report, it said Northtown saw three deaths and 11 injuries, while Eastfield, the capital of the east, recorded three deaths. Twelve people died in Westbury.",
@@ -528,6 +539,28 @@ describe("who states a figure, wherever the sentence puts it", () => {
       ],
       { countryName: "Chad" },
     );
+  });
+});
+
+describe("status across sentences", () => {
+  test("two sides' accounts against each other: both sides' figures are disputed", () => {
+    expectClaims(
+      "Kyrgyzstan’s Defence Ministry said that three Tajik soldiers were killed on Thursday. Meanwhile, a spokesperson for the Tajik Defence Ministry, Jan Novak, said on the contrary that Kyrgyz soldiers attacked first. He said that four Kyrgyz troops were killed. Separately, police said 12 people were detained in the capital.",
+      [
+        { figureText: "three", claimant: { name: "Ministry of Defence of Kyrgyzstan", kind: "GOVERNMENT" }, status: "DISPUTED" },
+        { figureText: "four", claimant: { name: "Ministry of Defence of Tajikistan (Jan Novak)", kind: "GOVERNMENT" }, status: "DISPUTED" },
+        { figureText: "12", category: "DETAINED", status: "CURRENT" },
+      ],
+      { countryName: "Kyrgyzstan" },
+    );
+  });
+
+  test("a figure disputed where it is first told stays disputed where the article repeats it with its source", () => {
+    const claims = extract("Lawyers disputed the President's claim that only nine people had died. On Monday, the President announced that nine people had died and 40 had been injured.", { countryName: "Chad" });
+    expect(claims.map((c) => [c.category, c.best, c.claimant.name, c.status])).toEqual([
+      ["KILLED", 9, "President of Chad", "DISPUTED"],
+      ["INJURED", 40, "President of Chad", "CURRENT"],
+    ]);
   });
 });
 
