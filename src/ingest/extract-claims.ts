@@ -727,6 +727,8 @@ function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention |
   withBackAttributions(sentences, options, memory);
   let last: Mention | null = publisher;
   sentences.forEach((s, index) => {
+    // A wire dateline ("RAMBUKKANA, Sri Lanka, April 20 (Reuters) - …") opens a story: no source named before it carries over.
+    if (WIRE_DATELINE.test(s.sentence.text)) last = publisher;
     let quoted: Mention | null | undefined;
     for (const pick of s.picks) {
       if (pick.mention?.forward) {
@@ -743,6 +745,7 @@ function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention |
   return sentences;
 }
 
+const WIRE_DATELINE = /^\(?[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+)*\)?(?:,[^\n–—-]{0,60})?\s+(?:-|–|—|--)\s/;
 const BACK_SUBJECT = /^(?:This|That|These|Those|The|Such)\s+(?:[\w-]+\s+){0,2}?(?:numbers?|figures?|toll|data|tally|count|statistics|estimates?)\b/;
 const BACK_SOURCE = /\b(?:by|from|of)\s+(?=(?:the\s+)?\p{Lu})/u;
 
@@ -819,23 +822,30 @@ function speakerOfQuote(sentences: SentenceReading[], index: number): Mention | 
  * body). Its source is one the headline names ("Governor: shelling kills 2"),
  * else none: a headline credits no one.
  */
-function headlineClaims(headline: string | undefined, options: ExtractClaimsOptions, body: ExtractedClaim[]): { claim: ExtractedClaim; carried: boolean; cue: boolean; fig: Figure; following: string[] }[] {
+function headlineClaims(headline: string | undefined, options: ExtractClaimsOptions, body: ExtractedClaim[], article: { text: string; memory: ClaimantMemory }): { claim: ExtractedClaim; carried: boolean; cue: boolean; fig: Figure; following: string[] }[] {
   if (!headline) return [];
   const same = (a: ExtractedClaim, b: ExtractedClaim) => a.best === b.best && (a.category === b.category || [a.category, b.category].every((c) => c === "INJURED" || c === "WOUNDED"));
   const headlineSentence: Sentence = { text: headline, start: 0, end: headline.length };
   const reading = readSentence(headlineSentence, options, newClaimantMemory(), { lastReading: null, frames: new Map() });
   return reading.picks
-    .map((p) => ({ claim: claimOf(headlineSentence, p.fig, p.reading, p.mention ?? headlineSource(headline), options), fig: p.fig }))
+    .map((p) => ({ claim: claimOf(headlineSentence, p.fig, p.reading, p.mention ?? headlineSource(headline, options, article), options), fig: p.fig }))
     .filter(({ claim }) => !body.some((b) => same(b, claim)))
     .map(({ claim, fig }) => ({ claim: { ...claim, quoteStart: -1, quoteEnd: -1 }, carried: false, cue: false, fig, following: [] }));
 }
 
-/** "Governor: Russian shelling kills 2": a headline that opens with its source. */
-function headlineSource(headline: string): Mention | null {
+/**
+ * "Police: 12 detained": a headline that opens with its source. A bare title
+ * ("Governor: shelling kills 2") is the person the body names with it
+ * ("Kherson Oblast Governor Yaroslav Y. reported …").
+ */
+function headlineSource(headline: string, options: ExtractClaimsOptions, article: { text: string; memory: ClaimantMemory }): Mention | null {
   const m = /^([\p{Lu}][\p{L}'’. -]{1,60}?):\s/u.exec(headline);
   if (!m) return null;
-  const found = findMentionsIn(`${m[1]} said`, {}, newClaimantMemory());
-  return found[0] ?? null;
+  const found = findMentionsIn(`${m[1]} said`, options, { ...article.memory, organizations: [...article.memory.organizations] })[0];
+  if (found) return found;
+  const label = m[1].trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const titled = new RegExp(String.raw`\b${label}\s+(?:\p{Lu}[\p{L}'’-]+\s+){0,2}(\p{Lu}[\p{L}'’-]+)(?=[\s,.;:]|$)`, "u").exec(article.text.slice(0, 20000));
+  return titled ? (article.memory.people.get(titled[1]) ?? null) : null;
 }
 
 function siteLabelOf(url: string | null | undefined): string | undefined {
@@ -896,7 +906,7 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
     })),
   );
   const marked = markIncrements(drafts).map((claim, i) => ({ ...drafts[i], claim }));
-  const all = [...marked, ...headlineClaims(options.headline, withCountry, marked.map((c) => c.claim))];
+  const all = [...marked, ...headlineClaims(options.headline, withCountry, marked.map((c) => c.claim), { text: body, memory })];
   // "authorities said" names no body: a figure it shares with a named body is that body's.
   const generic = (c: ExtractedClaim) => /^Government(?: of .+)?$/.test(c.claimant.name);
   const kept = withoutRepeats(all.map((d) => ({ ...d, sourced: (d.claim.claimant.kind === ClaimantKind.UNATTRIBUTED ? 0 : d.carried || generic(d.claim) ? 1 : 2) as 0 | 1 | 2 })));

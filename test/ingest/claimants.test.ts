@@ -181,6 +181,11 @@ describe("relays and repeats", () => {
     expect(claimants(body, { countryName: "Peru" })).toEqual(["225: Prosecutor General's Office of Peru"]);
   });
 
+  test("a wire dateline opens a story: no source named before it carries into it", () => {
+    const body = "According to a police spokesman, one person was killed during the march. WESTON, Northland, April 20 (Reuters) - The government will open an inquiry, the president said. Police fired on the crowd, killing one person and wounding a dozen.";
+    expect(claimants(body, { countryName: "Peru" })).toEqual(["1: Police of Peru", "12: Unattributed"]);
+  });
+
   test("two figures each sourced in their own sentence stay apart even when equal", () => {
     const body = "The Defence Ministry said one soldier was killed on Monday. The Defence Ministry said one soldier was killed on Tuesday.";
     expect(claimants(body, { countryName: "Peru" })).toHaveLength(2);
@@ -191,6 +196,19 @@ describe("headline figures", () => {
   test("a figure only the headline gives is a claim quoting the headline, at offsets -1", () => {
     const claims = extractClaims("Rescue teams searched the rubble on Tuesday.", { headline: "Earthquake death toll tops 1,200" });
     expect(claims).toMatchObject([{ category: "KILLED", best: 1200, quote: "Earthquake death toll tops 1,200", quoteStart: -1, quoteEnd: -1 }]);
+  });
+
+  test("a headline that opens with a bare title credits the person the body names with that title", () => {
+    const claims = extractClaims("Westland Oblast Governor Ivan Petrenko reported that shelling killed two people and wounded six. In the north, shelling injured one person, Petrenko added.", {
+      headline: "Governor: shelling of Westland Oblast kills 2, injures 7",
+      countryName: "Ukraine",
+    });
+    expect(claims.map((c) => [c.category, c.best, c.claimant.name, c.quoteStart])).toEqual([
+      ["KILLED", 2, "Ivan Petrenko", 0],
+      ["WOUNDED", 6, "Ivan Petrenko", 0],
+      ["INJURED", 1, "Ivan Petrenko", expect.any(Number)],
+      ["INJURED", 7, "Ivan Petrenko", -1],
+    ]);
   });
 
   test("a headline figure the body repeats is the body's claim", () => {
