@@ -701,7 +701,7 @@ export function claimantOf(mention: Mention, options: ClaimantOptions): { name: 
   return { name, kind: mention.kind };
 }
 
-const CLAUSE_BREAK = /;|\b(?:while|whereas|but|however)\b/g;
+const CLAUSE_BREAK = /;|\b(?:while|whereas|but|however|though|although)\b/g;
 
 // The breaks of the sentence last asked about: every figure and mention of a sentence asks, so they are found once.
 let breaksOf: { text: string; offsets: number[] } = { text: "", offsets: [] };
@@ -738,7 +738,7 @@ export function chooseMention(text: string, mentions: Mention[], fig: Figure): M
   // "X said …, but …" hands the figure to no one; inside X's own quotation ("X stated: “…, but I think 300 …”") it stays X's.
   const contrast = (m: Mention) => {
     const between = text.slice(Math.min(m.end, fig.end), Math.max(m.start, fig.start));
-    return /\b(?:however|but)\b/i.test(between) && !(m.end <= fig.start && /^[^“"]{0,20}[“"]/.test(between));
+    return /\b(?:however|but|though|although|whereas)\b/i.test(between) && !(m.end <= fig.start && /^[^“"]{0,20}[“"]/.test(between));
   };
   const pool = sameClause.length > 0 ? sameClause : mentions.filter((m) => !contrast(m));
   if (pool.length === 0) return null;

@@ -154,7 +154,7 @@ const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\b)[A-Za-z][A-Za-z'’-]*\s+)`;
 const NOUN = String.raw`["“‘']?${MODIFIER}{0,3}${HEAD}["”’']?(?![\w-])`;
 const NP = String.raw`${NOUN}(?:\s*,\s*${NOUN})*(?:\s*,?\s+(?:and|or)\s+${NOUN})?`;
 const PP = String.raw`\s+(?:in|from|at|across|near|throughout)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:\s+(?:rall(?:y|ies)|protests?|demonstrations?|clashes|riots?|area|region|province|district|city|town|camp|prison))?`;
-const INSERTION = String.raw`(?:\s+(?:including|among\s+them|mostly|mainly)\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s+(?:were|was|have|has|had|are)\b)|\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},|\s*(?:--|—|–)\s*(?:including|among\s+them|mostly|mainly)\b[^—–;]{1,200}?(?:--|—|–))`;
+const INSERTION = String.raw`(?:\s+(?:including|among\s+them|mostly|mainly)\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s+(?:were|was|have|has|had|are)\b)|\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|mainly|among\s+whom|all\s+of\s+them)\b[^,;]{1,80},|\s*(?:--|—|–)\s*(?:including|among\s+them|mostly|mainly)\b[^—–;]{1,200}?(?:--|—|–)|\s*,\s*(?:who|which)\s+[^,;]{1,120},)`;
 const FILLER = String.raw`(?:have|has|had|been|were|was|are|is|be|being|may|might|got|get|gotten|remain|remains|remained|reportedly|allegedly|also|now|already|so\s+far|still|all|since|later|subsequently|eventually|officially|confirmed|feared|believed|said|thought|known|reported|presumed|understood|to|who|that|which|seriously|critically|severely|badly|slightly|lightly|moderately|gravely|in\s+total|in\s+all|altogether|each|then|initially|currently|either|gone|went|among\s+(?:those|the)(?:\s+who)?)`;
 const BOUNDARY = String.raw`(?:and|or|but|in|on|at|during|since|across|throughout|while|with|after|before|as|amid|over|including|among|when|according|so|by|near|around|following|overnight|yesterday|today|last|this|inside|outside|for|from|into|who|whom|whose|that|which|because|despite|earlier|later|within|across|since|so\s+far|elsewhere|nationwide|against|between|due|amid|until|till)`;
 
@@ -230,6 +230,8 @@ const R_SUBJECT = new RegExp(
 const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`, "i");
 const R_COMBINED = new RegExp(String.raw`^\s+(?:or|and|and/or)\s+(?:were\s+|was\s+)?(?:${CASUALTY})`);
 
+const R_MAIN_PREDICATE = /^[^;.]{0,150}?\s((?:were|was|have|had)\s+killed|died|succumbed|perished|(?:were|was)\s+(?:arrested|detained))\b/i;
+
 /** 3. "at least 18 police officers have died", "over 1,300 wounded". */
 function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
   const after = afterFigure(s, fig);
@@ -240,8 +242,16 @@ function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): R
   if (R_COMBINED.test(after.slice(match[0].length))) return null;
   // "485 injured were admitted to six hospitals": those in hospital.
   const admitted = /^\s+(?:were|have\s+been|had\s+been|are)\s+(?:admitted|taken|rushed|brought)\s+(?:to|in)\s+(?:[\w-]+\s+){0,2}hospitals?\b/i.test(after.slice(match[0].length));
-  const category = admitted ? CasualtyCategory.HOSPITALIZED : categoryOf(cas);
+  let category = admitted ? CasualtyCategory.HOSPITALIZED : categoryOf(cas);
   const phraseEnd = fig.end + match[0].length;
+  // "six others who were injured in earlier clashes died": the relative clause says who they were, the verb after it what happened.
+  if (/\b(?:who|that|which)\s+(?:[\w-]+\s+){0,2}["“]?$/i.test(match[0].slice(0, match[0].length - cas.length))) {
+    const main = R_MAIN_PREDICATE.exec(after.slice(match[0].length));
+    if (main) category = categoryOf(main[1].replace(/^(?:were|was|have|had)\s+/, ""));
+    // "25 died, including four who were injured earlier": four of the dead.
+    else if (previous && /\b(?:including|among\s+them)\s+$/i.test(s.text.slice(Math.max(0, fig.start - 20), fig.start)))
+      return { category: previous.category, groupText: null, inherited: true, how: "including", phraseEnd, parentGroup: groupOfReading(previous) };
+  }
   const eventCount = /^(?:deaths?|fatalit(?:y|ies)|injuries|arrests|detentions|hospitali[sz]ations)$/i.test(cas);
   if (np && !/^others?$/i.test(np.trim())) return { category, groupText: cleanGroupText(np), inherited: false, how: "subject", phraseEnd, eventCount };
   // "245 injuries", "five deaths": counts of events name no group of their own.
@@ -290,7 +300,7 @@ const R_TOLL_TRIGGER = new RegExp(
   "g",
 );
 const R_TOLL_LINK = new RegExp(
-  String.raw`^(?<pp>(?:\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at)\s+[^,;:]{1,60}?|according\s+to[^,;]{1,40},|,\s+(?:on\s+the\s+other\s+hand|however|meanwhile|officials\s+said|so\s+far),)){0,3})\s*,?\s*` +
+  String.raw`^(?<pp>(?:\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at|between|involving)\s+[^,;:]{1,100}?|according\s+to[^,;]{1,40},|,\s+(?:on\s+the\s+other\s+hand|however|meanwhile|officials\s+said|so\s+far),)){0,3})\s*,?\s*` +
     String.raw`(?:(?:has|have|had|now|so\s+far|already|reportedly|officially|been|currently|since|further|again|also|then)\s+)*` +
     String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|soared|soars|soaring|mounted|mounts|neared|nears|nearing|tops|topped|surpasses|surpassed|exceeds|exceeded|passes|passed|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised|revised\s+(?:down|up|downward|upward)|escalated|as|would\s+be|will\s+be)\s+(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
 );
@@ -299,7 +309,7 @@ const R_AMONG_GROUP = new RegExp(String.raw`\bamong\s+(?:the\s+)?(?<np>${NP})`);
 
 /** 1. "the death toll rose to 164", "the number of those detains has exceeded 5,000". */
 function readToll(s: SentenceState, fig: Figure): Reading | null {
-  const trigger = lastMatchBefore(R_TOLL_TRIGGER, s.text, fig.start, 140);
+  const trigger = lastMatchBefore(R_TOLL_TRIGGER, s.text, fig.start, 220);
   if (!trigger?.groups) return null;
   const triggerEnd = trigger.index + trigger[0].length;
   const between = s.text.slice(triggerEnd, fig.start);
@@ -428,8 +438,12 @@ function readPlaceCount(s: SentenceState, fig: Figure, whole: Reading | null): R
 
 const R_LIVES_VERB = /\b(?:claimed|claiming|claims|claim|took|taking|takes|cost|costing|costs)\s+(?:the\s+)?$/i;
 
-/** 10. "The floods claimed 1,391 lives". */
+const R_LIVES_LOST = /^\s+(?:more\s+|other\s+)?lives\s+(?:(?:have|had|has)\s+)?(?:(?:been|were|was)\s+)?(?:so\s+far\s+)?(?:lost|claimed)\b/i;
+
+/** 10. "The floods claimed 1,391 lives", "at least 146 lives have been lost". */
 function readLives(s: SentenceState, fig: Figure): Reading | null {
+  const lost = R_LIVES_LOST.exec(s.text.slice(fig.end, fig.end + 50));
+  if (lost) return { category: CasualtyCategory.KILLED, groupText: null, inherited: false, how: "subject", phraseEnd: fig.end + lost[0].length, eventCount: true };
   const after = /^\s+(?:more\s+|other\s+)?lives\b/i.exec(s.text.slice(fig.end, fig.end + 20));
   if (!after || !R_LIVES_VERB.test(s.text.slice(Math.max(0, fig.start - 20), fig.start))) return null;
   return { category: CasualtyCategory.KILLED, groupText: null, inherited: false, how: "object", phraseEnd: fig.end + after[0].length };

@@ -181,6 +181,10 @@ describe("relays and repeats", () => {
     expect(claimants(body, { countryName: "Peru" })).toEqual(["225: Prosecutor General's Office of Peru"]);
   });
 
+  test("'though' opens another clause: its speaker's figure is theirs, the figure before it is not", () => {
+    expect(claimants("The toll rose to 15 though the state police chief confirmed only nine deaths.", { countryName: "India" })).toEqual(["15: Unattributed", "9: Police of India"]);
+  });
+
   test("a wire dateline opens a story: no source named before it carries into it", () => {
     const body = "According to a police spokesman, one person was killed during the march. WESTON, Northland, April 20 (Reuters) - The government will open an inquiry, the president said. Police fired on the crowd, killing one person and wounding a dozen.";
     expect(claimants(body, { countryName: "Peru" })).toEqual(["1: Police of Peru", "12: Unattributed"]);

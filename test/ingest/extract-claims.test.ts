@@ -410,6 +410,9 @@ describe("wording outside the templates", () => {
     ["The approximate total of the dead would be 253.", "KILLED", 253],
     ["At least 485 injured were admitted to six hospitals.", "HOSPITALIZED", 485],
     ["We have had more than 300 martyrs.", "KILLED", 300],
+    ["Since Tuesday at least 146 lives have been lost.", "KILLED", 146],
+    ["The death toll from clashes between students demanding reforms and supporters of the ruling party has risen to at least 50.", "KILLED", 50],
+    ["Six more people, who were hurt in the clashes last week, died on Monday.", "KILLED", 6],
   ])("%s", (sentence, category, best) => {
     const claims = extractClaims(sentence, KZ);
     expect(claims.map((c) => [c.category, c.best])).toEqual([[category, best]]);
@@ -447,6 +450,15 @@ describe("wording outside the templates", () => {
       { category: "DETAINED", figureText: "2", placeName: "Eastfield" },
       { category: "DETAINED", figureText: "3", placeName: "Westbury" },
     ]);
+  });
+
+  test("a relative clause says who they were; the verb after it, or the whole they belong to, what happened", () => {
+    expectClaims("At least 25 people died on Saturday, including four who were injured in earlier clashes. Six others who were injured last week died in hospital.", [
+      { category: "KILLED", figureText: "At least 25" },
+      { category: "KILLED", figureText: "four" },
+      { category: "KILLED", figureText: "Six" },
+    ]);
+    expectClaims("Twelve people who were injured in the blast remain in hospital.", [{ category: "INJURED", figureText: "Twelve" }]);
   });
 
   test("a figure named only by a nationality shares the noun of the nationality-led figure beside it", () => {
