@@ -148,7 +148,7 @@ const MENTION_RULES: MentionRule[] = [
   // Copy often names it in the next sentence ("The local advocacy group AAPP …"): a forward reference, resolved there.
   // "the rights group" (definite) points back instead: see BACK_WORDS.
   { re: /\b(?:[Aa]n?)\s+((?:opposition|rebel|armed|human\s+rights|rights|advocacy|civil\s+society|activist|monitoring|student|local)\s+(?:group|coalition|party|organi[sz]ation|alliance|movement|network))\b/g, name: (m) => capitalise(m[1].toLowerCase()), kind: ClaimantKind.OTHER, cue: true, forward: true },
-  { re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|local|regional|provincial|district|police|government|security|military|hospital|health)\s+)?official\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  { re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|local|regional|provincial|district|police|government|security|military|hospital|health|disaster|agency|emergency|rescue|interior|ministry|state|city|county)\s+){0,3}official\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   // International organisations and NGOs.
   { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: "UN", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross)\b/g, name: "ICRC", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },

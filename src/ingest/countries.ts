@@ -78,7 +78,9 @@ export function countryOf(word: string): CountryName | null {
   if (exact) return { code: exact.code, name: exact.name };
   // "Kazakh" → Kazakhstan, "Azerbaijani" → Azerbaijan: an adjective that opens the name.
   if (lower.length >= 5) {
-    const stems = ENTRIES.filter((e) => e.name.toLowerCase().startsWith(lower) || (lower.length >= 6 && lower.startsWith(e.name.toLowerCase())));
+    // Not a whole first word of a longer name: "Central" is no adjective of the Central African Republic.
+    const wholeWord = (name: string) => name.includes(" ") && name.split(" ")[0] === lower;
+    const stems = ENTRIES.filter((e) => (e.name.toLowerCase().startsWith(lower) && !wholeWord(e.name.toLowerCase())) || (lower.length >= 6 && lower.startsWith(e.name.toLowerCase())));
     if (stems.length === 1) return { code: stems[0].code, name: stems[0].name };
   }
   return null;

@@ -106,7 +106,7 @@ import { figureRange, findFigures, isVagueQualifier, type Figure } from "./numbe
 import { splitSentences } from "./sentences";
 import { readStatus } from "./claim-status";
 import { chooseMention, claimantOf, findMentionsIn, initials, newClaimantMemory, type ClaimantMemory, type ClaimantOptions, type Mention } from "./claimants";
-import { countryOf, mainCountry, NATIONALITY_NOUNS } from "./countries";
+import { countriesIn, countryOf, mainCountry, NATIONALITY_NOUNS } from "./countries";
 import type { ExtractedClaim, Sentence } from "./types";
 
 export { CLAIMANT_ALIASES, NATIONAL_BODIES, resolveClaimantName } from "./claimants";
@@ -302,7 +302,7 @@ const R_TOLL_TRIGGER = new RegExp(
 const R_TOLL_LINK = new RegExp(
   String.raw`^(?<pp>(?:\s*,?\s*(?:(?:among|from|in|during|since|across|throughout|after|of|on|for|at|between|involving)\s+[^,;:]{1,100}?|according\s+to[^,;]{1,40},|,\s+(?:on\s+the\s+other\s+hand|however|meanwhile|officials\s+said|so\s+far),)){0,3})\s*,?\s*` +
     String.raw`(?:(?:has|have|had|now|so\s+far|already|reportedly|officially|been|currently|since|further|again|also|then)\s+)*` +
-    String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|soared|soars|soaring|mounted|mounts|neared|nears|nearing|tops|topped|surpasses|surpassed|exceeds|exceeded|passes|passed|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised|revised\s+(?:down|up|downward|upward)|escalated|as|would\s+be|will\s+be)\s+(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
+    String.raw`(?<link>(?:rose|risen|rises|rising|rise|climbed|climbing|climbs|climb|soared|soars|soaring|mounted|mounts|neared|nears|nearing|tops|topped|surpasses|surpassed|exceeds|exceeded|passes|passed|jumped|jumps|increased|increases|grew|grown|reached|reaches|reaching|reach|hit|hits|stands|stood|standing|totals|totalled|totaled|numbered|numbers|is|was|went\s+up|gone\s+up|put|puts|putting|raised|brought|bringing|raising|updated|revised|revised\s+(?:down|up|downward|upward)|escalated|as|would\s+be|will\s+be)\s+(?:(?:on|by|since|overnight|yesterday|today|this|last)\s+(?:[\w-]+\s+){0,2}?)?(?:(?:to|at)\s+)?|(?:to|at|of)\s+)?$`,
 );
 const R_REVISION = /^\s+from\s+[^,;]{1,30}?\s+to\s+$/;
 const R_AMONG_GROUP = new RegExp(String.raw`\bamong\s+(?:the\s+)?(?<np>${NP})`);
@@ -740,10 +740,18 @@ const named = (m: Mention | null | undefined): m is Mention => !!m && m.kind !==
 function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention | null, options: ExtractClaimsOptions, memory: ClaimantMemory): SentenceReading[] {
   withBackAttributions(sentences, options, memory);
   let last: Mention | null = publisher;
+  // The countries the source's sentence is about: a national body in Indonesia does not count Thailand's dead.
+  let lastCountries = new Set<string>();
+  const countriesOf = (s: SentenceReading) => new Set(countriesIn(s.sentence.text.slice(0, 600)).map((c) => c.country.name));
   sentences.forEach((s, index) => {
     // A wire dateline ("RAMBUKKANA, Sri Lanka, April 20 (Reuters) - …") opens a story: no source named before it carries over.
     if (WIRE_DATELINE.test(s.sentence.text)) last = publisher;
     let quoted: Mention | null | undefined;
+    let here: Set<string> | undefined;
+    const elsewhere = () => {
+      here ??= countriesOf(s);
+      return lastCountries.size > 0 && here.size > 0 && ![...here].some((c) => lastCountries.has(c));
+    };
     for (const pick of s.picks) {
       if (pick.mention?.forward) {
         const named = namedAfter(sentences, index);
@@ -751,9 +759,12 @@ function withCarriedClaimants(sentences: SentenceReading[], publisher: Mention |
       }
       if (!pick.mention) {
         if (quoted === undefined) quoted = speakerOfQuote(sentences, index);
-        pick.mention = quoted ?? (last && mayState(last, pick.reading.category) ? { ...last, carried: true } : null);
+        pick.mention = quoted ?? (last && mayState(last, pick.reading.category) && !elsewhere() ? { ...last, carried: true } : null);
+      } else if (named(pick.mention) && pick.mention !== last) {
+        last = pick.mention;
+        lastCountries = countriesOf(s);
+        if (pick.mention.country) lastCountries.add(pick.mention.country);
       }
-      else if (named(pick.mention)) last = pick.mention;
     }
   });
   return sentences;

@@ -181,6 +181,15 @@ describe("relays and repeats", () => {
     expect(claimants(body, { countryName: "Peru" })).toEqual(["225: Prosecutor General's Office of Peru"]);
   });
 
+  test("a national body's source is not carried to a sentence about another country", () => {
+    const body = "In Indonesia, the National Disaster Management Agency announced that the death toll had risen to 442. In Thailand, where at least 162 people died, aid is arriving. In Sumatra, 40 more died, the agency said.";
+    expect(claimants(body)).toEqual(["442: National Disaster Management Agency", "162: Unattributed", "40: National Disaster Management Agency"]);
+  });
+
+  test("an official described by their office: 'a local disaster agency official said'", () => {
+    expect(claimants("More than 42 people were killed as flash floods hit the province, a local disaster agency official said.", { countryName: "Indonesia" })).toEqual(["42: Government of Indonesia"]);
+  });
+
   test("'though' opens another clause: its speaker's figure is theirs, the figure before it is not", () => {
     expect(claimants("The toll rose to 15 though the state police chief confirmed only nine deaths.", { countryName: "India" })).toEqual(["15: Unattributed", "9: Police of India"]);
   });
@@ -229,6 +238,8 @@ describe("countries", () => {
     expect(countryOf("Sri Lankan")?.name).toBe("Sri Lanka");
     expect(countryOf("Turkish")?.name).toBe("Turkey");
     expect(countryOf("Monday")).toBeNull();
+    // A whole first word of a longer name is no adjective of it.
+    expect(countryOf("Central")).toBeNull();
   });
 
   test("a page is about the country it names most, names counting over adjectives", () => {

@@ -411,6 +411,7 @@ describe("wording outside the templates", () => {
     ["At least 485 injured were admitted to six hospitals.", "HOSPITALIZED", 485],
     ["We have had more than 300 martyrs.", "KILLED", 300],
     ["Since Tuesday at least 146 lives have been lost.", "KILLED", 146],
+    ["The death toll rose on Sunday to 818.", "KILLED", 818],
     ["The death toll from clashes between students demanding reforms and supporters of the ruling party has risen to at least 50.", "KILLED", 50],
     ["Six more people, who were hurt in the clashes last week, died on Monday.", "KILLED", 6],
   ])("%s", (sentence, category, best) => {
