@@ -1,5 +1,6 @@
 // The one place that reads the environment. Every variable is documented,
 // with its default, in .env.example.
+import os from "node:os";
 import path from "node:path";
 import { type ApiKey, parseApiKeys } from "./auth/api-keys";
 
@@ -51,6 +52,8 @@ export interface Config {
   rateLimit: { perAddress: number; perKey: number; windowSeconds: number; store: "memory" | "redis"; keyPrefix: string };
   /** Proxies in front whose X-Forwarded-For is believed (TRUST_PROXY hops); 0: the socket's address. */
   trustProxy: number;
+  /** Page extraction on worker threads (src/ingest/extraction-pool.ts): threads, time budget of one page, heap of each thread. */
+  extraction: { threads: number; pageBudgetMs: number; maxHeapMb: number };
 }
 
 export interface OperationLimits {
@@ -73,6 +76,19 @@ function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number
     throw new Error(`Environment variable ${name} must be a non-negative integer, got "${raw}"`);
   }
   return value;
+}
+
+/** As integer(), and more than 0: for settings where 0 would mean nothing works. */
+function positiveInteger(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const value = integer(name, fallback, env);
+  if (value === 0) throw new Error(`Environment variable ${name} must be a positive integer, got "${env[name]}"`);
+  return value;
+}
+
+/** Extraction threads by default: two, or one on a single core (the rest of the machine serves requests and PostgreSQL). */
+function defaultExtractionThreads(): number {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(2, cores));
 }
 
 function boolean(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -161,6 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyPrefix: env.RATE_LIMIT_KEY_PREFIX || "crisis-graph:rate-limit",
     },
     trustProxy: integer("TRUST_PROXY", 0, env),
+    extraction: {
+      threads: positiveInteger("EXTRACTION_THREADS", defaultExtractionThreads(), env),
+      pageBudgetMs: positiveInteger("EXTRACTION_PAGE_BUDGET_MS", 10_000, env),
+      maxHeapMb: positiveInteger("EXTRACTION_MAX_HEAP_MB", 512, env),
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 import { authenticate, type Caller } from "./auth/api-keys";
 import type { Config } from "./config";
 import type { PrismaClient } from "./db/prisma";
+import type { PageExtractor } from "./ingest/ingest.service";
 import type { LoaderOptions } from "./common/loaders";
 import { createArticleLoaders } from "./article/article.loader";
 import { createCasualtyStatisticLoaders } from "./casualty/casualty-statistic.loader";
@@ -78,16 +79,20 @@ export interface Context {
   loaders: Loaders;
   /** Who sent a valid API key; null for anonymous reads. */
   caller: Caller | null;
+  /** Reads an ingested page: the server's extraction pool; undefined reads in this thread (extractPage). */
+  extract?: PageExtractor;
 }
 
 export function createContext(
   prisma: PrismaClient,
   config: Pick<Config, "loaderMaxBatchSize" | "loaderBatching" | "apiKeys">,
   authorization?: string,
+  extract?: PageExtractor,
 ): Context {
   return {
     prisma,
     loaders: new Loaders(prisma, { maxBatchSize: config.loaderMaxBatchSize, batch: config.loaderBatching }),
     caller: authenticate(authorization, config.apiKeys),
+    extract,
   };
 }

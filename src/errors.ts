@@ -10,6 +10,10 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
   QUERY_TIMEOUT: "QUERY_TIMEOUT",
+  /** Reading an ingested page took longer than EXTRACTION_PAGE_BUDGET_MS: it was stopped and nothing was written. */
+  EXTRACTION_TOO_SLOW: "EXTRACTION_TOO_SLOW",
+  /** The worker thread reading an ingested page died (out of EXTRACTION_MAX_HEAP_MB, a crash): nothing was written. */
+  EXTRACTION_FAILED: "EXTRACTION_FAILED",
   /** The database cannot be reached (not up yet, lost, or out of connections): HTTP 503, retry later. */
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   /** Depth, cost, aliases, directives, tokens or repeated fields over the limit; `extensions.limit` says which. */

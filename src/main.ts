@@ -1,14 +1,17 @@
 // Starts Crisis Graph: the database (embedded unless DATABASE_URL is set), the
 // HTTP server, then migrations and seed data — retried, with backoff, while the
 // database is down. Until they are in, /healthz answers, /readyz says why it is
-// not ready, and GraphQL answers 503 DATABASE_UNAVAILABLE. SIGTERM and SIGINT
-// drain in-flight requests within SHUTDOWN_GRACE_MS, then close everything.
+// not ready, and GraphQL answers 503 DATABASE_UNAVAILABLE. Ingested pages are
+// read on a pool of worker threads (EXTRACTION_THREADS), each page under
+// EXTRACTION_PAGE_BUDGET_MS. SIGTERM and SIGINT drain in-flight requests within
+// SHUTDOWN_GRACE_MS, then close everything.
 import { setTimeout as sleep } from "node:timers/promises";
 import { loadConfig, type Config } from "./config";
 import { StartupState } from "./db/availability";
 import { openDatabase, type DatabaseHandle } from "./db/database";
 import { applyMigrations } from "./db/migrations";
 import { createPrismaClient, type PrismaClient } from "./db/prisma";
+import { createExtractionPool } from "./ingest/extraction-pool";
 import { databaseLabel, probeDatabase, redactDatabaseSecrets, waitForDatabase } from "./db/wait-for-database";
 import { createLogger, type Logger } from "./logger";
 import { seedDatabase } from "./seed/seed.service";
@@ -66,6 +69,8 @@ function main(): void {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
+  // Threads start now (about half a second each, in parallel), while the database is prepared.
+  const extractionPool = createExtractionPool(config.extraction);
   const state = new StartupState();
   const abort = new AbortController();
   let database: DatabaseHandle | undefined;
@@ -87,6 +92,7 @@ function main(): void {
       prisma,
       databaseUrl: database.url,
       state,
+      extractionPool,
       // One logger for lifecycle and request lines.
       logger,
       log: (message) => logger.warn(message),
@@ -105,6 +111,7 @@ function main(): void {
     if (abort.signal.aborted) return; // a shutdown interrupted start-up; it takes it from here
     outcome = "failed";
     logger.fatal({ err: errorFields(error, database?.url ?? config.databaseUrl) }, "failed to start");
+    void extractionPool.close({ force: true }).catch(() => {});
     await Promise.race([database?.stop(), sleep(EMERGENCY_STOP_MS)]).catch(() => {});
     process.exit(1);
   });
@@ -123,6 +130,8 @@ function main(): void {
     const deadline = setTimeout(() => {
       outcome = "gave up";
       logger.error({ graceMs: config.shutdownGraceMs }, "shutdown grace period over with work still in flight; exiting without it");
+      // Pages still being read are cut off (their ingestions have written nothing yet).
+      void extractionPool.close({ force: true }).catch(() => {});
       // An open transaction dies with its connection: PostgreSQL rolls it back, so nothing half-written stays.
       void Promise.race([database?.stop(), sleep(EMERGENCY_STOP_MS)])
         .catch(() => {})
@@ -134,6 +143,10 @@ function main(): void {
       await startup.catch(() => {});
       await server?.stop();
       logger.debug("shutdown: requests drained, server stopped");
+      if (outcome !== "stopping") return;
+      // No request is left to send it a page: its threads end at once.
+      await extractionPool.close();
+      logger.debug("shutdown: extraction pool closed");
       if (outcome !== "stopping") return;
       await prisma?.$disconnect();
       logger.debug("shutdown: database pool closed");

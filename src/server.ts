@@ -16,6 +16,8 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Config } from "./config";
 import { createContext, type Context } from "./context";
 import type { PrismaClient } from "./db/prisma";
+import type { ExtractionPool } from "./ingest/extraction-pool";
+import type { PageExtractor } from "./ingest/ingest.service";
 import { ErrorCode, isDatabaseUnavailable, isStatementTimeout } from "./errors";
 import { collapseValidationErrorsPlugin, formatOperationLimitError, operationLimitRules } from "./gatekeeping/operation-limits";
 import { createTrustedDocuments, readManifest } from "./gatekeeping/persisted-queries";
@@ -88,8 +90,14 @@ export async function startServer(options: {
   logger?: Logger;
   /** main.ts: GraphQL refused (503) and /readyz 503 while start-up waits for the database or a shutdown runs. */
   state?: ServingState;
+  /**
+   * Where ingested pages are read: off the main thread, each under its budget. The caller owns it
+   * and closes it after stop(). Without one, pages are read in this thread (extractPage).
+   */
+  extractionPool?: ExtractionPool;
 }): Promise<RunningServer> {
-  const { config, prisma } = options;
+  const { config, prisma, extractionPool } = options;
+  const extract: PageExtractor | undefined = extractionPool ? (input, extractOptions) => extractionPool.extract(input, extractOptions) : undefined;
   const logger = options.logger ?? createLogger(config.logLevel);
   const limits = operationLimitRules(config.operationLimits);
   const trustedDocuments = createTrustedDocuments(
@@ -223,7 +231,7 @@ export async function startServer(options: {
         headers.set(REQUEST_ID_HEADER, requestId);
         const request: HTTPGraphQLRequest = { method, headers, search: admitted.search, body: admitted.body };
         apollo
-          .executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(prisma, config, req.headers.authorization) })
+          .executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(prisma, config, req.headers.authorization, extract) })
           .then(async (response) => {
             for (const [key, value] of response.headers) res.setHeader(key, value);
             res.statusCode = response.status ?? 200;

@@ -22,7 +22,8 @@ export function requestIdOf(incoming: string | string[] | undefined): string {
  * Logs what went wrong in a request, with its id (set by the HTTP layer on the
  * request's headers): internal errors at error level with their stack (the
  * client only sees "Internal server error" in production), statement timeouts
- * at warn, client mistakes at debug.
+ * and pages the extraction pool gave up on (too slow, a dead worker) at warn,
+ * client mistakes at debug.
  */
 export function errorLoggingPlugin<T extends object>(logger: Logger): ApolloServerPlugin<T> {
   return {
@@ -35,6 +36,8 @@ export function errorLoggingPlugin<T extends object>(logger: Logger): ApolloServ
             const code = (error as GraphQLError).extensions?.code;
             if (isStatementTimeout(original)) {
               log.warn({ operationName, path: error.path }, "statement timeout: query cancelled");
+            } else if (code === ErrorCode.EXTRACTION_TOO_SLOW || code === ErrorCode.EXTRACTION_FAILED) {
+              log.warn({ code, operationName, message: error.message }, "page extraction stopped");
             } else if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR) {
               log.error({ err: original, operationName, path: error.path }, "internal error");
             } else if (log.isLevelEnabled("debug")) {

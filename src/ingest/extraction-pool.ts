@@ -12,7 +12,7 @@
 //   UNSUPPORTED_ENCODING) come back as the same ExtractionError as in process:
 //   they travel as data, since an Error crossing threads loses its class and code.
 // - A worker that dies (out of memory past `maxHeapMb`, a native crash) rejects
-//   its page with a plain Error and is replaced; the main process carries on.
+//   its page with an ExtractionWorkerError and is replaced; the main process carries on.
 //
 // This module is also the workers' code: piscina loads it in each thread and
 // calls runExtractionTask. From dist/ that is the compiled extraction-pool.js
@@ -34,6 +34,14 @@ export const DEFAULT_PAGE_BUDGET_MS = 10_000;
 
 /** Default heap ceiling (old generation) of one worker thread: every 2 MB hostile page of the bench reads within 256 MB. */
 export const DEFAULT_MAX_HEAP_MB = 512;
+
+/** A worker thread died on a page (out of memory past `maxHeapMb`, a crash), or none could be started: the page was not read. */
+export class ExtractionWorkerError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ExtractionWorkerError";
+  }
+}
 
 export interface ExtractionPoolOptions {
   /** Worker threads (all started at once and kept). Default: one core less than the machine has, 1 to 4. */
@@ -64,6 +72,8 @@ export interface ExtractionPool {
   readonly threads: number;
   /** Pages running or waiting for a thread. */
   readonly pending: number;
+  /** Pages a worker thread answered (read, or refused by extractPage) since the pool started. */
+  readonly completed: number;
   /**
    * Stops taking pages, lets the running and queued ones finish (each still
    * under its budget), then ends every thread. `force`: rejects queued and
@@ -125,6 +135,9 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
   const running = new Set<{ fail(error: Error): void }>();
   let closing = false;
   let broken = false;
+  let completed = 0;
+  /** close({ force: true }) was called: pages cut off by it say so. */
+  let destroyed = false;
 
   function start(): Piscina {
     const started = new Piscina({
@@ -151,7 +164,7 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
   function checkThreads(cause: unknown): void {
     if (closing || broken || piscina.threads.length > 0) return;
     broken = true;
-    const error = new Error(`The extraction pool lost its worker threads: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    const error = new ExtractionWorkerError(`The extraction pool lost its worker threads: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     for (const page of running) page.fail(error);
   }
 
@@ -191,14 +204,16 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
     running.add(page);
     try {
       const reply = (await piscina.run(task, { signal: abort.signal, transferList: [channel.port2] })) as ExtractionReply;
+      completed++;
       if (!reply.ok) throw new ExtractionError(reply.code, reply.message);
       return { page: reply.page, ms: reply.ms };
     } catch (error) {
       if (failure) throw failure;
       if (error instanceof ExtractionError) throw error;
+      if (destroyed) throw new Error("The extraction pool was shut down while this page was being read.", { cause: error });
       // A thread that died on this page is replaced by piscina, unless its threads had failed to start.
       checkThreads(error);
-      throw new Error(`The extraction worker failed on this page: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      throw new ExtractionWorkerError(`The extraction worker failed on this page: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     } finally {
       running.delete(page);
       clearTimeout(timer);
@@ -217,8 +232,12 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
     get pending() {
       return running.size;
     },
+    get completed() {
+      return completed;
+    },
     async close(options = {}) {
       closing = true;
+      destroyed ||= options.force === true;
       if (options.force) await piscina.destroy();
       else await piscina.close();
     },

@@ -71,11 +71,12 @@ export class IngestResolver {
   @Mutation(() => IngestArticleResult, {
     description: "Reads a news page, stores the article with the casualty claims and events found in it, in one transaction. Needs an API key with the `write` scope.",
   })
-  async ingestArticle(@Arg("input", () => IngestArticleInput) input: IngestArticleInput, @Ctx() { prisma, loaders, caller }: Context) {
+  async ingestArticle(@Arg("input", () => IngestArticleInput) input: IngestArticleInput, @Ctx() { prisma, loaders, caller, extract }: Context) {
     requireScope(caller, Scope.WRITE);
     // Checked before anything runs: a bad field is BAD_USER_INPUT naming it, and nothing is read or written.
     const fields = checkPageFields(input);
-    const result = await ingestPage(prisma, { text: input.text ?? undefined, html: input.html ?? undefined, ...fields });
+    // Read on the server's extraction pool (off the main thread, under the page budget).
+    const result = await ingestPage(prisma, { text: input.text ?? undefined, html: input.html ?? undefined, ...fields }, extract);
     return {
       status: result.status,
       article: await loaders.article.byId.load(result.articleId),

@@ -1,8 +1,11 @@
 // One page in, one article with its sourced claims and events out: read by
 // extractPage before any SQL (and once more when it has claims, with the
-// crisis's country: outside the transaction for a named crisis, inside it
-// for one inferred from the page), written inside one transaction, so a
-// failure writes nothing.
+// crisis's country), written inside one transaction, so a failure writes
+// nothing. Reading never happens inside the transaction: the server reads on
+// an extraction pool's worker thread (seconds, for a big page), and an open
+// transaction would hold a database connection all that time. For a crisis
+// inferred from the page, the transaction that finds its country is left
+// (rolled back) to read the page again, then run once more with that reading.
 //
 // What the caller knows wins over what the page says: `headline`,
 // `publishedAt` (source CALLER) and `language` go into extractPage as its
@@ -17,7 +20,9 @@ import { utcDay } from "../common/dates";
 import type { PrismaClient } from "../db/prisma";
 import { apiError, badInput, ErrorCode } from "../errors";
 import { ExtractionError } from "./extract-article";
+import type { ExtractClaimsOptions } from "./extract-claims";
 import { extractPage, type ExtractedPage } from "./extract-page";
+import { ExtractionWorkerError } from "./extraction-pool";
 import { announceWrite } from "../cache/write-notifications";
 import { findMentions, loadGazetteer, resolveActor, resolvePlace, type Gazetteer } from "./mentions";
 import type { ExtractedEvent, PageInput } from "./types";
@@ -35,6 +40,13 @@ export interface IngestOptions extends PageInput {
    */
   fallbackPublisher?: string;
 }
+
+/**
+ * What reads a page: extractPage in this thread (the CLI's default), or an
+ * extraction pool's worker (the server's), which may reject with
+ * ExtractionError TOO_SLOW or ExtractionWorkerError.
+ */
+export type PageExtractor = (input: PageInput, options: ExtractClaimsOptions) => ExtractedPage | Promise<ExtractedPage>;
 
 export interface IngestResult {
   status: IngestStatus;
@@ -157,14 +169,31 @@ export function checkPageFields(fields: PageFields, prefix = ""): CheckedPageFie
 
 // ───────────────────────────── ingestion ─────────────────────────────
 
-/** extractPage, with its refusals (EMPTY_INPUT, NO_ARTICLE, TOO_LARGE, UNSUPPORTED_ENCODING) as BAD_USER_INPUT. */
-function readPage(input: PageInput, countryName: string | undefined): ExtractedPage {
+/**
+ * The page read, with extractPage's refusals (EMPTY_INPUT, NO_ARTICLE, TOO_LARGE, UNSUPPORTED_ENCODING) as
+ * BAD_USER_INPUT, a page past the pool's time budget as EXTRACTION_TOO_SLOW, a dead worker as EXTRACTION_FAILED.
+ */
+async function readPage(extract: PageExtractor, input: PageInput, countryName: string | undefined): Promise<ExtractedPage> {
   try {
-    return extractPage(input, { countryName });
+    return await extract(input, { countryName });
   } catch (error) {
+    if (error instanceof ExtractionError && error.code === "TOO_SLOW") throw apiError(ErrorCode.EXTRACTION_TOO_SLOW, error.message);
     // The reason lets clients react without parsing messages.
     if (error instanceof ExtractionError) throw apiError(ErrorCode.BAD_USER_INPUT, error.message, { argumentName: "input", reason: error.code });
+    if (error instanceof ExtractionWorkerError) {
+      throw apiError(ErrorCode.EXTRACTION_FAILED, `Reading this page failed and nothing was stored: ${error.message}`);
+    }
     throw error;
+  }
+}
+
+/** Leaves the transaction (rolled back: nothing written) to read the page again for this country outside it. */
+class ReadAgainFor extends Error {
+  constructor(
+    readonly countryId: string,
+    readonly countryName: string,
+  ) {
+    super(`The inferred crisis's country kept changing while the page was ingested (last: ${countryName})`);
   }
 }
 
@@ -177,7 +206,7 @@ function hostOf(url: string | null | undefined): string | null {
   }
 }
 
-export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Promise<IngestResult> {
+export async function ingestPage(prisma: PrismaClient, input: IngestOptions, extract: PageExtractor = extractPage): Promise<IngestResult> {
   if (input.publishedAt && Number.isNaN(input.publishedAt.getTime())) throw badInput('"publishedAt" is not a valid time', "publishedAt");
   const hash = contentHash(input);
   const pageInput: PageInput = {
@@ -190,15 +219,17 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
     language: input.language,
   };
   // Read before any SQL: a page refused (EMPTY_INPUT, NO_ARTICLE, …) costs the database nothing.
-  const firstReading = readPage(pageInput, undefined);
+  const firstReading = await readPage(extract, pageInput, undefined);
   const url = input.url ?? firstReading.article.url;
   const named = input.crisisSlug ? await prisma.crisis.findUnique({ where: { slug: input.crisisSlug }, include: { country: true } }) : null;
   if (input.crisisSlug && !named) throw badInput(`No crisis with slug "${input.crisisSlug}"`, "crisisSlug");
   // The crisis's country decides how national bodies are named ("Interior Ministry" → "… of
   // Kazakhstan"), which only claims carry: a page with claims is read again once it is known.
-  const namedReading = named?.country && firstReading.claims.length ? readPage(pageInput, named.country.name) : firstReading;
+  const namedReading = named?.country && firstReading.claims.length ? await readPage(extract, pageInput, named.country.name) : firstReading;
+  // The reading for an inferred crisis's country, taken between two transactions (see the header).
+  let countryReading: { countryId: string; page: ExtractedPage } | undefined;
 
-  return prisma.$transaction(
+  const write = () => prisma.$transaction(
     async (tx) => {
       // Same page or same URL at once: the second waits, then sees the first's result.
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", url ?? hash);
@@ -210,7 +241,8 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
       let page = namedReading;
       if (!named && crisis.countryId && firstReading.claims.length) {
         const country = await tx.country.findUnique({ where: { id: crisis.countryId } });
-        if (country) page = readPage(pageInput, country.name);
+        if (country && countryReading?.countryId !== country.id) throw new ReadAgainFor(country.id, country.name);
+        if (country && countryReading) page = countryReading.page;
       }
       const { article: extracted, body, claims, events } = page;
       const previous = url ? await tx.article.findFirst({ where: { url, nextVersion: null }, orderBy: { publishedAt: "desc" } }) : null;
@@ -306,6 +338,16 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
     },
     { timeout: 30_000, maxWait: 30_000 },
   );
+
+  // Twice at most in practice: the crisis found the second time is the first's, unless crises changed in between.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof ReadAgainFor) || attempt === 3) throw error;
+      countryReading = { countryId: error.countryId, page: await readPage(extract, pageInput, error.countryName) };
+    }
+  }
 }
 
 /**

@@ -3,6 +3,7 @@
 import { loadConfig } from "../../src/config";
 import type { Logger } from "../../src/logger";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
+import { createExtractionPool, type ExtractionPool, type ExtractionPoolOptions } from "../../src/ingest/extraction-pool";
 import { startServer, type RunningServer } from "../../src/server";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -18,6 +19,9 @@ export interface TestServer {
   sql: string[];
   resetSql(): void;
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The server's extraction pool, when started with one (`extractionPool` option). */
+  pool?: ExtractionPool;
+  /** Stops the server, then closes its extraction pool (if any) and the database client. */
   stop(): Promise<void>;
 }
 
@@ -28,7 +32,13 @@ export function testDatabaseUrl(): string {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; databaseUrl?: string; logger?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    logger?: Logger;
+    /** Read ingested pages on worker threads, as main.ts does (a pool of this server's own, closed by stop()); else in this thread. */
+    extractionPool?: ExtractionPoolOptions;
+  } = {},
 ): Promise<TestServer> {
   // Quiet, and unthrottled: tests send bursts from one address; the limiter's own tests set low limits.
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_ADDRESS: "0", RATE_LIMIT_PER_KEY: "0", ...options.env });
@@ -38,10 +48,18 @@ export async function startTestServer(
   const prisma = createPrismaClient(databaseUrl, config, ({ query }) => {
     if (!/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.trim())) sql.push(query);
   });
-  const server: RunningServer = await startServer({ config, prisma, databaseUrl, port: 0, host: "127.0.0.1", log: () => {}, logger: options.logger });
+  const pool = options.extractionPool ? createExtractionPool(options.extractionPool) : undefined;
+  let server: RunningServer;
+  try {
+    server = await startServer({ config, prisma, databaseUrl, port: 0, host: "127.0.0.1", log: () => {}, logger: options.logger, extractionPool: pool });
+  } catch (error) {
+    await pool?.close({ force: true });
+    throw error;
+  }
   return {
     url: server.url,
     prisma,
+    pool,
     sql,
     resetSql: () => void sql.splice(0),
     async query(query, variables) {
@@ -54,6 +72,8 @@ export async function startTestServer(
     },
     async stop() {
       await server.stop();
+      // As main.ts: after the requests are drained, so no page is cut off.
+      await pool?.close();
       await prisma.$disconnect();
     },
   };

@@ -8,6 +8,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { shapeNamed } from "../../bench/report/hostile-pages";
 import { freePort } from "../../src/db/free-port";
 import { ensureBuilt, root } from "../helpers/build";
 import { createPgCluster, type PgCluster } from "../helpers/pg-cluster";
@@ -314,7 +315,14 @@ describe("SIGTERM", () => {
 
     expect(await server.exit).toEqual({ code: 0, signal: null });
     const messages = server.logs.map((line) => line.msg);
-    const steps = ["shutting down: refusing new connections, finishing requests in flight", "shutdown: requests drained, server stopped", "shutdown: database pool closed", "stopped"];
+    const steps = [
+      "shutting down: refusing new connections, finishing requests in flight",
+      "shutdown: requests drained, server stopped",
+      // The ingestion's page was read on it: closed once no request is left to send it one.
+      "shutdown: extraction pool closed",
+      "shutdown: database pool closed",
+      "stopped",
+    ];
     expect(messages.filter((message) => steps.includes(message))).toEqual(steps);
     // Nothing of the lifecycle after "stopped" (a debug access line of a drained request may still be flushed behind it).
     expect(messages.filter((message) => message !== "request").at(-1)).toBe("stopped");
@@ -363,6 +371,35 @@ describe("SIGTERM", () => {
     expect(outcome instanceof Error || outcome.status !== 200).toBe(true);
 
     await urlLock.release();
+    const client = new pg.Client({ connectionString: cluster.url() });
+    await client.connect();
+    const stored = await client.query(`SELECT count(*)::int AS n FROM "Article" WHERE url = $1`, [url]);
+    await client.end();
+    expect(stored.rows[0].n).toBe(0);
+  });
+});
+
+describe("the extraction pool of the real server", () => {
+  test("EXTRACTION_PAGE_BUDGET_MS reaches its workers: a page past it is EXTRACTION_TOO_SLOW, logged, nothing stored; SIGTERM closes the pool, exit 0", async () => {
+    const server = await startMain({ DATABASE_URL: cluster.url(), LOG_LEVEL: "debug", EXTRACTION_THREADS: "1", EXTRACTION_PAGE_BUDGET_MS: "1" });
+    await waitFor("/readyz 200", () => request(server.base, { path: "/readyz" }).then((r) => r.status === 200, () => false));
+    const url = `https://wire.example/lifecycle-too-slow-${Date.now()}`;
+    // Hundreds of ms of reading, far past 1 ms.
+    const page = { url, publisher: "Example Wire", crisisSlug: "kazakhstan-unrest-2022", text: shapeNamed("short-lines").build(300 * 1024).text };
+    const slow = await graphql(server.base, INGEST, { input: page }, { authorization: `Bearer ${WRITE_KEY}` });
+    expect(slow.status).toBe(200);
+    expect(slow.body.data).toBeNull();
+    expect(slow.body.errors.map((error: any) => error.extensions.code)).toEqual(["EXTRACTION_TOO_SLOW"]);
+    expect(slow.body.errors[0].message).toMatch(/1 ms budget/);
+    await waitFor("the warning", () => server.logs.some((line) => line.msg === "page extraction stopped" && line.level === "warn" && line.code === "EXTRACTION_TOO_SLOW"));
+    expect((await request(server.base, { path: "/healthz" })).status).toBe(200);
+
+    server.child.kill("SIGTERM");
+    expect(await server.exit).toEqual({ code: 0, signal: null });
+    const messages = server.logs.map((line) => line.msg);
+    expect(messages.indexOf("shutdown: extraction pool closed")).toBeGreaterThan(messages.indexOf("shutdown: requests drained, server stopped"));
+    expect(server.logs.filter((line) => line.level === "error" || line.level === "fatal")).toEqual([]);
+
     const client = new pg.Client({ connectionString: cluster.url() });
     await client.connect();
     const stored = await client.query(`SELECT count(*)::int AS n FROM "Article" WHERE url = $1`, [url]);
