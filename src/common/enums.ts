@@ -22,7 +22,7 @@ registerEnumType(AffectedGroup, { name: "AffectedGroup", description: "Whom a fi
 registerEnumType(Qualifier, {
   name: "Qualifier",
   description:
-    "How the text hedged the figure. low/best/high follow one rule: EXACT n → n/n/n; AROUND, AT_LEAST, OVER, MORE_THAN, EXCEEDED n → low=best=n, high unknown; UP_TO n → 0/n/n; DOZENS 12, SEVERAL_DOZEN 24, HUNDREDS 100, SEVERAL_HUNDRED 200, THOUSANDS 1000 (ACLED's conservative coding), high unknown.",
+    "How the text hedged the figure. low/best/high follow one rule: EXACT n → n/n/n; AROUND, AT_LEAST, OVER, MORE_THAN, EXCEEDED n → low=best=n, high unknown; UP_TO, FEWER_THAN, NEARLY, ALMOST n → 0/n/n (the text states a ceiling, no floor); DOZENS 12, SEVERAL_DOZEN 24, SCORES 40, HUNDREDS 100, SEVERAL_HUNDRED 200, THOUSANDS 1000 (ACLED's conservative coding), high unknown.",
 });
 registerEnumType(ReviewStatus, { name: "ReviewStatus" });
 registerEnumType(ClaimantKind, { name: "ClaimantKind" });

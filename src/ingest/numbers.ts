@@ -15,9 +15,8 @@
 //   "two dozen" (24), "half a dozen" (6).
 // - Vague words, coded by the seed's _rules (ACLED's conservative reading):
 //   "dozens" → DOZENS (12); "several dozen" / "a few dozen" → SEVERAL_DOZEN
-//   (24); "scores" → DOZENS (12): a score is 20, but there is no SCORES
-//   qualifier and 12 is the conservative floor the table already uses for
-//   "many tens"; "hundreds" → HUNDREDS (100); "several/a few hundred" →
+//   (24); "scores" → SCORES (40: a score is 20, read as at least two of them,
+//   as "several" is); "hundreds" → HUNDREDS (100); "several/a few hundred" →
 //   SEVERAL_HUNDRED (200); "thousands" and "several/a few thousand" →
 //   THOUSANDS (1000; there is no SEVERAL_THOUSAND, so the table's floor).
 // - Not numbers here (skipped, so that "hundreds" inside them never counts):
@@ -27,13 +26,14 @@
 //
 // Hedges (words before the number, kept in figureText as printed)
 // - AROUND: around, about, approximately, approx., roughly, some, an estimated,
-//   estimated, nearly, almost, close to, circa. ("nearly"/"almost" are AROUND
-//   because the seed's _rules list "nearly" there: the figure is the best
-//   reading, no ceiling is invented.)
+//   estimated, circa.
+// - NEARLY: nearly, close to. ALMOST: almost. The figure is just under n: a
+//   ceiling, no floor (0/n/n, as UP_TO).
+// - FEWER_THAN: fewer than, less than (0/n/n).
 // - AT_LEAST: at least, no fewer than, no less than, a minimum of; after the
 //   number: "or more", "+", "-plus".
 // - OVER: over, well over, just over.     MORE_THAN: more than, upwards of, in excess of.
-// - UP_TO: up to, as many as, no more than, fewer than, less than, just under.
+// - UP_TO: up to, as many as, no more than, just under.
 //   (Bare "under" is not a hedge: "children under 18" is an age.)
 // - EXCEEDED: (has/have/had) exceeded, exceeds, (has) surpassed, (has) topped, (has) passed.
 // - After the number: "or so", "-odd" → AROUND.
@@ -41,12 +41,13 @@
 // DOZENS: the two readings give the same low/best).
 import { Qualifier } from "../generated/prisma/enums";
 
-export type VagueQualifier = "DOZENS" | "SEVERAL_DOZEN" | "HUNDREDS" | "SEVERAL_HUNDRED" | "THOUSANDS";
+export type VagueQualifier = "DOZENS" | "SEVERAL_DOZEN" | "SCORES" | "HUNDREDS" | "SEVERAL_HUNDRED" | "THOUSANDS";
 
 /** The value a vague word is coded as (seed _rules). */
 export const VAGUE_VALUES: Record<VagueQualifier, number> = {
   DOZENS: 12,
   SEVERAL_DOZEN: 24,
+  SCORES: 40,
   HUNDREDS: 100,
   SEVERAL_HUNDRED: 200,
   THOUSANDS: 1000,
@@ -90,8 +91,9 @@ export interface FigureRange {
 /**
  * low/best/high from the qualifier alone (prisma/seed/kazakhstan-2022.json
  * `_rules`): EXACT n → n/n/n; AROUND, AT_LEAST, OVER, MORE_THAN, EXCEEDED n →
- * n/n/null (n as printed, never n+1); UP_TO n → 0/n/n; DOZENS 12,
- * SEVERAL_DOZEN 24, HUNDREDS 100, SEVERAL_HUNDRED 200, THOUSANDS 1000, each
+ * n/n/null (n as printed, never n+1); UP_TO, FEWER_THAN, NEARLY, ALMOST n →
+ * 0/n/n (a ceiling, no floor); DOZENS 12, SEVERAL_DOZEN 24, SCORES 40,
+ * HUNDREDS 100, SEVERAL_HUNDRED 200, THOUSANDS 1000, each
  * low = best, high null (n is ignored for these).
  */
 export function figureRange(qualifier: Qualifier, n: number): FigureRange {
@@ -99,6 +101,9 @@ export function figureRange(qualifier: Qualifier, n: number): FigureRange {
     case Qualifier.EXACT:
       return { low: n, best: n, high: n };
     case Qualifier.UP_TO:
+    case Qualifier.FEWER_THAN:
+    case Qualifier.NEARLY:
+    case Qualifier.ALMOST:
       return { low: 0, best: n, high: n };
     case Qualifier.AROUND:
     case Qualifier.AT_LEAST:
@@ -281,7 +286,8 @@ const VAGUE = /\b(?:(several|a\s+few)\s+(dozens?|hundreds?|thousands?)|(dozens|s
 
 function vagueQualifier(severalWord: string | undefined, unit: string): VagueQualifier {
   const u = unit.toLowerCase();
-  if (u.startsWith("dozen") || u === "scores") return severalWord ? "SEVERAL_DOZEN" : "DOZENS";
+  if (u === "scores") return "SCORES";
+  if (u.startsWith("dozen")) return severalWord ? "SEVERAL_DOZEN" : "DOZENS";
   if (u.startsWith("hundred")) return severalWord ? "SEVERAL_HUNDRED" : "HUNDREDS";
   return "THOUSANDS";
 }
@@ -368,9 +374,12 @@ const HEDGES_BEFORE: [string, Qualifier][] = [
   [String.raw`(?:has|have|had)\s+(?:already\s+)?(?:exceeded|surpassed|topped|passed)|exceeded|exceeds|surpassed|surpasses|topped|tops`, Qualifier.EXCEEDED],
   [String.raw`at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of`, Qualifier.AT_LEAST],
   [String.raw`more\s+than|upwards\s+of|in\s+excess\s+of`, Qualifier.MORE_THAN],
-  [String.raw`up\s+to|as\s+many\s+as|no\s+more\s+than|fewer\s+than|less\s+than|just\s+under`, Qualifier.UP_TO],
+  [String.raw`up\s+to|as\s+many\s+as|no\s+more\s+than|just\s+under`, Qualifier.UP_TO],
+  [String.raw`fewer\s+than|less\s+than`, Qualifier.FEWER_THAN],
   [String.raw`(?:well|just)\s+over|over`, Qualifier.OVER],
-  [String.raw`around|about|approximately|approx\.|roughly|some|an\s+estimated|estimated|nearly|almost|close\s+to|circa`, Qualifier.AROUND],
+  [String.raw`nearly|close\s+to`, Qualifier.NEARLY],
+  [String.raw`almost`, Qualifier.ALMOST],
+  [String.raw`around|about|approximately|approx\.|roughly|some|an\s+estimated|estimated|circa`, Qualifier.AROUND],
 ];
 const HEDGE_BEFORE = new RegExp(String.raw`(?<![\w-])(` + HEDGES_BEFORE.map(([p]) => `(?:${p})`).join("|") + String.raw`)\s+$`, "i");
 const HEDGE_AFTER = /^(?:\s+or\s+more\b|\+|-plus\b|\s+or\s+so\b|-odd\b)/i;

@@ -129,14 +129,15 @@ describe("figures and the low/best/high rule", () => {
     expect(figures("several dozen, a few hundred, scores, thousands, 18 or more, 40-odd")).toEqual([
       ["several dozen", "SEVERAL_DOZEN", 24],
       ["a few hundred", "SEVERAL_HUNDRED", 200],
-      ["scores", "DOZENS", 12],
+      ["scores", "SCORES", 40],
       ["thousands", "THOUSANDS", 1000],
       ["18 or more", "AT_LEAST", 18],
       ["40-odd", "AROUND", 40],
     ]);
-    expect(figures("nearly 8,000; almost 10; up to 50; as many as 9; more than a dozen")).toEqual([
-      ["nearly 8,000", "AROUND", 8000],
-      ["almost 10", "AROUND", 10],
+    expect(figures("nearly 8,000; almost 10; fewer than 20; up to 50; as many as 9; more than a dozen")).toEqual([
+      ["nearly 8,000", "NEARLY", 8000],
+      ["almost 10", "ALMOST", 10],
+      ["fewer than 20", "FEWER_THAN", 20],
       ["up to 50", "UP_TO", 50],
       ["as many as 9", "UP_TO", 9],
       ["more than a dozen", "MORE_THAN", 12],
@@ -153,9 +154,9 @@ describe("wire copy", () => {
     expect(extract(sentence, {})[0].claimant).toEqual({ name: "Health Ministry", kind: "GOVERNMENT" });
   });
 
-  test("police detained nearly 8,000 people (verb before the figure; nearly = AROUND)", () => {
+  test("police detained nearly 8,000 people (verb before the figure; nearly n is a ceiling: 0/n/n)", () => {
     expectClaims("Police detained nearly 8,000 people, the Interior Ministry said.", [
-      { category: "DETAINED", affectedGroup: "ALL", affectedGroupText: "people", qualifier: "AROUND", figureText: "nearly 8,000", low: 8000, best: 8000, high: null, claimant: MVD_KZ },
+      { category: "DETAINED", affectedGroup: "ALL", affectedGroupText: "people", qualifier: "NEARLY", figureText: "nearly 8,000", low: 0, best: 8000, high: 8000, claimant: MVD_KZ },
     ]);
   });
 
@@ -288,7 +289,7 @@ describe("aggregators and local outlets", () => {
       { category: "DETAINED", qualifier: "THOUSANDS", figureText: "Thousands", low: 1000, best: 1000, high: null, claimant: { name: "Unnamed source", kind: "UNATTRIBUTED" }, confidence: 0.7 },
     ]);
     expectClaims("Scores of people were injured in Taldykorgan.", [
-      { category: "INJURED", qualifier: "DOZENS", figureText: "Scores", low: 12, best: 12, high: null, claimant: UNATTRIBUTED, confidence: 0.6 },
+      { category: "INJURED", qualifier: "SCORES", figureText: "Scores", low: 40, best: 40, high: null, claimant: UNATTRIBUTED, confidence: 0.6 },
     ]);
     expectClaims("Several dozen people were hospitalised, doctors said.", [
       { category: "HOSPITALIZED", qualifier: "SEVERAL_DOZEN", figureText: "Several dozen", low: 24, best: 24, high: null, claimant: { name: "Medical staff", kind: "OTHER" } },
@@ -315,7 +316,7 @@ describe("aggregators and local outlets", () => {
       { category: "WOUNDED", affectedGroup: "SECURITY_FORCES", qualifier: "MORE_THAN", figureText: "More than a dozen", low: 12, best: 12, high: null },
     ]);
     expectClaims("Nearly a hundred people were wounded, the Defence Ministry said.", [
-      { category: "WOUNDED", qualifier: "AROUND", figureText: "Nearly a hundred", low: 100, best: 100, high: null, claimant: { name: "Ministry of Defence of Kazakhstan", kind: "GOVERNMENT" } },
+      { category: "WOUNDED", qualifier: "NEARLY", figureText: "Nearly a hundred", low: 0, best: 100, high: 100, claimant: { name: "Ministry of Defence of Kazakhstan", kind: "GOVERNMENT" } },
     ]);
   });
 
@@ -359,7 +360,7 @@ describe("aggregators and local outlets", () => {
 
   test("a casualty word before the noun: 1,300 wounded police officers", () => {
     expectClaims("The Interior Ministry said nearly 10,000 people had been detained, and 1,300 wounded police officers were treated.", [
-      { category: "DETAINED", affectedGroupText: "people", qualifier: "AROUND", figureText: "nearly 10,000", claimant: MVD_KZ },
+      { category: "DETAINED", affectedGroupText: "people", qualifier: "NEARLY", figureText: "nearly 10,000", claimant: MVD_KZ },
       { category: "WOUNDED", affectedGroup: "SECURITY_FORCES", affectedGroupText: "police officers", qualifier: "EXACT", figureText: "1,300", low: 1300, best: 1300, high: 1300, claimant: MVD_KZ },
     ]);
   });
@@ -373,7 +374,7 @@ describe("aggregators and local outlets", () => {
 
   test("a decimal with a scale word", () => {
     expectClaims("Almost 1.5 thousand people were detained in the first week, Tokayev told parliament.", [
-      { category: "DETAINED", qualifier: "AROUND", figureText: "Almost 1.5 thousand", low: 1500, best: 1500, high: null, claimant: { name: "Tokayev", kind: "PERSON" } },
+      { category: "DETAINED", qualifier: "ALMOST", figureText: "Almost 1.5 thousand", low: 0, best: 1500, high: 1500, claimant: { name: "Tokayev", kind: "PERSON" } },
     ]);
   });
 
