@@ -346,8 +346,9 @@ function findOrganizations(text: string, options: ClaimantOptions, memory: Claim
     // "Hong Kong Police Force": an organisation word followed by more of the name.
     else while (end + 1 < run.length && isHeadWord(capitalise(run[end + 1].word))) end++;
     // "Hamas-run Health Ministry", "Oslo-based IHR": the qualifier is not part of the name.
+    // "New York-based organization": everything up to the qualifier's last word goes.
     let first = 0;
-    while (first < end && /-(?:run|led|based|backed|owned|controlled|affiliated)$/i.test(run[first].word)) first++;
+    for (let i = 0; i < end; i++) if (/-(?:run|led|based|backed|owned|controlled|affiliated)$/i.test(run[i].word)) first = i + 1;
     const words = run.slice(first, end + 1);
     // "Deputy Superintendent of Police Namaraj Bhattarai": the capitalised words after the body name its speaker.
     const rest = run.slice(end + 1).filter((t) => !CONNECTORS.has(t.word));
@@ -419,7 +420,7 @@ export function initials(name: string): string {
     .join("");
 }
 
-const BACK_WORDS = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[a-z]+|[A-Z][a-z]+-based)\s+){0,2}?(commission|committee|group|organi[sz]ation|union|syndicate|association|agency|authority|society|federation|office|council|centre|center|watchdog|monitor|network|coalition|doctors|department|administration|NGO|rights\s+group)\b|\b(They)\b/g;
+const BACK_WORDS = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[a-z]+|(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+-based)\s+){0,2}?(commission|committee|group|organi[sz]ation|union|syndicate|association|agency|authority|society|federation|office|council|centre|center|watchdog|monitor|network|coalition|doctors|department|administration|NGO|rights\s+group)\b|\b(They)\b/g;
 
 /** "the commission said", "They state": the last organisation of that kind named before. */
 function findBackReferences(text: string, memory: ClaimantMemory, earlier: Mention[], taken: Mention[]): Mention[] {

@@ -230,16 +230,35 @@ const R_SUBJECT = new RegExp(
 const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`, "i");
 const R_COMBINED = new RegExp(String.raw`^\s+(?:or|and|and/or)\s+(?:were\s+|was\s+)?(?:${CASUALTY})`);
 
+const R_SUBJECT_RELATIVE = new RegExp(
+  String.raw`^(?:\s+(?<np>${NP}))?\s+(?:who|that)\s+[^;,.]{1,160}?\s+(?:have|has|had|were|was|are|is)\s+(?:also\s+|now\s+|reportedly\s+|since\s+)?(?:been\s+)?(?<cas>${CASUALTY})`,
+  "i",
+);
+
+/** "eight people who played a major role in the protests have been arrested": the verb after a relative clause. */
+function readSubjectPastRelative(after: string, fig: Figure): Reading | null {
+  const match = R_SUBJECT_RELATIVE.exec(after);
+  if (!match?.groups) return null;
+  const { np, cas } = match.groups;
+  // A bare number before "that" is more often a measure ("2 million that …") than people.
+  if (!np) return null;
+  return { category: categoryOf(cas), groupText: /^others?$/i.test(np.trim()) ? null : cleanGroupText(np), inherited: false, how: "subject", phraseEnd: fig.end + match[0].length };
+}
+
+const R_OBJECT_NEXT = /^\s+(?:(?:at\s+least|about|around|some|more\s+than|over|nearly|almost|up\s+to|an\s+estimated)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens|hundreds|thousands|scores|several|many|the|an?|his|her|their|its)\b)/i;
 const R_MAIN_PREDICATE = /^[^;.]{0,150}?\s((?:were|was|have|had)\s+killed|died|succumbed|perished|(?:were|was)\s+(?:arrested|detained))\b/i;
 
 /** 3. "at least 18 police officers have died", "over 1,300 wounded". */
 function readSubject(s: SentenceState, fig: Figure, previous: Reading | null): Reading | null {
   const after = afterFigure(s, fig);
   const match = R_SUBJECT.exec(after);
-  if (!match?.groups) return null;
+  if (!match?.groups) return readSubjectPastRelative(after, fig);
   const { of, np, cas } = match.groups;
   if (of && !fig.vague) return null;
   if (R_COMBINED.test(after.slice(match[0].length))) return null;
+  // "1,000 security officers arrested four people": with no auxiliary and an object after the verb, the figure is who did it.
+  const beforeVerb = match[0].slice(0, match[0].length - cas.length).trimEnd();
+  if (np && /^(?:arrested|detained|killed|injured|wounded|hurt|shot\s+dead|gunned\s+down|murdered|slain)$/i.test(cas) && beforeVerb.endsWith(np.trim()) && R_OBJECT_NEXT.test(after.slice(match[0].length))) return null;
   // "485 injured were admitted to six hospitals": those in hospital.
   const admitted = /^\s+(?:were|have\s+been|had\s+been|are)\s+(?:admitted|taken|rushed|brought)\s+(?:to|in)\s+(?:[\w-]+\s+){0,2}hospitals?\b/i.test(after.slice(match[0].length));
   let category = admitted ? CasualtyCategory.HOSPITALIZED : categoryOf(cas);

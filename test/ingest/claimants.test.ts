@@ -186,6 +186,10 @@ describe("relays and repeats", () => {
     expect(claimants(body)).toEqual(["442: National Disaster Management Agency", "162: Unattributed", "40: National Disaster Management Agency"]);
   });
 
+  test("'the New York-based organization said' is the organisation named before it", () => {
+    expect(claimants("Human Rights Watch condemned the raids. Authorities detained at least 34 people, the New York-based organization said.")).toEqual(["34: Human Rights Watch"]);
+  });
+
   test("an official described by their office: 'a local disaster agency official said'", () => {
     expect(claimants("More than 42 people were killed as flash floods hit the province, a local disaster agency official said.", { countryName: "Indonesia" })).toEqual(["42: Government of Indonesia"]);
   });

@@ -415,6 +415,8 @@ describe("wording outside the templates", () => {
     ["The death toll rose on Sunday to 818.", "KILLED", 818],
     ["The death toll from clashes between students demanding reforms and supporters of the ruling party has risen to at least 50.", "KILLED", 50],
     ["Six more people, who were hurt in the clashes last week, died on Monday.", "KILLED", 6],
+    ["Eight people who played a major role in the protests near the capital have been arrested.", "DETAINED", 8],
+    ["An estimated 1,000 security officers arrested four people in the capital.", "DETAINED", 4],
   ])("%s", (sentence, category, best) => {
     const claims = extractClaims(sentence, KZ);
     expect(claims.map((c) => [c.category, c.best])).toEqual([[category, best]]);
