@@ -199,9 +199,11 @@ function countryAround(text: string, start: number, end: number, options: Claima
   const before = text.slice(Math.max(0, start - 60), start);
   const offset = Math.max(0, start - 60);
   const after = text.slice(end, end + 60);
-  const ofCountry = /^\s+(?:of|in)\s+(?:the\s+)?(?:Republic\s+of\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u.exec(after);
+  // "in the Hamas-ruled Gaza Strip": a qualifier before the name is read past.
+  const ofCountry = /^\s+(?:of|in)\s+(?:the\s+)?(?:Republic\s+of\s+)?(?:\p{Lu}[\p{L}]*-(?:ruled|run|held|controlled|occupied|led)\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})/u.exec(after);
   if (ofCountry) {
-    const country = countryOf(ofCountry[1]) ?? countryOf(ofCountry[1].split(/\s+/)[0]);
+    const words = ofCountry[1].split(/\s+/);
+    const country = countryOf(ofCountry[1]) ?? countryOf(words.slice(0, 2).join(" ")) ?? countryOf(words[0]);
     if (country) return { start, end: end + ofCountry[0].length, country: country.name, demonym: null };
   }
   if (/\b(?:the\s+)?country(?:'s|’s)\s+$/.test(before)) {
@@ -450,9 +452,14 @@ const TITLE_WORDS = new Set([
   "Kazakh", "Russian", "Later", "Earlier", "Meanwhile", "However", "But", "And", "On", "In", "Also", "Then", "Monday", "Tuesday",
   "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today",
 ]);
-const NOT_PERSON = /\b(?:Ministry|Office|Committee|Council|Service|Department|Agency|Police|Government|Authorities|Officials|Watch|International|News|Organi[sz]ation|Nations|Union|Press|Media|Reports?|TV|Television|It|He|She|They|We|I|This|That|There|Witnesses|Doctors|Activists|Sources?|Kremlin|State|City|Akimat|Prosecutors?)\b/;
-const PERSON_BEFORE_VERB = /((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)(?=(?:\s+(?:also|later|earlier|has|had|then|on\s+[A-Z]\w+))?\s+(?:said|says|told|stated|announced|claimed|wrote|tweeted|added|confirmed|insisted|reported|informed|estimated)\b)/g;
-const PERSON_AFTER_CUE = /\b(?:said|according\s+to|citing)\s+((?:[A-Z][a-zA-Z'’.-]+\s+){0,3}[A-Z][a-zA-Z'’-]+)/g;
+const NOT_PERSON = /-(?:ruled|run|held|controlled|occupied|based|led)\b|\b(?:Strip|Bank|Province|Region|District|Oblast|Territory|Valley|Ministry|Office|Committee|Council|Service|Department|Agency|Police|Government|Authorities|Officials|Watch|International|News|Organi[sz]ation|Nations|Union|Press|Media|Reports?|TV|Television|It|He|She|They|We|I|This|That|There|Witnesses|Doctors|Activists|Sources?|Kremlin|State|City|Akimat|Prosecutors?)\b/;
+// A name's words may carry a lower-case particle: "Ashraf al-Qudra".
+const PARTICLE = String.raw`(?:(?:al|el|ad|ash|abu|bin|ibn)-)?`;
+const PERSON_BEFORE_VERB = new RegExp(
+  String.raw`((?:${PARTICLE}[A-Z][a-zA-Z'’.-]+\s+){0,3}${PARTICLE}[A-Z][a-zA-Z'’-]+)(?=(?:\s+(?:also|later|earlier|has|had|then|on\s+[A-Z]\w+))?\s+(?:said|says|told|stated|announced|claimed|wrote|tweeted|added|confirmed|insisted|reported|informed|estimated)\b)`,
+  "g",
+);
+const PERSON_AFTER_CUE = new RegExp(String.raw`\b(?:said|according\s+to|citing)\s+((?:${PARTICLE}[A-Z][a-zA-Z'’.-]+\s+){0,3}${PARTICLE}[A-Z][a-zA-Z'’-]+)`, "g");
 
 
 // Titles that name the speaker's body: "Interior Minister X" speaks for the Interior Ministry.
@@ -664,7 +671,8 @@ export function findMentionsIn(text: string, options: ClaimantOptions, memory: C
     if (m.name === BACK_REFERENCE) return memory.lastMinistry ? { ...memory.lastMinistry, start: m.start, end: m.end } : { ...m, name: "Government" };
     if (m.ministry) memory.lastMinistry = m;
     if (m.person) {
-      const surname = m.person.split(/\s+/).pop() as string;
+      // "Qudra said" after "Ashraf al-Qudra": the surname without its particle.
+      const surname = (m.person.split(/\s+/).pop() as string).replace(/^(?:al|el|ad|ash|as|an|ibn|bin|abu)-/i, "");
       const known = memory.people.get(surname);
       // "Jasinghe said" after "Director General of Health Services Dr Anil Jasinghe": the same speaker, with their body.
       if (known && known.person !== m.person && m.kind === ClaimantKind.PERSON && m.person.split(/\s+/).length === 1) {

@@ -33,6 +33,9 @@ const PRESS_ADJECTIVES: Record<string, string[]> = {
   PH: ["philippine"],
 };
 
+// Places the press names for the country itself: they count as its name, not as an adjective.
+const PRESS_PLACE_NAMES: Record<string, string[]> = { PS: ["gaza", "gaza strip", "west bank"] };
+
 // The names the press writes ("Turkey", not "Türkiye").
 const PRESS_NAMES: Record<string, string> = { TR: "Turkey", CZ: "Czech Republic", CI: "Ivory Coast", MK: "North Macedonia" };
 
@@ -40,6 +43,7 @@ const ENTRIES: Entry[] = countries.map((c) => {
   const demonym = c.demonyms?.eng;
   const words = new Set<string>(
     [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && /^[\p{L} .'’-]+$/u.test(s)), demonym?.m, demonym?.f, ...(PRESS_ADJECTIVES[c.cca2] ?? [])]
+      .concat(PRESS_PLACE_NAMES[c.cca2] ?? [])
       .filter((w): w is string => !!w)
       .map((w) => w.toLowerCase()),
   );
@@ -63,6 +67,8 @@ export const NATIONALITY_NOUNS: readonly string[] = (() => {
   // Longest first, so an alternation built from them prefers "Azeris" to "Azeri".
   return [...words].sort((a, b) => b.length - a.length);
 })();
+
+const PLACE_NAME_WORDS = new Set(Object.values(PRESS_PLACE_NAMES).flat());
 
 const BY_WORD = new Map<string, Entry>();
 for (const entry of ENTRIES) for (const word of entry.words) if (!BY_WORD.has(word)) BY_WORD.set(word, entry);
@@ -108,7 +114,8 @@ export function countriesIn(text: string): { country: CountryName; count: number
     if (!country) continue;
     const entry = counts.get(country.code) ?? { country, count: 0 };
     // A country named counts twice an adjective: "Russian shelling hit Ukraine" is about Ukraine.
-    entry.count += word.toLowerCase().replace(/(?:'s|’s)$/, "") === country.name.toLowerCase() ? 2 : 1;
+    const bare = word.toLowerCase().replace(/(?:'s|’s)$/, "");
+    entry.count += bare === country.name.toLowerCase() || PLACE_NAME_WORDS.has(bare) ? 2 : 1;
     counts.set(country.code, entry);
   }
   return [...counts.values()].sort((a, b) => b.count - a.count);

@@ -332,7 +332,8 @@ function readToll(s: SentenceState, fig: Figure): Reading | null {
   if (!trigger?.groups) return null;
   const triggerEnd = trigger.index + trigger[0].length;
   const between = s.text.slice(triggerEnd, fig.start);
-  const figureBetween = s.figures.some((f) => f !== fig && f.start >= triggerEnd && f.end <= fig.start);
+  // A year or a date between ("since the escalation in October 2023 has risen to") is no figure of its own.
+  const figureBetween = s.figures.some((f) => f !== fig && f.start >= triggerEnd && f.end <= fig.start && !isNotACount(s.text, f));
   const revision = R_REVISION.test(between);
   if (figureBetween && !revision) return null;
   const link = revision ? null : R_TOLL_LINK.exec(between);
@@ -939,7 +940,17 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   const countryName = options.countryName ?? mainCountry(`${options.headline ?? ""}\n${body}`)?.name;
   const withCountry = { ...options, countryName, siteLabel: options.siteLabel ?? siteLabelOf(options.url) };
   const article: ArticleState = { lastReading: null, frames: new Map() };
-  const sentences = boundedSentences(splitSentences(body)).map((sentence) => readSentence(sentence, withCountry, memory, article));
+  // A page that prints its lead twice (a standfirst, then the first paragraph) states each figure once.
+  const seen = new Set<string>();
+  const sentences = boundedSentences(splitSentences(body)).map((sentence) => {
+    const reading = readSentence(sentence, withCountry, memory, article);
+    // Keyed by the opening too: the standfirst's copy may be cut short ("… triggered by […]").
+    const text = sentence.text.replace(/\s+/g, " ").trim();
+    const keys = text.length >= 80 ? [text, text.slice(0, 80)] : [text];
+    if (keys.some((k) => seen.has(k))) reading.picks = [];
+    else if (reading.picks.length > 0) keys.forEach((k) => seen.add(k));
+    return reading;
+  });
   const drafts = withCarriedClaimants(sentences, publishingBody(withCountry.siteLabel, memory), withCountry, memory).flatMap((s, index) =>
     s.picks.map((p) => ({
       claim: claimOf(s.sentence, p.fig, p.reading, p.mention, withCountry),

@@ -190,6 +190,17 @@ describe("relays and repeats", () => {
     expect(claimants("Human Rights Watch condemned the raids. Authorities detained at least 34 people, the New York-based organization said.")).toEqual(["34: Human Rights Watch"]);
   });
 
+  test("'the health ministry in the Hamas-ruled Gaza Strip said': the ministry, of the place it is in; a name with a particle speaks for it", () => {
+    expect(
+      claimants("The health ministry in the Hamas-ruled Gaza Strip said at least 300 people had been killed. Another 900 were wounded, health ministry spokesman Omar al-Rashid said. Rashid said 40 died overnight."),
+    ).toEqual(["300: Ministry of Health of Palestine", "900: Ministry of Health of Palestine (Omar al-Rashid)", "40: Ministry of Health of Palestine (Omar al-Rashid)"]);
+  });
+
+  test("a lead printed twice (standfirst, then first paragraph, cut short or not) states its figures once", () => {
+    const lead = "The interior ministry said at least 300 people had been detained since the protests began in the capital last week";
+    expect(claimants(`${lead}, officials […]\n\n${lead}, officials added.`, { countryName: "Peru" })).toEqual(["300: Ministry of Internal Affairs of Peru"]);
+  });
+
   test("an official described by their office: 'a local disaster agency official said'", () => {
     expect(claimants("More than 42 people were killed as flash floods hit the province, a local disaster agency official said.", { countryName: "Indonesia" })).toEqual(["42: Government of Indonesia"]);
   });

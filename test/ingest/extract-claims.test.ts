@@ -413,6 +413,7 @@ describe("wording outside the templates", () => {
     ["We have had more than 300 martyrs.", "KILLED", 300],
     ["Since Tuesday at least 146 lives have been lost.", "KILLED", 146],
     ["The death toll rose on Sunday to 818.", "KILLED", 818],
+    ["The total number of fatalities since the escalation in October 2023 has risen to 53,272.", "KILLED", 53272],
     ["The death toll from clashes between students demanding reforms and supporters of the ruling party has risen to at least 50.", "KILLED", 50],
     ["Six more people, who were hurt in the clashes last week, died on Monday.", "KILLED", 6],
     ["Eight people who played a major role in the protests near the capital have been arrested.", "DETAINED", 8],
