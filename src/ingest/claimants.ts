@@ -127,6 +127,13 @@ interface MentionRule {
   accept?: (match: RegExpExecArray) => boolean;
 }
 
+/** The UN's human rights office and council are bodies of their own, not "the UN". */
+function unBody(match: RegExpExecArray): string {
+  if (/OHCHR|[Oo]ffice|[Hh]igh\s+[Cc]ommissioner/.test(match[0])) return "UN Human Rights Office";
+  if (/[Cc]ouncil/.test(match[0])) return "UN Human Rights Council";
+  return "UN";
+}
+
 /** Placeholder name of "the ministry" until it is resolved against the ministries named before it. */
 const BACK_REFERENCE = "the ministry";
 const SOURCE_WORDS = String.raw`(?:unnamed|anonymous|informed|senior|official|police|security|medical|hospital|government|diplomatic|military|law[- ]enforcement)`;
@@ -150,7 +157,7 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b(?:[Aa]n?)\s+((?:opposition|rebel|armed|human\s+rights|rights|advocacy|civil\s+society|activist|monitoring|student|local)\s+(?:group|coalition|party|organi[sz]ation|alliance|movement|network))\b/g, name: (m) => capitalise(m[1].toLowerCase()), kind: ClaimantKind.OTHER, cue: true, forward: true },
   { re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|local|regional|provincial|district|police|government|security|military|hospital|health|disaster|agency|emergency|rescue|interior|ministry|state|city|county)\s+){0,3}official\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   // International organisations and NGOs.
-  { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: "UN", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: unBody, kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross)\b/g, name: "ICRC", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:World\s+Health\s+Organi[sz]ation|WHO)\b/g, name: "WHO", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:OSCE|EU|European\s+Union|CSTO)\b/g, name: (m) => (m[0] === "European Union" ? "EU" : m[0]), kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },

@@ -201,6 +201,13 @@ describe("relays and repeats", () => {
     expect(claimants(`${lead}, officials […]\n\n${lead}, officials added.`, { countryName: "Peru" })).toEqual(["300: Ministry of Internal Affairs of Peru"]);
   });
 
+  test("the UN's human rights office is a body of its own, not the UN", () => {
+    expect(claimants("At least 138 people have been killed since the coup, according to the United Nations Human Rights office. Later the UN said 20 were missing.")).toEqual([
+      "138: UN Human Rights Office",
+      "20: United Nations",
+    ]);
+  });
+
   test("an official described by their office: 'a local disaster agency official said'", () => {
     expect(claimants("More than 42 people were killed as flash floods hit the province, a local disaster agency official said.", { countryName: "Indonesia" })).toEqual(["42: Government of Indonesia"]);
   });
