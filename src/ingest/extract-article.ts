@@ -390,6 +390,8 @@ function inferPublisherName(lines: string[]): string | null {
 interface Dateline {
   text: string;
   date: Date;
+  /** The calendar day as printed. */
+  day: Date;
   isUpdate: boolean;
 }
 
@@ -432,13 +434,13 @@ function parseDateline(line: string): Dateline | null {
     if (!found) continue;
     const leftover = segment.slice(0, found.start) + " " + segment.slice(found.end);
     if (!/^[\s\p{P}]*$/u.test(leftover.replace(DATE_LABELS, ""))) continue;
-    return { text: found.text, date: found.date, isUpdate: /updated|modified/i.test(leftover) };
+    return { text: found.text, date: found.date, day: found.day, isUpdate: /updated|modified/i.test(leftover) };
   }
   return null;
 }
 
 /** The first date with day and year in `s`, via chrono-node; UTC when no zone, 00:00 when no time. */
-function parseDateIn(s: string): { text: string; start: number; end: number; date: Date } | null {
+function parseDateIn(s: string): { text: string; start: number; end: number; date: Date; day: Date } | null {
   const results = chrono.parse(s, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 }, { forwardDate: false });
   const first = results[0];
   if (!first || !first.start.isCertain("year") || !first.start.isCertain("day")) return null;
@@ -463,7 +465,8 @@ function parseDateIn(s: string): { text: string; start: number; end: number; dat
     hasTime ? (time.get("minute") ?? 0) : 0,
     hasTime ? (time.get("second") ?? 0) : 0,
   );
-  return { text: s.slice(start, end).trim(), start, end, date: new Date(utc - offset * 60_000) };
+  const day = new Date(Date.UTC(first.start.get("year") ?? 0, (first.start.get("month") ?? 1) - 1, first.start.get("day") ?? 1));
+  return { text: s.slice(start, end).trim(), start, end, date: new Date(utc - offset * 60_000), day };
 }
 
 /** ISO-ish machine dates; a missing zone means UTC, not the server's local time. */
@@ -521,8 +524,8 @@ function extractFromText(raw: string, input: PageInput): ExtractedArticle {
   if (body.paragraphs.length === 0) throw noArticle("No article found: the page has no paragraph of article text.");
   // A date line printed on the page beats the scraper's prefix (often the day it was saved).
   const published = choosePublished(input, [
-    { date: dateline?.date ?? null, source: "PAGE", text: dateline?.text ?? null },
-    { date: prefix.date, source: "PAGE", text: prefix.printed },
+    { date: dateline?.date ?? null, day: dateline?.day, source: "PAGE", text: dateline?.text ?? null },
+    { date: prefix.date, day: machineDay(prefix.printed), source: "PAGE", text: prefix.printed },
     { date: leadingDate(body.paragraphs[0]), source: "PAGE", text: null },
     { date: dateFromUrl(url), source: "URL", text: null },
   ]);
@@ -568,14 +571,38 @@ function takeDatePrefix(text: string): { text: string; date: Date | null; printe
   return date && m ? { text: text.slice(m[0].length), date, printed: m[1] } : { text, date: null, printed: null };
 }
 
-type PublishedFields = Pick<ExtractedArticle, "publishedAt" | "publishedAtSource" | "publishedText">;
+type PublishedFields = Pick<ExtractedArticle, "publishedAt" | "publishedAtSource" | "publishedText" | "publishedDay">;
+
+/** A candidate publication date; `day` is the calendar day as printed (else the UTC day of `date`). */
+interface PublishedCandidate {
+  date: Date | null;
+  day?: Date | null;
+  source: ExtractedArticle["publishedAtSource"];
+  text: string | null;
+}
+
+const utcDayOf = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 
 /** The caller's date, else the first candidate found; else unknown, never a guess. */
-function choosePublished(input: PageInput, candidates: { date: Date | null; source: ExtractedArticle["publishedAtSource"]; text: string | null }[]): PublishedFields {
-  if (input.publishedAt) return { publishedAt: input.publishedAt, publishedAtSource: "CALLER", publishedText: null };
+function choosePublished(input: PageInput, candidates: PublishedCandidate[]): PublishedFields {
+  if (input.publishedAt) return { publishedAt: input.publishedAt, publishedAtSource: "CALLER", publishedText: null, publishedDay: utcDayOf(input.publishedAt) };
   const found = candidates.find((c) => c.date !== null);
-  if (!found) return { publishedAt: null, publishedAtSource: "UNKNOWN", publishedText: null };
-  return { publishedAt: found.date, publishedAtSource: found.source, publishedText: found.text };
+  if (!found?.date) return { publishedAt: null, publishedAtSource: "UNKNOWN", publishedText: null, publishedDay: null };
+  return { publishedAt: found.date, publishedAtSource: found.source, publishedText: found.text, publishedDay: found.day ?? utcDayOf(found.date) };
+}
+
+/** The calendar day a machine or printed date gives ("2024-07-19T04:49:00+05:30" → 19 July), if it gives one. */
+function machineDay(value: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return value.length <= MAX_DATE_TEXT ? (parseDateIn(value.trim())?.day ?? null) : null;
+}
+
+/** A candidate from a machine-readable value: its instant and the day it prints. */
+function machineCandidate(value: unknown, source: ExtractedArticle["publishedAtSource"], text: string | null): PublishedCandidate {
+  const date = parseMachineDate(value);
+  return { date, day: date ? machineDay(value) : null, source, text };
 }
 
 /** A page with no headline line: the URL's slug ("/kazakh-unrest-toll-rises-1234.html"), else the first sentence, cut short. */
@@ -923,14 +950,10 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
   const language = input.language ?? (collapse(doc.documentElement?.getAttribute("lang")) || str(ld?.inLanguage) || "en");
   const printed = findPrintedDate(doc);
   const published = choosePublished(input, [
-    { date: parseMachineDate(ld?.datePublished), source: "METADATA", text: printed?.text ?? null },
-    {
-      date: parseMachineDate(meta("article:published_time") ?? meta("datePublished") ?? meta("pubdate") ?? meta("date")),
-      source: "METADATA",
-      text: printed?.text ?? null,
-    },
-    { date: parseMachineDate(printed?.machine), source: "PAGE", text: printed?.text ?? null },
-    { date: parseMachineDate(printed?.text), source: "PAGE", text: printed?.text ?? null },
+    machineCandidate(ld?.datePublished, "METADATA", printed?.text ?? null),
+    machineCandidate(meta("article:published_time") ?? meta("datePublished") ?? meta("pubdate") ?? meta("date"), "METADATA", printed?.text ?? null),
+    machineCandidate(printed?.machine, "PAGE", printed?.text ?? null),
+    machineCandidate(printed?.text, "PAGE", printed?.text ?? null),
     { date: dateFromUrl(url), source: "URL", text: null },
   ]);
 

@@ -22,6 +22,7 @@ export function extractPage(input: PageInput, options: ExtractClaimsOptions = {}
   const claims = extractClaims(body, { ...options, headline: printed ? article.headline : undefined, url: options.url ?? article.url });
   // Events are dated against the publication day; a page without one gives no
   // dated events rather than events dated against a guess.
-  const events = article.publishedAt ? extractEvents(body, article.publishedAt) : [];
+  // The day as the page prints it: "04:49 IST on 19 July" is 18 July in UTC, but its "yesterday" is 18 July.
+  const events = article.publishedAt ? extractEvents(body, article.publishedDay ?? article.publishedAt) : [];
   return { article, body, claims, events };
 }

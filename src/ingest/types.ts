@@ -44,6 +44,12 @@ export interface ExtractedArticle {
   publishedAtSource: PublishedAtSource;
   /** The publication time exactly as printed. */
   publishedText: string | null;
+  /**
+   * The calendar day the page was published on, in the zone it prints (UTC
+   * midnight of that day): "19 July 2024, 04:49 IST" is 19 July though the
+   * instant is 18 July in UTC. Relative dates ("yesterday") count from it.
+   */
+  publishedDay: Date | null;
   /** Body paragraphs, each trimmed; the stored body is paragraphs.join("\n\n"). */
   paragraphs: string[];
   images: { title: string | null; caption: string | null; credit: string | null; copyrightNotice: string | null; url: string | null }[];

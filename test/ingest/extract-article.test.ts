@@ -106,6 +106,7 @@ describe("other outlets' pages", () => {
       publishedAt: new Date("2022-01-07T08:32:00.000Z"),
       publishedAtSource: "METADATA",
       publishedText: "January 7, 2022 2:32 PM GMT+6",
+      publishedDay: new Date("2022-01-07T00:00:00.000Z"),
       paragraphs: [
         "ALMATY, Jan 7 (Caspian Wire) - Security forces patrolled the streets of Almaty on Friday after a night of sporadic gunfire near the city's main square, as President Kassym-Jomart Tokayev said constitutional order had largely been restored across the country.",
         "In a televised address, Tokayev said he had authorised security forces to open fire without warning on those he described as armed militants, and rejected calls for talks with protesters.",
@@ -151,6 +152,7 @@ describe("other outlets' pages", () => {
       publishedAt: new Date("2022-01-08T09:41:00.000Z"),
       publishedAtSource: "METADATA",
       publishedText: "8 Jan, 2022 09:41",
+      publishedDay: new Date("2022-01-08T00:00:00.000Z"),
       paragraphs: [
         "Peacekeepers from the Russia-led Collective Security Treaty Organization (CSTO) have taken the airport in Kazakhstan’s largest city under guard, the bloc said in a statement on Saturday.",
         "The airport, which was briefly seized by rioters earlier in the week, will remain closed to passenger flights until further notice, according to the statement. Military transport aircraft continued to land through the night.",
@@ -193,6 +195,7 @@ describe("other outlets' pages", () => {
       publishedAt: new Date("2022-01-11T03:15:00.000Z"),
       publishedAtSource: "PAGE",
       publishedText: "January 11, 2022, 09:15 (GMT+6)",
+      publishedDay: new Date("2022-01-11T00:00:00.000Z"),
       paragraphs: [
         "Kazakhstan's parliament on Tuesday approved a new prime minister, days after the previous cabinet resigned at the height of the protests that shook the country in the first week of January.",
         "The appointment came as President Kassym-Jomart Tokayev told lawmakers that the mission of the Collective Security Treaty Organization (CSTO) had largely been completed and that its troops would begin to withdraw within days.",
@@ -228,6 +231,7 @@ describe("other outlets' pages", () => {
       publishedAt: new Date("2022-01-09T12:13:00.000Z"),
       publishedAtSource: "PAGE",
       publishedText: "Sun 9 Jan 2022 12.13 GMT",
+      publishedDay: new Date("2022-01-09T00:00:00.000Z"),
       paragraphs: [
         "Relatives of people detained during last week’s unrest in Kazakhstan gathered outside police stations in Almaty on Sunday, saying they had received no information about where their family members were being held.",
         "The authorities have said that thousands of people were detained across the country after protests over a rise in fuel prices turned into riots, with government buildings set on fire in the country’s largest city.",
@@ -268,11 +272,20 @@ describe("datelines", () => {
     expect(article.headline).toBe("Troops patrol Almaty after a week of unrest");
   });
 
+  test("the publication day is the day the page prints, in its own zone, though the instant is the day before in UTC", () => {
+    const article = extractArticle({ text: page("Published 19 July 2024, 04:49 IST") });
+    expect(article.publishedAt?.toISOString()).toBe("2024-07-18T23:19:00.000Z");
+    expect(article.publishedDay?.toISOString()).toBe("2024-07-19T00:00:00.000Z");
+    // With no zone, both are the printed day.
+    expect(extractArticle({ text: page("January 9, 2022") }).publishedDay?.toISOString()).toBe("2022-01-09T00:00:00.000Z");
+  });
+
   test("a page with no date at all is read, its date unknown rather than made up", () => {
     const article = extractArticle({ text: page("") });
     expect(article.publishedAt).toBeNull();
     expect(article.publishedAtSource).toBe("UNKNOWN");
     expect(article.publishedText).toBeNull();
+    expect(article.publishedDay).toBeNull();
     expect(article.headline).toBe("Troops patrol Almaty after a week of unrest");
   });
 

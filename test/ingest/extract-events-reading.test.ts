@@ -3,6 +3,7 @@
 // announcements, participants only those said to take part, confidence that
 // drops for what is inferred or hedged. Invented sentences only.
 import { extractEvents } from "../../src/ingest/extract-events";
+import { extractPage } from "../../src/ingest/extract-page";
 
 const SUNDAY = new Date("2022-01-09T12:00:00Z");
 const WEDNESDAY = new Date("2022-01-12T12:00:00Z");
@@ -16,6 +17,12 @@ const only = (text: string, publishedAt = SUNDAY) => {
 const names = (e: { participants: { name: string }[] }) => e.participants.map((p) => p.name);
 
 describe("dates resolve against the publication day", () => {
+  test("the day the page prints, in its zone: 'yesterday' on a page of 19 July at 04:49 IST (18 July in UTC) is 18 July", () => {
+    const page = extractPage({ text: "Curfew imposed after clashes\nPublished 19 July 2024, 04:49 IST\n\nAt least 12 people were killed in clashes in the capital yesterday, police said." });
+    expect(page.events.map((e) => [e.type, day(e.startDate), day(e.endDate ?? e.startDate)])).toEqual([["VIOLENCE", "2024-07-18", "2024-07-18"]]);
+  });
+
+
   test("a possessive date dates its own noun: 'last week's unrest' does not date a gathering", () => {
     const e = only("Relatives of people detained in last week's unrest protested outside the prosecutor's office on Saturday.");
     expect(e).toMatchObject({ type: "PROTEST", dateText: "on Saturday", datePrecision: "DAY" });
