@@ -52,8 +52,11 @@ export interface Config {
   rateLimit: { perAddress: number; perKey: number; windowSeconds: number; store: "memory" | "redis"; keyPrefix: string };
   /** Proxies in front whose X-Forwarded-For is believed (TRUST_PROXY hops); 0: the socket's address. */
   trustProxy: number;
-  /** Page extraction on worker threads (src/ingest/extraction-pool.ts): threads, time budget of one page, heap of each thread. */
-  extraction: { threads: number; pageBudgetMs: number; maxHeapMb: number };
+  /**
+   * Page extraction on worker threads (src/ingest/extraction-pool.ts): threads, time budget of one page, heap of
+   * each thread, most pages waiting for a thread and longest wait (past either: EXTRACTION_BUSY).
+   */
+  extraction: { threads: number; pageBudgetMs: number; maxHeapMb: number; maxQueue: number; maxQueueWaitMs: number };
 }
 
 export interface OperationLimits {
@@ -89,6 +92,23 @@ function positiveInteger(name: string, fallback: number, env: NodeJS.ProcessEnv)
 function defaultExtractionThreads(): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(2, cores));
+}
+
+/** Waiting pages per extraction thread by default (EXTRACTION_MAX_QUEUE): a few pages' work queued behind each. */
+const EXTRACTION_QUEUE_PER_THREAD = 4;
+
+function extractionSettings(env: NodeJS.ProcessEnv): Config["extraction"] {
+  const threads = positiveInteger("EXTRACTION_THREADS", defaultExtractionThreads(), env);
+  const pageBudgetMs = positiveInteger("EXTRACTION_PAGE_BUDGET_MS", 10_000, env);
+  return {
+    threads,
+    pageBudgetMs,
+    maxHeapMb: positiveInteger("EXTRACTION_MAX_HEAP_MB", 512, env),
+    // 0 is allowed: no page waits, one arriving while every thread is busy is refused at once.
+    maxQueue: integer("EXTRACTION_MAX_QUEUE", EXTRACTION_QUEUE_PER_THREAD * threads, env),
+    // Separate from the budget, which starts only once a thread takes the page; by default as long as one.
+    maxQueueWaitMs: positiveInteger("EXTRACTION_MAX_QUEUE_WAIT_MS", pageBudgetMs, env),
+  };
 }
 
 function boolean(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -177,11 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyPrefix: env.RATE_LIMIT_KEY_PREFIX || "crisis-graph:rate-limit",
     },
     trustProxy: integer("TRUST_PROXY", 0, env),
-    extraction: {
-      threads: positiveInteger("EXTRACTION_THREADS", defaultExtractionThreads(), env),
-      pageBudgetMs: positiveInteger("EXTRACTION_PAGE_BUDGET_MS", 10_000, env),
-      maxHeapMb: positiveInteger("EXTRACTION_MAX_HEAP_MB", 512, env),
-    },
+    extraction: extractionSettings(env),
   };
 }
 

@@ -14,6 +14,11 @@ export const ErrorCode = {
   EXTRACTION_TOO_SLOW: "EXTRACTION_TOO_SLOW",
   /** The worker thread reading an ingested page died (out of EXTRACTION_MAX_HEAP_MB, a crash): nothing was written. */
   EXTRACTION_FAILED: "EXTRACTION_FAILED",
+  /**
+   * Every extraction thread busy and EXTRACTION_MAX_QUEUE pages already waiting, or this page waited past
+   * EXTRACTION_MAX_QUEUE_WAIT_MS: not read, nothing written; `extensions.retryAfter` (seconds) says when to retry.
+   */
+  EXTRACTION_BUSY: "EXTRACTION_BUSY",
   /** The database cannot be reached (not up yet, lost, or out of connections): HTTP 503, retry later. */
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   /** Depth, cost, aliases, directives, tokens or repeated fields over the limit; `extensions.limit` says which. */

@@ -13,9 +13,11 @@ import bodyParser from "body-parser";
 import { parse as parseContentType } from "content-type";
 import cors from "cors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { authenticate, Scope } from "./auth/api-keys";
 import type { Config } from "./config";
 import { createContext, type Context } from "./context";
 import type { PrismaClient } from "./db/prisma";
+import { MAX_PAGE_BYTES } from "./ingest/extract-article";
 import type { ExtractionPool } from "./ingest/extraction-pool";
 import type { PageExtractor } from "./ingest/ingest.service";
 import { ErrorCode, isDatabaseUnavailable, isStatementTimeout } from "./errors";
@@ -32,7 +34,15 @@ import { databaseUnavailableBody, databaseUnavailableStatusPlugin, RETRY_AFTER_S
 import { buildFederatedSchema } from "./schema";
 
 export const GRAPHQL_PATH = "/graphql";
-const MAX_BODY = "1mb";
+/** Request bodies of anonymous callers and keys without the write scope: every query and read fits in far less. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Request bodies of callers with a write-scope API key: an ingestArticle page of up to MAX_PAGE_BYTES,
+ * JSON-encoded the worst way a client may (every non-ASCII character as \uXXXX: "é", 2 bytes of
+ * UTF-8, is 6 bytes of JSON; an astral character 4 → 12; a newline or quote 1 → 2), plus the
+ * query and the other fields. Bigger than the anonymous limit only for callers already trusted to write.
+ */
+export const MAX_WRITE_BODY_BYTES = 3 * MAX_PAGE_BYTES + 64 * 1024;
 
 export interface RunningServer {
   url: string;
@@ -152,15 +162,32 @@ export async function startServer(options: {
   await apollo.start();
 
   const corsHandler = cors();
-  const jsonHandler = bodyParser.json({
-    limit: MAX_BODY,
-    verify(req) {
-      const charset = parseContentType(req.headers["content-type"] ?? "application/json").parameters.charset || "utf-8";
-      if (!/^utf-8$/i.test(charset)) {
-        throw Object.assign(new Error(`Unsupported charset "${charset}": send UTF-8`), { status: 415, type: "charset.unsupported" });
-      }
-    },
-  });
+  const jsonParser = (limit: number) =>
+    bodyParser.json({
+      limit,
+      verify(req) {
+        const charset = parseContentType(req.headers["content-type"] ?? "application/json").parameters.charset || "utf-8";
+        if (!/^utf-8$/i.test(charset)) {
+          throw Object.assign(new Error(`Unsupported charset "${charset}": send UTF-8`), { status: 415, type: "charset.unsupported" });
+        }
+      },
+    });
+  // The body limit is chosen before the body is read, from the Authorization header alone: a write-scope
+  // key may send a full page (MAX_WRITE_BODY_BYTES), everyone else (no key, a read key, an unknown key)
+  // MAX_BODY_BYTES. An unknown key is refused later, on its small body, as it is now.
+  const jsonHandler = jsonParser(MAX_BODY_BYTES);
+  const writerJsonHandler = jsonParser(MAX_WRITE_BODY_BYTES);
+  const mayWrite = (authorization: string | undefined): boolean => {
+    try {
+      return authenticate(authorization, config.apiKeys)?.scopes.includes(Scope.WRITE) ?? false;
+    } catch {
+      return false;
+    }
+  };
+  const tooLargeMessage = (writer: boolean) =>
+    writer
+      ? `The request body is over ${megabytes(MAX_WRITE_BODY_BYTES)}, the limit for requests with a write key (enough for a ${megabytes(MAX_PAGE_BYTES)} page JSON-encoded)`
+      : `The request body is over ${megabytes(MAX_BODY_BYTES)}, the limit for requests without a write key (with one, up to ${megabytes(MAX_WRITE_BODY_BYTES)}, for ingestArticle pages)`;
 
   httpServer.on("request", (req: http.IncomingMessage & { body?: unknown }, res: http.ServerResponse) => {
     const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
@@ -211,10 +238,12 @@ export async function startServer(options: {
     });
 
     function serve(): void {
-      jsonHandler(req, res, (bodyError?: { status?: number; message?: string }) => {
+      const writer = mayWrite(req.headers.authorization);
+      (writer ? writerJsonHandler : jsonHandler)(req, res, (bodyError?: { status?: number; message?: string }) => {
         if (bodyError) {
           const status = bodyError.status ?? 400;
-          return sendJson(res, status, { errors: [{ message: bodyError.message ?? "Bad request", extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST" } }] });
+          const message = status === 413 ? tooLargeMessage(writer) : (bodyError.message ?? "Bad request");
+          return sendJson(res, status, { errors: [{ message, extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST" } }] });
         }
         const method = (req.method ?? "GET").toUpperCase();
         const admitted = trustedDocuments.admit({ method, body: req.body, search: url.search }, fromRouter);
@@ -269,6 +298,11 @@ function secretMatches(given: string | string[] | undefined, secret: string): bo
   if (typeof given !== "string") return false;
   const digest = (value: string) => createHash("sha256").update(value).digest();
   return timingSafeEqual(digest(given), digest(secret));
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -22,7 +22,7 @@ export function requestIdOf(incoming: string | string[] | undefined): string {
  * Logs what went wrong in a request, with its id (set by the HTTP layer on the
  * request's headers): internal errors at error level with their stack (the
  * client only sees "Internal server error" in production), statement timeouts
- * and pages the extraction pool gave up on (too slow, a dead worker) at warn,
+ * and pages the extraction pool gave up on (too slow, a dead worker) or had no room for (busy) at warn,
  * client mistakes at debug.
  */
 export function errorLoggingPlugin<T extends object>(logger: Logger): ApolloServerPlugin<T> {
@@ -38,6 +38,8 @@ export function errorLoggingPlugin<T extends object>(logger: Logger): ApolloServ
               log.warn({ operationName, path: error.path }, "statement timeout: query cancelled");
             } else if (code === ErrorCode.EXTRACTION_TOO_SLOW || code === ErrorCode.EXTRACTION_FAILED) {
               log.warn({ code, operationName, message: error.message }, "page extraction stopped");
+            } else if (code === ErrorCode.EXTRACTION_BUSY) {
+              log.warn({ code, reason: (error as GraphQLError).extensions?.reason, operationName }, "page extraction refused: pool busy");
             } else if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR) {
               log.error({ err: original, operationName, path: error.path }, "internal error");
             } else if (log.isLevelEnabled("debug")) {

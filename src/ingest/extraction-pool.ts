@@ -8,6 +8,18 @@
 //   starts a fresh thread in its place. The budget runs from the moment a
 //   worker starts on the page (the worker says so over a MessagePort), not from
 //   when the page was queued: a page waiting behind others is not penalised.
+// - The wait is bounded instead, twice over: at most `maxQueue` pages wait for
+//   a thread (default 4 per thread), and none waits longer than
+//   `maxQueueWaitMs` (default: as long as the page budget) for one. A page
+//   past either is refused with an ExtractionBusyError (QUEUE_FULL at once,
+//   QUEUE_TIMEOUT once it has waited that long, taken out of the queue):
+//   nothing of it is read. Time in the queue is not taken from the budget.
+//   The bound is counted here, not left to piscina: piscina 5.3.2 keeps a task
+//   that carries an AbortSignal (every page here does, for its budget) in a
+//   separate "skip queue" that its `maxQueue` check never looks at
+//   (piscinajs/piscina#899), so its `maxQueue` alone bounds nothing. It is
+//   still given the same limit, and its own refusal ("Task queue is at limit")
+//   is the same ExtractionBusyError.
 // - extractPage's own refusals (EMPTY_INPUT, NO_ARTICLE, TOO_LARGE,
 //   UNSUPPORTED_ENCODING) come back as the same ExtractionError as in process:
 //   they travel as data, since an Error crossing threads loses its class and code.
@@ -35,6 +47,28 @@ export const DEFAULT_PAGE_BUDGET_MS = 10_000;
 /** Default heap ceiling (old generation) of one worker thread: every 2 MB hostile page of the bench reads within 256 MB. */
 export const DEFAULT_MAX_HEAP_MB = 512;
 
+/** Pages that may wait for a thread, per thread, by default: a few pages' worth of work queued behind each. */
+export const DEFAULT_QUEUE_PER_THREAD = 4;
+
+/** Why a page was refused without being read: the queue was full, or it waited too long in it. */
+export type ExtractionBusyReason = "QUEUE_FULL" | "QUEUE_TIMEOUT";
+
+/** The pool had no room for a page, or the page waited past `maxQueueWaitMs`: it was not read; retry later. */
+export class ExtractionBusyError extends Error {
+  constructor(
+    readonly reason: ExtractionBusyReason,
+    message: string,
+    /** Seconds after which a retry stands a chance: one page budget, by when every page now being read is done or stopped. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = "ExtractionBusyError";
+  }
+}
+
+/** piscina's own refusals of a task for want of room (its errors carry no code, only these messages: dist/errors.js). */
+const PISCINA_QUEUE_FULL = /^(Task queue is at limit|No task queue available and all Workers are busy)$/;
+
 /** A worker thread died on a page (out of memory past `maxHeapMb`, a crash), or none could be started: the page was not read. */
 export class ExtractionWorkerError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -50,6 +84,10 @@ export interface ExtractionPoolOptions {
   pageBudgetMs?: number;
   /** Old-generation heap limit of each worker thread, in MB: a page that needs more kills its worker, not the process. */
   maxHeapMb?: number;
+  /** Most pages waiting for a thread (0: a page is read only if a thread is free). Default DEFAULT_QUEUE_PER_THREAD × threads. */
+  maxQueue?: number;
+  /** Longest a page may wait for a thread, in ms (its budget starts only after). Default: `pageBudgetMs`. */
+  maxQueueWaitMs?: number;
 }
 
 export interface ExtractOptions {
@@ -64,7 +102,10 @@ export interface TimedExtraction {
 }
 
 export interface ExtractionPool {
-  /** extractPage(input, options) on a worker thread; rejects with ExtractionError (TOO_SLOW past the budget). */
+  /**
+   * extractPage(input, options) on a worker thread; rejects with ExtractionError (TOO_SLOW past the budget),
+   * or ExtractionBusyError when the queue is full or the page waited past `maxQueueWaitMs`.
+   */
   extract(input: PageInput, options?: ExtractClaimsOptions, extractOptions?: ExtractOptions): Promise<ExtractedPage>;
   /** The same, with the time extractPage took in the worker (the hostile-page benchmark reads it). */
   extractTimed(input: PageInput, options?: ExtractClaimsOptions, extractOptions?: ExtractOptions): Promise<TimedExtraction>;
@@ -72,6 +113,8 @@ export interface ExtractionPool {
   readonly threads: number;
   /** Pages running or waiting for a thread. */
   readonly pending: number;
+  /** Pages waiting for a thread (sent to the pool, no worker started on them yet). */
+  readonly queued: number;
   /** Pages a worker thread answered (read, or refused by extractPage) since the pool started. */
   readonly completed: number;
   /**
@@ -126,13 +169,21 @@ function positive(value: number, name: string): number {
   return value;
 }
 
+function nonNegativeInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
+}
+
 export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): ExtractionPool {
   const threads = Math.floor(positive(poolOptions.threads ?? defaultThreads(), "threads"));
   const pageBudgetMs = positive(poolOptions.pageBudgetMs ?? DEFAULT_PAGE_BUDGET_MS, "pageBudgetMs");
   const maxHeapMb = positive(poolOptions.maxHeapMb ?? DEFAULT_MAX_HEAP_MB, "maxHeapMb");
+  const maxQueue = nonNegativeInteger(poolOptions.maxQueue ?? DEFAULT_QUEUE_PER_THREAD * threads, "maxQueue");
+  const maxQueueWaitMs = positive(poolOptions.maxQueueWaitMs ?? pageBudgetMs, "maxQueueWaitMs");
+  const retryAfterSeconds = Math.max(1, Math.ceil(pageBudgetMs / 1000));
   const entry = workerEntry();
-  /** Pages sent and not settled; `fail` rejects one with the error given. */
-  const running = new Set<{ fail(error: Error): void }>();
+  /** Pages sent and not settled; `fail` rejects one with the error given; `started` once a worker took it. */
+  const running = new Set<{ fail(error: Error): void; started: boolean }>();
   let closing = false;
   let broken = false;
   let completed = 0;
@@ -151,6 +202,8 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
       // Threads are kept (minThreads), not started per page: a start costs about half a second (modules, first-use compiles).
       idleTimeout: Number.POSITIVE_INFINITY,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      // The same bound as ours (see the header: with AbortSignals piscina does not apply it itself).
+      maxQueue,
     });
     // An error outside any page (a thread failing while it starts, a close timing out) would be thrown
     // by the EventEmitter and end the process. piscina stops starting threads once one fails to
@@ -173,6 +226,16 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
   async function extractTimed(input: PageInput, options: ExtractClaimsOptions = {}, extractOptions: ExtractOptions = {}): Promise<TimedExtraction> {
     if (closing) throw new Error("The extraction pool is closed.");
     const budgetMs = positive(extractOptions.budgetMs ?? pageBudgetMs, "budgetMs");
+    // Every thread busy and the queue full: refused before anything is sent. Counted on the configured
+    // threads, not the live ones, so a thread being replaced does not shrink the room.
+    if (running.size >= threads + maxQueue) {
+      const waiting = [...running].filter((page) => !page.started).length;
+      throw new ExtractionBusyError(
+        "QUEUE_FULL",
+        `The server is reading as many pages as it can take (${running.size - waiting} being read, ${waiting} waiting, at most ${maxQueue} may wait); this page was not read and nothing was stored: retry in ${retryAfterSeconds} s.`,
+        retryAfterSeconds,
+      );
+    }
     if (broken) {
       // Threads that could not start, or died and were not replaced: a fresh pool for this page.
       const old = piscina;
@@ -185,12 +248,32 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
     let timer: NodeJS.Timeout | undefined;
     let failure: Error | null = null;
     const page = {
+      started: false,
       fail(error: Error) {
         failure = error;
         abort.abort();
       },
     };
+    // A page that queues behind busy threads gets the wait bound until a worker starts on it (a page that
+    // finds a thread free is not timed while the thread says so). Aborting a page still queued takes it
+    // out of the queue (piscina); in the rare case a worker took it an instant before, that worker is
+    // stopped and replaced.
+    let waitTimer: NodeJS.Timeout | undefined;
+    if (running.size >= threads) {
+      waitTimer = setTimeout(() => {
+        page.fail(
+          new ExtractionBusyError(
+            "QUEUE_TIMEOUT",
+            `This page waited ${formatMs(maxQueueWaitMs)} for a free thread and was not read; nothing was stored: retry in ${retryAfterSeconds} s.`,
+            retryAfterSeconds,
+          ),
+        );
+      }, maxQueueWaitMs);
+    }
     channel.port1.once("message", () => {
+      page.started = true;
+      clearTimeout(waitTimer);
+      waitTimer = undefined;
       timer = setTimeout(() => {
         page.fail(
           new ExtractionError(
@@ -210,12 +293,16 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
     } catch (error) {
       if (failure) throw failure;
       if (error instanceof ExtractionError) throw error;
+      if (error instanceof Error && PISCINA_QUEUE_FULL.test(error.message)) {
+        throw new ExtractionBusyError("QUEUE_FULL", `The server's extraction queue is full; this page was not read and nothing was stored: retry in ${retryAfterSeconds} s.`, retryAfterSeconds);
+      }
       if (destroyed) throw new Error("The extraction pool was shut down while this page was being read.", { cause: error });
       // A thread that died on this page is replaced by piscina, unless its threads had failed to start.
       checkThreads(error);
       throw new ExtractionWorkerError(`The extraction worker failed on this page: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     } finally {
       running.delete(page);
+      clearTimeout(waitTimer);
       clearTimeout(timer);
       channel.port1.close();
     }
@@ -231,6 +318,11 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
     },
     get pending() {
       return running.size;
+    },
+    get queued() {
+      let waiting = 0;
+      for (const page of running) if (!page.started) waiting++;
+      return waiting;
     },
     get completed() {
       return completed;

@@ -22,7 +22,7 @@ import { apiError, badInput, ErrorCode } from "../errors";
 import { ExtractionError } from "./extract-article";
 import type { ExtractClaimsOptions } from "./extract-claims";
 import { extractPage, type ExtractedPage } from "./extract-page";
-import { ExtractionWorkerError } from "./extraction-pool";
+import { ExtractionBusyError, ExtractionWorkerError } from "./extraction-pool";
 import { announceWrite } from "../cache/write-notifications";
 import { findMentions, loadGazetteer, resolveActor, resolvePlace, type Gazetteer } from "./mentions";
 import type { ExtractedEvent, PageInput } from "./types";
@@ -44,7 +44,7 @@ export interface IngestOptions extends PageInput {
 /**
  * What reads a page: extractPage in this thread (the CLI's default), or an
  * extraction pool's worker (the server's), which may reject with
- * ExtractionError TOO_SLOW or ExtractionWorkerError.
+ * ExtractionError TOO_SLOW, ExtractionBusyError or ExtractionWorkerError.
  */
 export type PageExtractor = (input: PageInput, options: ExtractClaimsOptions) => ExtractedPage | Promise<ExtractedPage>;
 
@@ -171,13 +171,17 @@ export function checkPageFields(fields: PageFields, prefix = ""): CheckedPageFie
 
 /**
  * The page read, with extractPage's refusals (EMPTY_INPUT, NO_ARTICLE, TOO_LARGE, UNSUPPORTED_ENCODING) as
- * BAD_USER_INPUT, a page past the pool's time budget as EXTRACTION_TOO_SLOW, a dead worker as EXTRACTION_FAILED.
+ * BAD_USER_INPUT, a page past the pool's time budget as EXTRACTION_TOO_SLOW, a dead worker as EXTRACTION_FAILED,
+ * a page the pool had no room for (or that waited too long for a thread) as EXTRACTION_BUSY with a retry hint.
  */
 async function readPage(extract: PageExtractor, input: PageInput, countryName: string | undefined): Promise<ExtractedPage> {
   try {
     return await extract(input, { countryName });
   } catch (error) {
     if (error instanceof ExtractionError && error.code === "TOO_SLOW") throw apiError(ErrorCode.EXTRACTION_TOO_SLOW, error.message);
+    if (error instanceof ExtractionBusyError) {
+      throw apiError(ErrorCode.EXTRACTION_BUSY, error.message, { reason: error.reason, retryAfter: error.retryAfterSeconds });
+    }
     // The reason lets clients react without parsing messages.
     if (error instanceof ExtractionError) throw apiError(ErrorCode.BAD_USER_INPUT, error.message, { argumentName: "input", reason: error.code });
     if (error instanceof ExtractionWorkerError) {

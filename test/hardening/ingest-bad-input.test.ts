@@ -4,13 +4,16 @@
 // table an ingestion can touch before and after, and the SQL the server ran.
 // (test/ingest/ingest.test.ts covers the happy paths, revisions and review.)
 import pg from "pg";
+import { MAX_PAGE_BYTES } from "../../src/ingest/extract-article";
+import { MAX_BODY_BYTES, MAX_WRITE_BODY_BYTES } from "../../src/server";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
 
 const WRITER_KEY = "soak-writer-key-0123456789abcdef";
-const API_KEYS = `bad-input-suite:${WRITER_KEY}:write`;
+const READER_KEY = "bad-input-reader-key-0123456789abcdef";
+const API_KEYS = `bad-input-suite:${WRITER_KEY}:write,bad-input-reader:${READER_KEY}:read`;
 const CRISIS = "kazakhstan-unrest-2022";
 // Publishers only these tests create, removed again at the end.
-const PUBLISHERS = ["Bad Input Wire", "Script Test Wire", "Timeout Wire", "Race Wire"];
+const PUBLISHERS = ["Bad Input Wire", "Script Test Wire", "Timeout Wire", "Race Wire", "Big Page Wire"];
 // A claimant only the race test names (a person, so the extractor takes the name as printed).
 const RACE_CLAIMANT = "Erlan Qasymov";
 
@@ -167,6 +170,84 @@ describe("oversized input", () => {
     });
     const sent = await postRaw(stream as unknown as NonNullable<RequestInit["body"]>, {}, { duplex: "half" } as RequestInit);
     await expectRefusedUpFront(sent, before, 413, "PAYLOAD_TOO_LARGE");
+  });
+});
+
+describe("the body limit follows the caller: a write key may send a full page, nobody else more than 1 MB", () => {
+  const NEAR_FULL = 1.8 * 1024 * 1024;
+  /** An article of `bytes` UTF-8 bytes: short dull notes (no claim, no event) after a dated headline. */
+  function longPage(tag: string, note: (i: number) => string, bytes = NEAR_FULL) {
+    const lines = ["9 Jan, 2022 10:00", "", `A long record of a quiet week in the archive (${tag})`, "", "The archive kept its notes in many short paragraphs.", ""];
+    let size = Buffer.byteLength(lines.join("\n"));
+    for (let i = 1; size < bytes; i++) {
+      const line = note(i);
+      lines.push(line, "");
+      size += Buffer.byteLength(line) + 2;
+    }
+    return { publisher: "Big Page Wire", crisisSlug: CRISIS, text: lines.join("\n") };
+  }
+  const english = (i: number) => `Note ${i} of the archive describes the weather of that day, the colour of the sky and the sound of the wind over the steppe.`;
+  const russian = (i: number) => `Заметка ${i} из архива описывает погоду того дня, цвет неба и шум ветра над степью.`;
+  const body = (input: Record<string, unknown>) => JSON.stringify({ query: INGEST, variables: { input } });
+
+  async function expectStored(sent: Sent, before: Counts, bodyLength: number) {
+    expect(sent.status).toBe(200);
+    expect(sent.body.errors).toBeUndefined();
+    expect(sent.body.data.ingestArticle).toMatchObject({ status: "CREATED", claimsExtracted: 0 });
+    expect(sent.body.data.ingestArticle.article.body.length).toBeGreaterThan(bodyLength);
+    expect(difference(before, await counts()).Article).toBe(1);
+  }
+
+  test("the limits: 1 MB, and for write keys a 2 MB page JSON-encoded with every non-ASCII character escaped (under the 10 MB refused below)", () => {
+    expect(MAX_BODY_BYTES).toBe(1024 * 1024);
+    expect(MAX_WRITE_BODY_BYTES).toBeGreaterThan(3 * MAX_PAGE_BYTES);
+    expect(MAX_WRITE_BODY_BYTES).toBeLessThan(10 * 1024 * 1024 - 1024);
+  });
+
+  test("a 1.8 MB page with a write key, over the 1 MB limit: read and stored", async () => {
+    const before = await counts();
+    const input = longPage("english", english);
+    const sent = body(input);
+    expect(Buffer.byteLength(sent)).toBeGreaterThan(MAX_BODY_BYTES);
+    expect(Buffer.byteLength(input.text)).toBeLessThanOrEqual(MAX_PAGE_BYTES);
+    await expectStored(await postRaw(sent), before, 1024 * 1024);
+  });
+
+  test("a 1.8 MB Cyrillic page sent with every character \\u-escaped (a 5 MB body, as Python's json.dumps writes it): read and stored", async () => {
+    const before = await counts();
+    const input = longPage("escaped", russian);
+    const escaped = body(input).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    expect(Buffer.byteLength(escaped)).toBeGreaterThan(2.5 * Buffer.byteLength(input.text));
+    const sent = await postRaw(escaped);
+    await expectStored(sent, before, 512 * 1024);
+    expect(sent.body.data.ingestArticle.article.headline).toBe("A long record of a quiet week in the archive (escaped)");
+  });
+
+  test.each([
+    ["without a key", undefined],
+    ["with a key that may only read", READER_KEY],
+    ["with an unknown key", "not-a-key-of-this-server-0123456789"],
+  ])("the same 1.8 MB request %s: 413 PAYLOAD_TOO_LARGE, nothing parsed, nothing written", async (_name, key) => {
+    const before = await counts();
+    server.resetSql();
+    const response = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: body(longPage("refused", english)),
+    });
+    const sent: Sent = { status: response.status, body: await response.json(), sql: [...server.sql] };
+    await expectRefusedUpFront(sent, before, 413, "PAYLOAD_TOO_LARGE");
+    expect(sent.body.errors[0].message).toMatch(/over 1 MB, the limit for requests without a write key/);
+  });
+
+  test("a write key's body one byte over its limit: 413 PAYLOAD_TOO_LARGE", async () => {
+    const before = await counts();
+    const padded = body({ text: "", crisisSlug: CRISIS });
+    const over = padded.replace('"text":""', `"text":"${"a".repeat(MAX_WRITE_BODY_BYTES + 1 - Buffer.byteLength(padded))}"`);
+    expect(Buffer.byteLength(over)).toBe(MAX_WRITE_BODY_BYTES + 1);
+    const sent = await postRaw(over);
+    await expectRefusedUpFront(sent, before, 413, "PAYLOAD_TOO_LARGE");
+    expect(sent.body.errors[0].message).toMatch(/the limit for requests with a write key/);
   });
 });
 

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ExtractionError } from "../../src/ingest/extract-article";
 import { extractPage } from "../../src/ingest/extract-page";
-import { createExtractionPool, type ExtractionPool } from "../../src/ingest/extraction-pool";
+import { createExtractionPool, ExtractionBusyError, type ExtractionPool } from "../../src/ingest/extraction-pool";
 import { shapeNamed } from "../../bench/report/hostile-pages";
 import type { PageInput } from "../../src/ingest/types";
 
@@ -92,6 +92,65 @@ describe("extraction pool", () => {
   });
 });
 
+describe("the queue of pages waiting for a thread", () => {
+  test("past maxQueue waiting pages, the next is refused at once with QUEUE_FULL; the others are read", async () => {
+    const pool = createExtractionPool({ threads: 1, maxQueue: 1, pageBudgetMs: 60_000 });
+    try {
+      const order: string[] = [];
+      const running = pool.extract(BIG).then(() => order.push("running"));
+      const waiting = pool.extract(RT).then(() => order.push("waiting"));
+      expect([pool.pending, pool.queued]).toEqual([2, 2]);
+      const refused = await rejection(pool.extract(WIRE));
+      order.push("refused");
+      expect(refused).toBeInstanceOf(ExtractionBusyError);
+      expect(refused).toMatchObject({ reason: "QUEUE_FULL", retryAfterSeconds: 60 });
+      expect((refused as Error).message).toMatch(/at most 1 may wait.*retry in 60 s/);
+      await Promise.all([running, waiting]);
+      // Refused before the first page was read, not after a wait.
+      expect(order).toEqual(["refused", "running", "waiting"]);
+      expect([pool.pending, pool.queued, pool.completed]).toEqual([0, 0, 2]);
+      // Room again: the next page is read.
+      expect(await pool.extract(WIRE)).toEqual(extractPage(WIRE));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("maxQueue 0: a page is read only when a thread is free", async () => {
+    const pool = createExtractionPool({ threads: 1, maxQueue: 0, pageBudgetMs: 60_000 });
+    try {
+      const running = pool.extract(BIG);
+      expect(await rejection(pool.extract(RT))).toMatchObject({ reason: "QUEUE_FULL" });
+      await running;
+      expect(await pool.extract(RT)).toEqual(extractPage(RT));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("a page waiting past maxQueueWaitMs is taken out of the queue with QUEUE_TIMEOUT, unread; the running page is not disturbed", async () => {
+    // 1 ms is far less than BIG takes: the second page cannot get the thread in time.
+    const pool = createExtractionPool({ threads: 1, maxQueueWaitMs: 1, pageBudgetMs: 60_000 });
+    try {
+      const order: string[] = [];
+      const running = pool.extract(BIG).then(() => order.push("running"));
+      const waited = await rejection(pool.extract(RT));
+      order.push("waited");
+      expect(waited).toBeInstanceOf(ExtractionBusyError);
+      expect(waited).toMatchObject({ reason: "QUEUE_TIMEOUT" });
+      expect((waited as Error).message).toMatch(/waited 1 ms for a free thread/);
+      await running;
+      expect(order).toEqual(["waited", "running"]);
+      // Only the running page reached the worker, whose thread was kept; a page finding the thread free is not timed.
+      expect(pool.completed).toBe(1);
+      expect(pool.threads).toBe(1);
+      expect(await pool.extract(RT)).toEqual(extractPage(RT));
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe("extraction pool lifecycle", () => {
   test("close() ends every thread; later pages are refused", async () => {
     const pool = createExtractionPool({ threads: 2 });
@@ -138,5 +197,8 @@ describe("extraction pool lifecycle", () => {
   test("options are checked", () => {
     expect(() => createExtractionPool({ threads: 0 })).toThrow(RangeError);
     expect(() => createExtractionPool({ pageBudgetMs: -1 })).toThrow(RangeError);
+    expect(() => createExtractionPool({ maxQueue: -1 })).toThrow(RangeError);
+    expect(() => createExtractionPool({ maxQueue: 1.5 })).toThrow(RangeError);
+    expect(() => createExtractionPool({ maxQueueWaitMs: 0 })).toThrow(RangeError);
   });
 });

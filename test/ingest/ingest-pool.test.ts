@@ -2,8 +2,10 @@
 // server reads pages on an extraction pool of its own (worker threads, as
 // main.ts starts it), a page past its budget is EXTRACTION_TOO_SLOW and a
 // worker that dies is EXTRACTION_FAILED (nothing written either way, and the
-// pool goes on), the server answers other requests while a worker reads, no
-// page is read inside a transaction, and stopping the server closes the pool.
+// pool goes on), a page the pool has no room for (queue full, or waited too
+// long for a thread) is EXTRACTION_BUSY, the server answers other requests
+// while a worker reads, no page is read inside a transaction, and stopping the
+// server closes the pool.
 // No assertion is about time: only about what happened before what.
 import pg from "pg";
 import { shapeNamed } from "../../bench/report/hostile-pages";
@@ -89,6 +91,12 @@ afterAll(async () => {
 async function counts(): Promise<Counts> {
   const sql = TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`).join(", ");
   return (await db.query<Counts>(`SELECT ${sql}`)).rows[0];
+}
+
+function difference(before: Counts, after: Counts): Partial<Counts> {
+  const changed: Partial<Counts> = {};
+  for (const table of TABLES) if (after[table] !== before[table]) changed[table] = after[table] - before[table];
+  return changed;
 }
 
 async function post(server: TestServer, query: string, variables: Record<string, unknown>) {
@@ -253,6 +261,91 @@ describe("a worker that dies on a page", () => {
   });
 });
 
+describe("pages waiting for a thread", () => {
+  test("1 thread, a queue of 1: the third concurrent ingestion is EXTRACTION_BUSY (QUEUE_FULL) at once, nothing of it written; the other two are read", async () => {
+    // Generous budget and wait: here only the queue's length may refuse a page.
+    const server = await startTestServer({
+      env: { API_KEYS, NODE_ENV: "production" },
+      extractionPool: { threads: 1, maxQueue: 1, pageBudgetMs: 120_000, maxQueueWaitMs: 120_000 },
+    });
+    try {
+      const pool = server.pool!;
+      const before = await counts();
+      const readBefore = pool.completed;
+      const order: string[] = [];
+      const first = ingest(server, bigPage("queue-first", 800 * 1024)).then((response) => (order.push("first"), response));
+      // The thread is reading the first page …
+      await until(() => pool.pending === 1 && pool.queued === 0);
+      const second = ingest(server, wirePage("queue-second")).then((response) => (order.push("second"), response));
+      // … and the second waits for it: the queue of one is full.
+      await until(() => pool.pending === 2 && pool.queued === 1);
+      const third = await ingest(server, wirePage("queue-third"));
+      order.push("third");
+      const readWhenRefused = pool.completed - readBefore;
+      const [firstResponse, secondResponse] = await Promise.all([first, second]);
+
+      expect(third.status).toBe(200);
+      expect(third.data).toBeNull();
+      expect(third.errors).toHaveLength(1);
+      // The retry hint is one page budget: by then every page now being read is done or stopped.
+      expect(third.errors![0].extensions).toEqual({ code: "EXTRACTION_BUSY", reason: "QUEUE_FULL", retryAfter: 120 });
+      expect(third.errors![0].path).toEqual(["ingestArticle"]);
+      expect(third.errors![0].message).toMatch(/not read and nothing was stored: retry in 120 s/);
+      // Refused at once: before the first page was even read, and answered before either other ingestion.
+      expect(readWhenRefused).toBe(0);
+      expect(order[0]).toBe("third");
+      for (const response of [firstResponse, secondResponse]) {
+        expect(response.errors).toBeUndefined();
+        expect(response.data.ingestArticle.status).toBe("CREATED");
+      }
+      // Two articles stored, none for the refused page.
+      expect(difference(before, await counts()).Article).toBe(2);
+      const refusedRows = await db.query(`SELECT id FROM "Article" WHERE url = $1`, [wirePage("queue-third").url]);
+      expect(refusedRows.rows).toEqual([]);
+      expect([pool.pending, pool.queued]).toEqual([0, 0]);
+      // With room again, the same page is read.
+      const retried = await ingest(server, wirePage("queue-third"));
+      expect(retried.errors).toBeUndefined();
+      expect(retried.data.ingestArticle.status).toBe("CREATED");
+    } finally {
+      await server.stop();
+    }
+  }, 180_000);
+
+  test("a page that waits past EXTRACTION_MAX_QUEUE_WAIT_MS is EXTRACTION_BUSY (QUEUE_TIMEOUT), unread; the page being read is stored", async () => {
+    // A wait of 1 ms: far less than the big page takes, so the page behind it cannot get the thread in time.
+    const server = await startTestServer({
+      env: { API_KEYS, NODE_ENV: "production" },
+      extractionPool: { threads: 1, maxQueue: 4, pageBudgetMs: 120_000, maxQueueWaitMs: 1 },
+    });
+    try {
+      const pool = server.pool!;
+      const before = await counts();
+      const order: string[] = [];
+      const first = ingest(server, bigPage("wait-first", 800 * 1024)).then((response) => (order.push("first"), response));
+      await until(() => pool.pending === 1 && pool.queued === 0);
+      const waited = await ingest(server, wirePage("wait-second"));
+      order.push("waited");
+      const firstResponse = await first;
+
+      expect(waited.data).toBeNull();
+      expect(waited.errors).toHaveLength(1);
+      expect(waited.errors![0].extensions).toEqual({ code: "EXTRACTION_BUSY", reason: "QUEUE_TIMEOUT", retryAfter: 120 });
+      expect(waited.errors![0].message).toMatch(/waited 1 ms for a free thread/);
+      expect(order).toEqual(["waited", "first"]);
+      // The first page's second reading found the thread free: not timed, not refused.
+      expect(firstResponse.errors).toBeUndefined();
+      expect(firstResponse.data.ingestArticle.status).toBe("CREATED");
+      expect(difference(before, await counts()).Article).toBe(1);
+      expect((await db.query(`SELECT id FROM "Article" WHERE url = $1`, [wirePage("wait-second").url])).rows).toEqual([]);
+      // The reading thread was never disturbed.
+      expect(pool.threads).toBe(1);
+    } finally {
+      await server.stop();
+    }
+  }, 180_000);
+});
+
 describe("stopping the server", () => {
   test("closes its pool after the last request: its threads end and later pages are refused", async () => {
     const server = await startTestServer({ env: { API_KEYS }, extractionPool: { threads: 1 } });
@@ -267,21 +360,29 @@ describe("stopping the server", () => {
 });
 
 describe("configuration", () => {
-  test("defaults: a 10 s budget, 512 MB per thread, at most two threads", () => {
+  test("defaults: a 10 s budget, 512 MB per thread, at most two threads, 4 waiting pages per thread, a wait of one budget", () => {
     const { extraction } = loadConfig({});
-    expect(extraction).toMatchObject({ pageBudgetMs: 10_000, maxHeapMb: 512 });
+    expect(extraction).toMatchObject({ pageBudgetMs: 10_000, maxHeapMb: 512, maxQueue: 4 * extraction.threads, maxQueueWaitMs: 10_000 });
     expect(extraction.threads).toBeGreaterThanOrEqual(1);
     expect(extraction.threads).toBeLessThanOrEqual(2);
+    // The queue follows the threads, the wait the budget, unless set.
+    expect(loadConfig({ EXTRACTION_THREADS: "3", EXTRACTION_PAGE_BUDGET_MS: "2500" }).extraction).toMatchObject({ maxQueue: 12, maxQueueWaitMs: 2500 });
   });
 
-  test("set from the environment; zero, negative or non-integer values are refused", () => {
-    expect(loadConfig({ EXTRACTION_THREADS: "3", EXTRACTION_PAGE_BUDGET_MS: "2500", EXTRACTION_MAX_HEAP_MB: "256" }).extraction).toEqual({
-      threads: 3,
-      pageBudgetMs: 2500,
-      maxHeapMb: 256,
-    });
-    for (const name of ["EXTRACTION_THREADS", "EXTRACTION_PAGE_BUDGET_MS", "EXTRACTION_MAX_HEAP_MB"]) {
+  test("set from the environment; zero, negative or non-integer values are refused (a queue of 0 is allowed)", () => {
+    expect(
+      loadConfig({
+        EXTRACTION_THREADS: "3",
+        EXTRACTION_PAGE_BUDGET_MS: "2500",
+        EXTRACTION_MAX_HEAP_MB: "256",
+        EXTRACTION_MAX_QUEUE: "5",
+        EXTRACTION_MAX_QUEUE_WAIT_MS: "4000",
+      }).extraction,
+    ).toEqual({ threads: 3, pageBudgetMs: 2500, maxHeapMb: 256, maxQueue: 5, maxQueueWaitMs: 4000 });
+    expect(loadConfig({ EXTRACTION_MAX_QUEUE: "0" }).extraction.maxQueue).toBe(0);
+    for (const name of ["EXTRACTION_THREADS", "EXTRACTION_PAGE_BUDGET_MS", "EXTRACTION_MAX_HEAP_MB", "EXTRACTION_MAX_QUEUE_WAIT_MS"]) {
       for (const value of ["0", "-1", "1.5", "many"]) expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
     }
+    for (const value of ["-1", "1.5", "many"]) expect(() => loadConfig({ EXTRACTION_MAX_QUEUE: value })).toThrow(/EXTRACTION_MAX_QUEUE/);
   });
 });
