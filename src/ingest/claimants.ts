@@ -129,8 +129,12 @@ interface MentionRule {
 
 /** The UN's human rights office and council are bodies of their own, not "the UN". */
 function unBody(match: RegExpExecArray): string {
-  if (/OHCHR|[Oo]ffice|[Hh]igh\s+[Cc]ommissioner/.test(match[0])) return "UN Human Rights Office";
-  if (/[Cc]ouncil/.test(match[0])) return "UN Human Rights Council";
+  if (/OHCHR|[Hh]uman\s+[Rr]ights\s+[Oo]ffice|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman/.test(match[0])) return "UN Human Rights Office";
+  if (/[Hh]uman\s+[Rr]ights\s+[Cc]ouncil/.test(match[0])) return "UN Human Rights Council";
+  if (/[Hh]igh\s+[Cc]ommissioner\s+for\s+[Rr]efugees/.test(match[0])) return "UN Refugee Agency";
+  // "U.N. Development Program", "UN Refugee Agency": an agency of its own.
+  const agency = /(?:\p{Lu}[\p{L}'’]+\s+){0,3}(?:Program(?:me)?|Fund|Agency|Office|Mission|Organi[sz]ation)$/u.exec(match[0]);
+  if (agency && !/^(?:U\.N\.|UN|United\s+Nations)$/.test(agency[0])) return `UN ${agency[0].replace(/\s+/g, " ")}`;
   return "UN";
 }
 
@@ -157,7 +161,7 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b(?:[Aa]n?)\s+((?:opposition|rebel|armed|human\s+rights|rights|advocacy|civil\s+society|activist|monitoring|student|local)\s+(?:group|coalition|party|organi[sz]ation|alliance|movement|network))\b/g, name: (m) => capitalise(m[1].toLowerCase()), kind: ClaimantKind.OTHER, cue: true, forward: true },
   { re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:senior|local|regional|provincial|district|police|government|security|military|hospital|health|disaster|agency|emergency|rescue|interior|ministry|state|city|county)\s+){0,3}official\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
   // International organisations and NGOs.
-  { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+[Hh]uman\s+[Rr]ights|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)))?/g, name: unBody, kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
+  { re: /(?<![\w.])(?:U\.N\.|UN|United\s+Nations|OHCHR)(?![\w-])(?:\s+(?:[Hh]uman\s+[Rr]ights\s+(?:[Oo]ffice|[Cc]ouncil)|[Hh]igh\s+[Cc]ommissioner\s+for\s+(?:[Hh]uman\s+[Rr]ights|[Rr]efugees)|[Ss]ecretary-[Gg]eneral|[Ss]pokes(?:man|woman|person)|(?:\p{Lu}[\p{L}'’]+\s+){0,3}(?:Program(?:me)?|Fund|Agency|Office|Mission|Organi[sz]ation)\b))?/gu, name: unBody, kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:International\s+Committee\s+of\s+the\s+Red\s+Cross|ICRC|Red\s+Cross)\b/g, name: "ICRC", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:World\s+Health\s+Organi[sz]ation|WHO)\b/g, name: "WHO", kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
   { re: /\b(?:OSCE|EU|European\s+Union|CSTO)\b/g, name: (m) => (m[0] === "European Union" ? "EU" : m[0]), kind: ClaimantKind.INTERNATIONAL_ORGANIZATION, cue: true },
@@ -191,7 +195,8 @@ const MENTION_RULES: MentionRule[] = [
   { re: /\b(?:[Tt]he\s+)?(?:region|province|district|oblast|city)(?:'s|’s)\s+(?:head|governor|mayor|chief|administration|authorities)\b/g, name: (m) => capitalise(m[0].replace(/^[Tt]he\s+/, "").replace(/^(\w+)(?:'s|’s)\s+(\w+)$/, "$2 of the $1").toLowerCase()), kind: ClaimantKind.GOVERNMENT, cue: true },
   { re: /\bKremlin\b/g, name: "Kremlin", kind: ClaimantKind.GOVERNMENT, cue: true },
   { re: /\b(?:[Pp]resident(?:'s|’s)\s+[Oo]ffice|[Pp]residential\s+(?:[Aa]dministration|[Oo]ffice|[Pp]ress\s+[Ss]ervice)|Akorda)\b/g, name: "Presidential Office", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
-  { re: /\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
+  // Not "local government area" (a Nigerian district), "government forces", "government buildings".
+  { re: /(?<!\b[Ll]ocal\s)\b(?:[Gg]overnment|[Aa]uthorities|[Oo]fficials)\b(?!\s+(?:areas?|forces|troops|soldiers|buildings?|offices|headquarters|premises|hospitals?|schools?|workers|employees|quarter|house|supporters|loyalists)\b)/g, name: "Government", kind: ClaimantKind.GOVERNMENT, cue: true, national: true },
 ];
 
 const ATTRIBUTION_VERB = String.raw`(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|states|state|stating|estimated|estimates|estimate|claimed|claims|confirmed|confirms|put|puts|told|tells|added|adds|wrote|writes|tweeted|posted|tallied|counted|recorded|records|warned|warns|registered|published|publishes|released|updated|gave|gives|noted|insisted|cited|citing|quoted|revealed|reveals|documented|informed|indicated|showed|shows|acknowledged|admitted|disclosed|declared|verified|listed|put\s+the)`;

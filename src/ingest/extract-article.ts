@@ -626,6 +626,8 @@ function slugHeadline(url: string): string | null {
     const slugWords = segments[i]
       .replace(/\.[a-z0-9]{2,5}$/i, "")
       .split(/[-_+]+/)
+      // A timestamp glued to the last word ("burkina-faso20210504155309") is no part of it.
+      .map((w) => w.replace(/(\p{L})\d{8,}$/u, "$1"))
       .filter((w) => w !== "");
     // Ids ("-a75995", "-1444821", "-119042501366_1") and leading dates ("2022-04-20-") are not words of the title.
     while (slugWords.length > 1 && /^\d{1,2}$/.test(slugWords[slugWords.length - 1]) && /^[a-z]{0,2}\d{5,}$/i.test(slugWords[slugWords.length - 2])) slugWords.pop();

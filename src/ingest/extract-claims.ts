@@ -893,6 +893,22 @@ function headlineSource(headline: string, options: ExtractClaimsOptions, article
   return titled ? (article.memory.people.get(titled[1]) ?? null) : null;
 }
 
+/** The words of an address's path, capitalised as names would be: "/central-nigeria-attacks" → "Central Nigeria Attacks". */
+function urlWords(url: string | null | undefined): string {
+  let path = "";
+  try {
+    path = url ? decodeURIComponent(new URL(url).pathname) : "";
+  } catch {
+    return "";
+  }
+  return path
+    .slice(0, 300)
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length > 2)
+    .map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase())
+    .join(" ");
+}
+
 function siteLabelOf(url: string | null | undefined): string | undefined {
   try {
     return url ? new URL(url).hostname.toLowerCase().replace(/^www\./, "").split(".")[0] : undefined;
@@ -937,7 +953,8 @@ function boundedSentences(sentences: Sentence[]): Sentence[] {
 export function extractClaims(body: string, options: ExtractClaimsOptions = {}): ExtractedClaim[] {
   const memory = newClaimantMemory();
   // National bodies with no country named belong to the country the page is about.
-  const countryName = options.countryName ?? mainCountry(`${options.headline ?? ""}\n${body}`)?.name;
+  // The address's words count too ("/17-killed-in-central-nigeria-attacks"): "Niger" in the body may be a Nigerian state.
+  const countryName = options.countryName ?? mainCountry(`${options.headline ?? ""}\n${urlWords(options.url)}\n${body}`)?.name;
   const withCountry = { ...options, countryName, siteLabel: options.siteLabel ?? siteLabelOf(options.url) };
   const article: ArticleState = { lastReading: null, frames: new Map() };
   // A page that prints its lead twice (a standfirst, then the first paragraph) states each figure once.

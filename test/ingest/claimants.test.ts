@@ -201,6 +201,19 @@ describe("relays and repeats", () => {
     expect(claimants(`${lead}, officials […]\n\n${lead}, officials added.`, { countryName: "Peru" })).toEqual(["300: Ministry of Internal Affairs of Peru"]);
   });
 
+  test("a UN agency is named as itself: 'the U.N. Development Program'", () => {
+    expect(claimants("More than 35,000 people have died in the insurgency, according to the U.N. Development Program.")).toEqual(["35000: UN Development Program"]);
+  });
+
+  test("'local government area' and 'government forces' are no source", () => {
+    expect(claimants("Two women were among the dead in a village in Bokkos local government area late Sunday, a vigilante said.", { countryName: "Nigeria" })).toEqual(["2: Unattributed"]);
+  });
+
+  test("the address's words help tell the page's country: a state named Niger in a page about Nigeria", () => {
+    const body = "At least 17 people were killed in central Nigeria on Monday, an official said. The state government of Niger said 16 died. The police chief of Niger said seven were abducted.";
+    expect(claimants(body, { url: "https://example.com/17-killed-in-central-nigeria-attacks/" })[0]).toBe("17: Government of Nigeria");
+  });
+
   test("the UN's human rights office is a body of its own, not the UN", () => {
     expect(claimants("At least 138 people have been killed since the coup, according to the United Nations Human Rights office. Later the UN said 20 were missing.")).toEqual([
       "138: UN Human Rights Office",

@@ -483,6 +483,7 @@ describe("errors", () => {
     expect(extractArticle({ text }).headline).toBe("Soldiers were seen at checkpoints across the city on Sunday, residents said.");
     expect(extractArticle({ text, url: "https://example.org/news/2022/01/09/troops-patrol-almaty-checkpoints-a75995" }).headline).toBe("Troops patrol almaty checkpoints");
     expect(extractArticle({ text, url: "https://example.org/article/2022-01-09-troops-patrol-almaty-119010900123_1.html" }).headline).toBe("Troops patrol almaty");
+    expect(extractArticle({ text, url: "https://example.org/world/troops-patrol-almaty-checkpoints20220109155309/" }).headline).toBe("Troops patrol almaty checkpoints");
   });
 
   test("only empty, unreadable or oversized input is refused", () => {
