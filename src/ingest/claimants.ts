@@ -276,7 +276,7 @@ function findRuleMentions(text: string, options: ClaimantOptions): Mention[] {
 // ───────────────────────── organisations the text names ─────────────────────────
 
 const GOVERNMENT_HEADS = /^(?:Ministry|Ministries|Office|Administration|Department|Authority|Agency|Directorate|Police|Army|Forces|Force|Command|Government|Prosecutor|Prosecutors|Council|Cabinet|Parliament|Presidency|Ombudsman|Municipality|Governorate|Secretariat|Defense|Defence|Service|Services)$/;
-const CIVIL_HEADS = /^(?:Union|Syndicate|Association|Society|Societies|Federation|Watch|Rights|Network|Coalition|Institute|Observatory|Monitor|Centre|Center|Commission|Committee|Group|Foundation|Alliance|Movement|Board|Bureau|Crescent|Cross|Organi[sz]ation|Organi[sz]ations|Fund|Programme|Program|Mission|Tribunal|Court|Body|Trust)$/;
+const CIVIL_HEADS = /^(?:Institution|Facility|Hospital|University|College|Prison|Penitentiary|Union|Syndicate|Association|Society|Societies|Federation|Watch|Rights|Network|Coalition|Institute|Observatory|Monitor|Centre|Center|Commission|Committee|Group|Foundation|Alliance|Movement|Board|Bureau|Crescent|Cross|Organi[sz]ation|Organi[sz]ations|Fund|Programme|Program|Mission|Tribunal|Court|Body|Trust)$/;
 const MEDIA_HEADS = /^(?:Television|TV|Radio|Broadcasting|Broadcaster|Channel)$/;
 const INTERNATIONAL_WORDS = /\b(?:International|United\s+Nations|UN|World|Red\s+Cross|Red\s+Crescent|Global|European)\b/;
 const MAX_NAME_WORDS = 12;
@@ -538,7 +538,8 @@ function findAppositives(text: string, options: ClaimantOptions, memory: Claiman
       // APPOSITIVE_ROLE_FIRST captures the role first: "a spokesperson for the X Ministry, Senor A., said".
       const [personText, role] = re === APPOSITIVE_ROLE_FIRST ? [match[2], match[1]] : [match[1], match[2]];
       const person = personText.split(/\s+/).filter((w) => !TITLE_WORDS.has(w)).join(" ");
-      if (!person || NOT_PERSON.test(person) || countryOf(person)) continue;
+      // "Lee Correctional Institution, South Carolina prisons chief X, said": a body's name is no person's.
+      if (!person || NOT_PERSON.test(person) || countryOf(person) || person.split(/\s+/).some((w) => isHeadWord(w))) continue;
       // "Zalingei, the capital of Central Darfur, reported …": only a role that a person holds makes the name a speaker.
       if (re === APPOSITIVE && !PERSON_ROLE.test(role)) continue;
       const roleStart = match.index + match[0].indexOf(role);

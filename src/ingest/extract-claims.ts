@@ -224,7 +224,7 @@ interface SentenceState {
 }
 
 const R_SUBJECT = new RegExp(
-  String.raw`^["”’']?(?:\s+more)?(?:\s+of\s+(?:its|their|his|her|our)(?=\s))?(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+["“]?(?<cas>${CASUALTY})`,
+  String.raw`^["”’']?(?:\s+more)?(?:\s+of\s+(?:its|their|his|her|our)(?=\s)|\s+of\s+them(?=\s+(?:dead|killed|injured|wounded|hurt)\b))?(?<of>\s+of(?:\s+the)?)?(?:\s+(?<np>${NP}))?(?<pp>${PP})?(?<ins>${INSERTION})?(?:\s+${FILLER}){0,6}\s+["“]?(?<cas>${CASUALTY})`,
   "i",
 );
 const R_NOUN_AFTER = new RegExp(String.raw`^\s+(?<np>${NP})`, "i");
@@ -405,7 +405,7 @@ function groupOfReading(reading: Reading): AffectedGroup {
   return isDemographic(reading.groupText) && reading.parentGroup ? reading.parentGroup : groupOf(reading.groupText);
 }
 
-const R_PART_BEFORE = /(?:\b(?:of|out\s+of|in)\s+(?:which|whom|them|these|those)|\bincluding|\bamong\s+them|\b[Oo]ut\s+of\s+(?:the\s+|these\s+|those\s+)?[^,;]{1,60},|\s(?:—|–|--))\s*,?\s*["“]?$/i;
+const R_PART_BEFORE = /(?:\b(?:of|out\s+of|in)\s+(?:which|whom|them|these|those)|\b(?:[Tt]hey|[Tt]hose|[Tt]hese|[Tt]he\s+(?:dead|injured|wounded|victims))\s+(?:included|include|includes|comprised)|\bincluding|\bamong\s+them|\b[Oo]ut\s+of\s+(?:the\s+|these\s+|those\s+)?[^,;]{1,60},|\s(?:—|–|--))\s*,?\s*["“]?$/i;
 const R_PART_AFTER = /^\s+of\s+(?:them|those|whom|which|these)(?:\s+(?:people|persons|victims))?\b/i;
 const R_PART_NOUN = new RegExp(String.raw`^\s+(?:(?:were|are|was|is|being)\s+)?(?<np>${NP})`, "i");
 const R_PART_PLACE = /\b(?:in|at)\s+(?:the\s+)?(?:(?:largest|capital|city|town|province|district|region|state|county|village|of|northern|southern|eastern|western|central)\s+)*(?<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)/;

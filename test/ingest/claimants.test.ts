@@ -201,6 +201,10 @@ describe("relays and repeats", () => {
     expect(claimants(`${lead}, officials […]\n\n${lead}, officials added.`, { countryName: "Peru" })).toEqual(["300: Ministry of Internal Affairs of Peru"]);
   });
 
+  test("a place's name before the speaker's title is no person: 'at Lee Correctional Institution, South Carolina prisons chief X said'", () => {
+    expect(claimants("At least 17 prisoners were seriously injured at Lee Correctional Institution, South Carolina prisons chief Bryan Stirling said.")).toEqual(["17: Bryan Stirling"]);
+  });
+
   test("a UN agency is named as itself: 'the U.N. Development Program'", () => {
     expect(claimants("More than 35,000 people have died in the insurgency, according to the U.N. Development Program.")).toEqual(["35000: UN Development Program"]);
   });

@@ -413,6 +413,7 @@ describe("wording outside the templates", () => {
     ["We have had more than 300 martyrs.", "KILLED", 300],
     ["Since Tuesday at least 146 lives have been lost.", "KILLED", 146],
     ["The death toll rose on Sunday to 818.", "KILLED", 818],
+    ["Inmates fought for hours, leaving seven of them dead.", "KILLED", 7],
     ["The total number of fatalities since the escalation in October 2023 has risen to 53,272.", "KILLED", 53272],
     ["The death toll from clashes between students demanding reforms and supporters of the ruling party has risen to at least 50.", "KILLED", 50],
     ["Six more people, who were hurt in the clashes last week, died on Monday.", "KILLED", 6],
@@ -488,6 +489,14 @@ describe("wording outside the templates", () => {
         { category: "KILLED", affectedGroup: "ALL", figureText: "Twelve" },
       ],
     );
+  });
+
+  test("'They included 10 guards and eight inmates': parts of the figure before, each with its group", () => {
+    expectClaims("At least 18 other people were injured in the uprising. They included 10 guards and eight inmates, a spokeswoman said.", [
+      { category: "INJURED", affectedGroup: "ALL", figureText: "At least 18" },
+      { category: "INJURED", affectedGroup: "SECURITY_FORCES", figureText: "10" },
+      { category: "INJURED", affectedGroup: "OTHER", figureText: "eight" },
+    ]);
   });
 
   test("an elliptical figure for another place: 'and eight more in Westbury'", () => {
