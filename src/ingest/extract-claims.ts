@@ -147,7 +147,7 @@ function categoryOf(casualtyText: string): CasualtyCategory {
   return found ? found[0] : CasualtyCategory.KILLED;
 }
 
-const HEAD = String.raw`(?:(?:active\s+)?members\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|organi[sz]ation|gangs?|party|movement|forces|army|police|[A-Z]{2,8})|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians?|ans?|ese|is?)|${NATIONALITY_NOUNS.join("|")})`;
+const HEAD = String.raw`(?:(?:active\s+)?members\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|organi[sz]ation|gangs?|party|movement|forces|army|police|[A-Z]{2,8})|participants\s+in\s+(?:the\s+|a\s+)?(?:riots?|unrest|rall(?:y|ies)|protests?|demonstrations?)|armed\s+(?:men|individuals|people)|gang\s+members|(?:security|police|military|law[- ]enforcement)\s+officials|members\s+of\s+the\s+police|others|people|persons?|individuals?|those|citizens?|residents?|civilians?|bystanders?|passers-?by|children|child|minors?|teenagers?|women|woman|men|man|males?|females?|protest[eo]rs?|demonstrators?|marchers?|activists?|rioters?|bandits?|terrorists?|looters?|militants?|gunm[ae]n|insurgents?|attackers?|extremists?|criminals?|police(?:m[ae]n|wom[ae]n)?|officers?|personnel|servicem[ae]n|members\s+of\s+(?:the\s+)?(?:security|armed|law[- ]enforcement)\s+(?:forces|agencies|bodies)|service\s*members?|soldiers?|troops|guardsm[ae]n|guards?|peacekeepers?|forces|law\s+enforcers?|journalists?|reporters?|foreigners?|nationals?|students?|workers?|migrants?|prisoners?|inmates?|medics?|doctors?|nurses?|paramedics?|tourists?|detainees?|fighters?|cadets?|employees?|staff(?:ers)?|participants|victims|individual|person|[A-Z][a-z]{2,}(?:ians?|ans?|ese|is?)|${NATIONALITY_NOUNS.join("|")})`;
 const NUMBER_WORDS = String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|several|few|some|many|most|about|around|nearly|almost|over|up|least|than|half`;
 const NOT_MODIFIER = String.raw`(?:and|or|of|were|was|have|has|had|are|is|been|be|may|might|who|that|which|in|on|at|with|the|a|an|to|also|reportedly|allegedly|died|killed|including|while|when|after|during|from|more|additional|further|new|per|percent|${NUMBER_WORDS})`;
 const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\b)[A-Za-z][A-Za-z'’-]*\s+)`;
@@ -235,9 +235,12 @@ const R_SUBJECT_RELATIVE = new RegExp(
   "i",
 );
 
-/** "eight people who played a major role in the protests have been arrested": the verb after a relative clause. */
+// "the 420 people, arrested between June 9 and Aug. 5, comprise …": a participle set off by commas.
+const R_SUBJECT_PARTICIPLE = new RegExp(String.raw`^\s+(?<np>${NP})\s*,\s+(?<cas>arrested|detained|killed|injured|wounded|hospitali[sz]ed)\b(?=[^,;]{0,80},)`, "i");
+
+/** "eight people who played a major role in the protests have been arrested": the verb after a relative clause (or a participle between commas). */
 function readSubjectPastRelative(after: string, fig: Figure): Reading | null {
-  const match = R_SUBJECT_RELATIVE.exec(after);
+  const match = R_SUBJECT_RELATIVE.exec(after) ?? R_SUBJECT_PARTICIPLE.exec(after);
   if (!match?.groups) return null;
   const { np, cas } = match.groups;
   // A bare number before "that" is more often a measure ("2 million that …") than people.
@@ -405,7 +408,7 @@ function groupOfReading(reading: Reading): AffectedGroup {
   return isDemographic(reading.groupText) && reading.parentGroup ? reading.parentGroup : groupOf(reading.groupText);
 }
 
-const R_PART_BEFORE = /(?:\b(?:of|out\s+of|in)\s+(?:which|whom|them|these|those)|\b(?:[Tt]hey|[Tt]hose|[Tt]hese|[Tt]he\s+(?:dead|injured|wounded|victims))\s+(?:included|include|includes|comprised)|\bincluding|\bamong\s+them|\b[Oo]ut\s+of\s+(?:the\s+|these\s+|those\s+)?[^,;]{1,60},|\s(?:—|–|--))\s*,?\s*["“]?$/i;
+const R_PART_BEFORE = /(?:\b(?:of|out\s+of|in)\s+(?:which|whom|them|these|those)|\b(?:[Tt]hey|[Tt]hose|[Tt]hese|[Tt]he\s+(?:dead|injured|wounded|victims))\s+(?:included|include|includes|comprised)|\bcompris(?:e|es|ed|ing)|\bconsist(?:s|ed|ing)?\s+of|\bincluding|\bamong\s+them|\b[Oo]ut\s+of\s+(?:the\s+|these\s+|those\s+)?[^,;]{1,60},|\s(?:—|–|--))\s*,?\s*["“]?$/i;
 const R_PART_AFTER = /^\s+of\s+(?:them|those|whom|which|these)(?:\s+(?:people|persons|victims))?\b/i;
 const R_PART_NOUN = new RegExp(String.raw`^\s+(?:(?:were|are|was|is|being)\s+)?(?<np>${NP})`, "i");
 const R_PART_PLACE = /\b(?:in|at)\s+(?:the\s+)?(?:(?:largest|capital|city|town|province|district|region|state|county|village|of|northern|southern|eastern|western|central)\s+)*(?<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)/;
@@ -974,6 +977,8 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
       cue: hasIncrementCue(s.sentence.text, p.fig),
       fig: p.fig,
       carried: p.mention?.carried ?? false,
+      // "the 420 people, arrested …": a figure with "the" before it is one told before.
+      definite: /\bthe\s+$/i.test(s.sentence.text.slice(Math.max(0, p.fig.start - 5), p.fig.start)),
       following: sentences.slice(index + 1, index + 4).map((n) => n.sentence.text),
     })),
   );
@@ -1043,7 +1048,7 @@ function withConflictingAccounts(claims: ExtractedClaim[], sentences: Sentence[]
  * each sourced in their own sentence stay apart even when equal: small
  * counts recur for different events.
  */
-function withoutRepeats<T extends { claim: ExtractedClaim; sourced: 0 | 1 | 2 }>(claims: T[]): (T & { repeats: T[] })[] {
+function withoutRepeats<T extends { claim: ExtractedClaim; sourced: 0 | 1 | 2; definite?: boolean }>(claims: T[]): (T & { repeats: T[] })[] {
   const key = (c: ExtractedClaim) => `${c.category === "WOUNDED" ? "INJURED" : c.category}|${c.affectedGroup}|${c.best}|${c.placeName ?? ""}|${c.increment}`;
   const kept: (T & { repeats: T[] })[] = [];
   // A few of the repeats each kept claim stands for: what the text says of the figure there (disputed, retracted) holds for it.
@@ -1055,7 +1060,7 @@ function withoutRepeats<T extends { claim: ExtractedClaim; sourced: 0 | 1 | 2 }>
   for (const item of claims) {
     const k = key(item.claim);
     const seen = byKey.get(k);
-    const same = seen === undefined ? undefined : item.sourced < 2 ? seen.first : seen.weak;
+    const same = seen === undefined ? undefined : item.sourced < 2 || item.definite ? seen.first : seen.weak;
     if (same === undefined) {
       if (seen === undefined) byKey.set(k, { first: kept.length, weak: item.sourced < 2 ? kept.length : undefined });
       else if (item.sourced < 2) seen.weak ??= kept.length;

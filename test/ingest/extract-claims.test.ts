@@ -499,6 +499,15 @@ describe("wording outside the templates", () => {
     ]);
   });
 
+  test("'the 420 people, arrested between …, comprise 347 male and 73 female': the figure told before, and its parts", () => {
+    const claims = extract("The police said they have arrested 420 people since June. Jo Lam, a police superintendent, said the 420 people, arrested between June 9 and Aug. 5, comprise 347 male and 73 female.", { countryName: "China" });
+    expect(claims.map((c) => [c.category, c.best, c.subgroup, c.claimant.name])).toEqual([
+      ["DETAINED", 420, null, "Police of China"],
+      ["DETAINED", 347, "male", "Police of China (Jo Lam)"],
+      ["DETAINED", 73, "female", "Police of China (Jo Lam)"],
+    ]);
+  });
+
   test("an elliptical figure for another place: 'and eight more in Westbury'", () => {
     expectClaims("Thirty-six people were reported dead in Eastfield, and eight more in Westbury District.", [
       { category: "KILLED", figureText: "Thirty-six" },
