@@ -22,6 +22,8 @@ export const DATE_COLUMNS = {
   Person: [],
   PersonRole: ["from", "to"],
   Place: [],
+  PlaceName: [],
+  ReferenceData: ["loadedAt"],
   ArticlePerson: [],
   ArticlePlace: [],
   ArticleCountry: [],

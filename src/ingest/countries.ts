@@ -33,8 +33,8 @@ const PRESS_ADJECTIVES: Record<string, string[]> = {
   PH: ["philippine"],
 };
 
-// The names the press writes ("Turkey", not "Türkiye").
-const PRESS_NAMES: Record<string, string> = { TR: "Turkey", CZ: "Czech Republic", CI: "Ivory Coast", MK: "North Macedonia" };
+// The names the press writes ("Turkey", not "Türkiye"); also the reference data's Country.name.
+export const PRESS_NAMES: Record<string, string> = { TR: "Turkey", CZ: "Czech Republic", CI: "Ivory Coast", MK: "North Macedonia" };
 
 const ENTRIES: Entry[] = countries.map((c) => {
   const demonym = c.demonyms?.eng;

@@ -9,6 +9,7 @@ import { announceWrite } from "../cache/write-notifications";
 import { paths } from "../config";
 import type { PrismaClient } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
+import { placeNameKey } from "../place/place-names";
 import { seedSections } from "./seed-data";
 import type { SeedArticle, SeedFile, SeedPlace, SeedPlaceRef, SeedQuote } from "./seed-data";
 
@@ -189,12 +190,18 @@ async function insertSeed(tx: Tx, seed: SeedFile): Promise<void> {
       longitude: place.longitude,
       population: place.population,
     };
-    const { id } = await tx.place.upsert({
-      where: { countryId_kind_name: { countryId, kind: place.kind, name: place.name } },
-      create: { name: place.name, kind: place.kind, countryId, ...data },
-      update: known(data),
+    // The reference data's place when there is one (the most populous of that name: GeoNames
+    // lists every town), so the seed adds nothing twice; else a place of the seed's own.
+    const existing = await tx.place.findFirst({
+      where: { countryId, kind: place.kind, name: place.name },
+      orderBy: [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }],
       select: { id: true },
     });
+    const { id } = existing
+      ? await tx.place.update({ where: { id: existing.id }, data: known(data), select: { id: true } })
+      : await tx.place.create({ data: { name: place.name, kind: place.kind, countryId, ...data }, select: { id: true } });
+    const nameKey = placeNameKey(place.name);
+    if (nameKey) await tx.placeName.createMany({ data: [{ name: nameKey, placeId: id }], skipDuplicates: true });
     places.set(key, id);
   }
 
