@@ -76,9 +76,9 @@ export class CasualtyStatisticResolver {
     return statistic.placeId ? loaders.place.byId.load(statistic.placeId) : null;
   }
 
-  @FieldResolver(() => Crisis)
+  @FieldResolver(() => Crisis, { nullable: true, description: "The crisis of the claim's article; null while that article is unassigned." })
   crisis(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
-    return loaders.crisis.byId.load(statistic.crisisId);
+    return statistic.crisisId ? loaders.crisis.byId.load(statistic.crisisId) : null;
   }
 
   @FieldResolver(() => CasualtyStatistic, { nullable: true, description: "The claim this one corrects (an editor's correction keeps the original)." })

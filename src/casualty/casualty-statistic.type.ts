@@ -103,7 +103,7 @@ export class CasualtyStatistic {
 
   correctionOfId: string | null;
 
-  crisisId: string;
+  crisisId: string | null;
   articleId: string;
   claimantId: string;
   placeId: string | null;
