@@ -169,6 +169,28 @@ export function mainCountryId(text: string, gazetteer: Gazetteer): string | null
   return best;
 }
 
+/**
+ * The names of `names` the text holds as whole words, in one pass over its
+ * words: every run of words is looked up in a set (250 countries' names as
+ * one regex each, or as one alternation, cost most of an ingestion's time).
+ */
+function namesIn(text: string, names: string[]): Set<string> {
+  const wanted = new Set(names);
+  const maxWords = Math.max(...names.map((name) => name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length));
+  const maxLength = Math.max(...names.map((name) => name.length));
+  const words: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) words.push({ start: match.index as number, end: (match.index as number) + match[0].length });
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 0; n < maxWords && i + n < words.length; n++) {
+      const phrase = text.slice(words[i].start, words[i + n].end);
+      if (phrase.length > maxLength) break;
+      if (wanted.has(phrase)) found.add(phrase);
+    }
+  }
+  return found;
+}
+
 function mentions(text: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(text);
@@ -189,9 +211,16 @@ export function findMentions(text: string, gazetteer: Gazetteer) {
   return {
     personIds,
     placeIds: gazetteer.places.filter((p) => p.keys.some((key) => textKeys.has(key))).map((p) => p.id),
-    countryIds: gazetteer.countries.filter((c) => c.names.some((name) => mentions(text, name))).map((c) => c.id),
+    countryIds: countriesNamed(text, gazetteer),
     organizationIds: gazetteer.organizations.filter((o) => o.names.some((name) => mentions(text, name))).map((o) => o.id),
   };
+}
+
+function countriesNamed(text: string, gazetteer: Gazetteer): string[] {
+  const names = gazetteer.countries.flatMap((c) => c.names);
+  if (!names.length) return [];
+  const found = namesIn(text, names);
+  return gazetteer.countries.filter((c) => c.names.some((name) => found.has(name))).map((c) => c.id);
 }
 
 /** The one record a name refers to, preferring places in `countryId`. */
