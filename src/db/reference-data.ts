@@ -261,5 +261,8 @@ async function insertReferenceData(client: pg.ClientBase): Promise<number> {
   if (own.length) {
     await client.query(`INSERT INTO "PlaceName" (name, "placeId") SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [own.map((p) => p.key), own.map((p) => p.id)]);
   }
+  // Statistics now, not when autovacuum gets to it: planned on an empty table's guesses, the
+  // lookups of the first ingestions scanned PlaceName and Place whole (9 articles/s instead of 45).
+  await client.query(`ANALYZE "Country", "Place", "PlaceName"`);
   return world.length + cities.length;
 }
