@@ -64,8 +64,25 @@ const NEVER_PLACES = new Set(
   ).split(" "),
 );
 
+// One ingestion asks for the same page's keys and countries several times (gazetteer, page
+// country, mentions): the last answer is kept.
+let lastKeys: { text: string; keys: Set<string> } | undefined;
+let lastCountries: { text: string; countries: ReturnType<typeof countriesIn> } | undefined;
+
+function countriesOf(text: string): ReturnType<typeof countriesIn> {
+  if (lastCountries?.text !== text) lastCountries = { text, countries: countriesIn(text) };
+  return lastCountries.countries;
+}
+
 /** Every run of up to MAX_NAME_WORDS words that starts and ends with a capital, keyed. */
 export function candidateNameKeys(text: string): Set<string> {
+  if (lastKeys?.text === text) return lastKeys.keys;
+  const keys = readNameKeys(text);
+  lastKeys = { text, keys };
+  return keys;
+}
+
+function readNameKeys(text: string): Set<string> {
   const keys = new Set<string>();
   const tokens: { word: string; end: number; start: number }[] = [];
   TOKEN.lastIndex = 0;
@@ -94,7 +111,7 @@ export async function loadGazetteer(
   text: string,
   options: { placeNames?: string[]; countryIds?: (string | null)[] } = {},
 ): Promise<Gazetteer> {
-  const keys = candidateNameKeys(text);
+  const keys = new Set(candidateNameKeys(text));
   for (const name of options.placeNames ?? []) {
     const key = placeNameKey(name);
     if (key && !NEVER_PLACES.has(key)) keys.add(key);
@@ -114,7 +131,7 @@ export async function loadGazetteer(
   const byIso = new Map(countries.map((c) => [c.isoCode, c.id]));
   // The countries the article is about: those it names (names and adjectives), and its crisis's.
   const context = new Set<string>(options.countryIds?.filter((id): id is string => !!id));
-  for (const { country } of countriesIn(text)) {
+  for (const { country } of countriesOf(text)) {
     const id = byIso.get(country.code);
     if (id) context.add(id);
   }
@@ -156,7 +173,7 @@ function choosePlace(key: string, rows: Candidate[], context: Set<string>): Cand
 export function mainCountryId(text: string, gazetteer: Gazetteer): string | null {
   const byIso = new Map(gazetteer.countries.map((c) => [c.isoCode, c.id]));
   const scores = new Map<string, number>();
-  for (const { country, count } of countriesIn(text)) {
+  for (const { country, count } of countriesOf(text)) {
     const id = byIso.get(country.code);
     if (id) scores.set(id, (scores.get(id) ?? 0) + count);
   }
