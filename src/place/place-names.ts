@@ -7,7 +7,11 @@
 const FOLD: Record<string, string> = { ı: "i", ł: "l", ø: "o", đ: "d", ð: "d", ß: "ss", æ: "ae", œ: "oe", þ: "th", ħ: "h", ŧ: "t", ŀ: "l" };
 
 /** The lookup key of a name, or null when it has none (not Latin script, too short, a code such as "KRT"). */
+// Any letter outside the Latin blocks (Cyrillic, Arabic, CJK, …): no key, found before the costly NFKD.
+const NOT_LATIN = /[^\u0000-\u024F\u1E00-\u1EFF\u02B0-\u02FF\u2010-\u2019]/;
+
 export function placeNameKey(name: string): string | null {
+  if (NOT_LATIN.test(name)) return null;
   const key = name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
