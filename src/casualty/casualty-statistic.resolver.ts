@@ -66,6 +66,11 @@ export class CasualtyStatisticResolver {
     return preloadedOr(statistic, "claimant", () => loaders.claimant.byId.load(statistic.claimantId));
   }
 
+  @FieldResolver(() => Claimant, { nullable: true, description: "The claimant the claim was stored under, when an editor's merge (mergeClaimants) moved it to `claimant`; else null." })
+  claimantBeforeMerge(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
+    return statistic.claimantBeforeMergeId ? loaders.claimant.byId.load(statistic.claimantBeforeMergeId) : null;
+  }
+
   @FieldResolver(() => Article, { description: "The article that states the figure." })
   article(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
     return loaders.article.byId.load(statistic.articleId);

@@ -104,6 +104,7 @@ export class CasualtyStatistic {
   correctionOfId: string | null;
 
   crisisId: string | null;
+  claimantBeforeMergeId: string | null;
   articleId: string;
   claimantId: string;
   placeId: string | null;

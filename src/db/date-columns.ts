@@ -13,7 +13,7 @@ export const DATE_COLUMNS = {
   Event: ["startDate", "endDate", "createdAt"],
   EventPlace: [],
   EventParticipant: [],
-  Claimant: [],
+  Claimant: ["mergedAt"],
   CasualtyStatistic: ["reportedAt", "reviewedAt", "createdAt"],
   Country: [],
   Organization: ["foundedOn"],

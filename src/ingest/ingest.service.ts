@@ -288,8 +288,9 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions): Pr
         if (claimantIds.has(claim.claimant.name)) continue;
         // As for the publisher: safe when another page names the same new claimant at the same time.
         await tx.claimant.createMany({ data: [{ name: claim.claimant.name, kind: claim.claimant.kind }], skipDuplicates: true });
-        const claimant = await tx.claimant.findUniqueOrThrow({ where: { name: claim.claimant.name }, select: { id: true } });
-        claimantIds.set(claim.claimant.name, claimant.id);
+        const claimant = await tx.claimant.findUniqueOrThrow({ where: { name: claim.claimant.name }, select: { id: true, mergedIntoId: true } });
+        // A name an editor merged into another claimant (mergeClaimants) files its claims there.
+        claimantIds.set(claim.claimant.name, claimant.mergedIntoId ?? claimant.id);
       }
       // Filed under the publication day; an undated page's claims under the ingestion day, flagged.
       const reportedAt = utcDay(publishedAt ?? ingestedAt);
