@@ -6,6 +6,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, parse, type GraphQLResolveInfo } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
+import { ArticleAssignmentResolver } from "./article/article-assignment.resolver";
 import { ArticleResolver } from "./article/article.resolver";
 import { articlePlan } from "./article/article.service";
 import { CasualtyReviewResolver } from "./casualty/casualty-review.resolver";
@@ -38,6 +39,7 @@ export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.d
 const CACHE_CONTROL_DIRECTIVE = `directive @cacheControl(maxAge: Int, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION`;
 
 const resolvers = [
+  ArticleAssignmentResolver,
   ArticleResolver,
   CasualtyReviewResolver,
   CasualtyStatisticResolver,

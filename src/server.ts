@@ -60,6 +60,11 @@ function restated(formatted: GraphQLFormattedError, message: string, code: Error
   return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
 }
 
+/** The error as it is, with BAD_USER_INPUT as its code and no stack trace. */
+function restatedAsBadInput(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+}
+
 export function formatError(isProduction: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const limited = formatOperationLimitError(formatted, error);
@@ -68,6 +73,11 @@ export function formatError(isProduction: boolean) {
     // A literal of the wrong type ("asOf: \"yesterday\"") is bad input, not a malformed document.
     if (code === "GRAPHQL_VALIDATION_FAILED" && /^(Expected value of type|.* cannot represent)/.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    }
+    // A variable the compiled executor (graphql-jit) could not coerce ("2023-02-30" for a Date)
+    // comes without a code; graphql-js and Apollo call it BAD_USER_INPUT, and so do we.
+    if (error instanceof GraphQLError && !error.path && /^Variable "\$[^"]*" (got invalid value|of required type|of non-null type)/.test(formatted.message)) {
+      return restatedAsBadInput(formatted);
     }
     const original = unwrapResolverError(error);
     if (isStatementTimeout(original)) {

@@ -19,6 +19,12 @@ export class ArticleFilter {
   @Field(() => ID, { nullable: true })
   crisisId?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only articles filed under no crisis (`crisis: null`; `assignArticleToCrisis` files one); false: only those filed under one. Not with `crisisId`.",
+  })
+  unassigned?: boolean | null;
+
   @Field(() => ID, { nullable: true, description: "Articles that mention this place." })
   placeId?: string | null;
 

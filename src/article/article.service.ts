@@ -66,6 +66,10 @@ function articleConditions(filter: ArticleFilter, params: unknown[]): string[] {
   if (publisherId) conditions.push(`a."publisherId" = ${bind(publisherId)}::uuid`);
   const crisisId = optionalId(filter.crisisId, "crisisId");
   if (crisisId) conditions.push(`a."crisisId" = ${bind(crisisId)}::uuid`);
+  if (filter.unassigned != null) {
+    if (crisisId && filter.unassigned) throw badInput('"unassigned: true" and "crisisId" exclude each other', "unassigned");
+    conditions.push(filter.unassigned ? `a."crisisId" IS NULL` : `a."crisisId" IS NOT NULL`);
+  }
   const placeId = optionalId(filter.placeId, "placeId");
   if (placeId) conditions.push(`EXISTS (SELECT 1 FROM "ArticlePlace" ap WHERE ap."articleId" = a.id AND ap."placeId" = ${bind(placeId)}::uuid)`);
   if (filter.countryIsoCode) {

@@ -66,6 +66,11 @@ export class CasualtyStatisticResolver {
     return preloadedOr(statistic, "claimant", () => loaders.claimant.byId.load(statistic.claimantId));
   }
 
+  @FieldResolver(() => Claimant, { nullable: true, description: "The claimant the claim was stored under, when an editor's merge (mergeClaimants) moved it to `claimant`; else null." })
+  claimantBeforeMerge(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
+    return statistic.claimantBeforeMergeId ? loaders.claimant.byId.load(statistic.claimantBeforeMergeId) : null;
+  }
+
   @FieldResolver(() => Article, { description: "The article that states the figure." })
   article(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
     return loaders.article.byId.load(statistic.articleId);
@@ -76,9 +81,9 @@ export class CasualtyStatisticResolver {
     return statistic.placeId ? loaders.place.byId.load(statistic.placeId) : null;
   }
 
-  @FieldResolver(() => Crisis)
+  @FieldResolver(() => Crisis, { nullable: true, description: "The crisis of the claim's article; null while that article is unassigned." })
   crisis(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
-    return loaders.crisis.byId.load(statistic.crisisId);
+    return statistic.crisisId ? loaders.crisis.byId.load(statistic.crisisId) : null;
   }
 
   @FieldResolver(() => CasualtyStatistic, { nullable: true, description: "The claim this one corrects (an editor's correction keeps the original)." })

@@ -103,7 +103,8 @@ export class CasualtyStatistic {
 
   correctionOfId: string | null;
 
-  crisisId: string;
+  crisisId: string | null;
+  claimantBeforeMergeId: string | null;
   articleId: string;
   claimantId: string;
   placeId: string | null;

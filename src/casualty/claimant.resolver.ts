@@ -1,5 +1,8 @@
 import type { Parent } from "../common/parent";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireScope, Scope } from "../auth/api-keys";
+import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
+import { mergeClaimants } from "./claimant-merge.service";
 import type { Context } from "../context";
 import { childConnection } from "../common/child-connection";
 import { parseId } from "../common/ids";
@@ -24,6 +27,22 @@ export class ClaimantResolver {
   @FieldResolver(() => CasualtyStatisticConnection, { description: "This claimant's figures, newest report first." })
   casualtyStatistics(@Root() claimant: Parent<Claimant>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return childConnection(loaders.casualtyStatistic.byClaimant, claimant.id, page, "reportedAt");
+  }
+
+  @Directive(AUTHENTICATED)
+  @Directive(WRITE_SCOPE)
+  @Mutation(() => Claimant, {
+    description:
+      "Merges two claimants that are one body (\"Sudanese Health Ministry\" and \"Ministry of Health of Sudan\"): `from`'s claims move to `into`, which is returned; `from` stays, with `mergedInto`, and each moved claim keeps it as `claimantBeforeMerge`. Later pages naming `from` file their claims under `into`. Unknown id: NOT_FOUND; the same claimant twice, or one already merged: BAD_USER_INPUT (`reason` SAME_CLAIMANT, ALREADY_MERGED). Needs the `write` scope.",
+  })
+  mergeClaimants(@Arg("into", () => ID) into: string, @Arg("from", () => ID) from: string, @Ctx() { prisma, caller }: Context) {
+    requireScope(caller, Scope.WRITE);
+    return mergeClaimants(prisma, parseId(into, "into"), parseId(from, "from"));
+  }
+
+  @FieldResolver(() => Claimant, { nullable: true, description: "The claimant an editor merged this one into; null: not merged." })
+  mergedInto(@Root() claimant: Parent<Claimant>, @Ctx() { loaders }: Context) {
+    return claimant.mergedIntoId ? loaders.claimant.byId.load(claimant.mergedIntoId) : null;
   }
 
   @FieldResolver(() => Country, { nullable: true })

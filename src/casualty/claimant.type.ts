@@ -1,6 +1,7 @@
 import { PUBLIC } from "../common/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ClaimantKind } from "../common/enums";
+import { DateTimeScalar } from "../common/scalars";
 
 @ObjectType({ simpleResolvers: true, description: 'Who made a claim: the UN, an Interior Ministry, or unnamed "reports".' })
 @Directive('@key(fields: "id")')
@@ -15,6 +16,10 @@ export class Claimant {
   @Field(() => ClaimantKind)
   kind: ClaimantKind;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: "When an editor merged this claimant into another (`mergedInto`); null: not merged." })
+  mergedAt: Date | null;
+
   countryId: string | null;
   organizationId: string | null;
+  mergedIntoId: string | null;
 }

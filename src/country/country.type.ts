@@ -13,6 +13,9 @@ export class Country {
   @Field({ description: "ISO 3166-1 alpha-2 code, e.g. KZ." })
   isoCode: string;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-3 code, e.g. KAZ (every country of the reference data has one)." })
+  alpha3: string | null;
+
+  @Field({ description: "The English short name, as the press writes it (\"Turkey\", \"Ivory Coast\")." })
   name: string;
 }

@@ -1,5 +1,8 @@
 import type { Parent } from "../common/parent";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireScope, Scope } from "../auth/api-keys";
+import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
+import { DateScalar } from "../common/scalars";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
 import { CasualtyStatisticConnection } from "../casualty/casualty-statistic.type";
@@ -10,6 +13,51 @@ import { Country } from "../country/country.type";
 import { EventConnection } from "../event/event.type";
 import { badInput } from "../errors";
 import { Crisis } from "./crisis.type";
+import { checkSlug, createCrisis, updateCrisis } from "./crisis.service";
+
+const SLUG_HELP = 'lower-case letters and digits in words joined by hyphens, e.g. "sudan-2023"';
+
+@InputType({ description: "A new crisis. Refusals are BAD_USER_INPUT with `extensions.reason`: INVALID_SLUG, DUPLICATE_SLUG, UNKNOWN_COUNTRY, INVALID_DATE, END_BEFORE_START, BLANK." })
+export class CreateCrisisInput {
+  @Field({ description: `Its key in URLs and the API: ${SLUG_HELP}, unique, at most 100 characters.` })
+  slug: string;
+
+  @Field({ description: "Its name, e.g. \"War in Sudan (2023–)\" (at most 200 characters)." })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "The country it happens in (ISO 3166-1 alpha-2, e.g. SD). Ingestion files a page under a crisis of the page's own country only." })
+  countryIsoCode?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The first day; null: open." })
+  startDate?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The last day, not before `startDate`; null: still going." })
+  endDate?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType({ description: "What changes in a crisis; an omitted field stays, null clears `countryIsoCode`, the dates and `description`. Refusals as for CreateCrisisInput." })
+export class UpdateCrisisInput {
+  @Field(() => String, { nullable: true, description: `A new slug (${SLUG_HELP}); the old one then names nothing.` })
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  countryIsoCode?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startDate?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endDate?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
 
 @Resolver(() => Crisis)
 export class CrisisResolver {
@@ -26,6 +74,22 @@ export class CrisisResolver {
   @Query(() => [Crisis], { description: "All crises, most recent first." })
   crises(@Ctx() { prisma }: Context) {
     return prisma.crisis.findMany({ orderBy: [{ startDate: { sort: "desc", nulls: "last" } }, { id: "asc" }] });
+  }
+
+  @Directive(AUTHENTICATED)
+  @Directive(WRITE_SCOPE)
+  @Mutation(() => Crisis, { description: "Adds a crisis, so that pages can be filed under it (by name, or by their country and date). Needs the `write` scope." })
+  createCrisis(@Arg("input", () => CreateCrisisInput) input: CreateCrisisInput, @Ctx() { prisma, caller }: Context) {
+    requireScope(caller, Scope.WRITE);
+    return createCrisis(prisma, input);
+  }
+
+  @Directive(AUTHENTICATED)
+  @Directive(WRITE_SCOPE)
+  @Mutation(() => Crisis, { description: "Changes a crisis; an unknown slug is NOT_FOUND. Articles already filed stay filed. Needs the `write` scope." })
+  updateCrisis(@Arg("slug") slug: string, @Arg("input", () => UpdateCrisisInput) input: UpdateCrisisInput, @Ctx() { prisma, caller }: Context) {
+    requireScope(caller, Scope.WRITE);
+    return updateCrisis(prisma, checkSlug(slug), input);
   }
 
   @FieldResolver(() => Country, { nullable: true })

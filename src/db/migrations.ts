@@ -12,6 +12,7 @@ import { parse as parseConnectionString } from "pg-connection-string";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type * as SchemaEngineModule from "@prisma/schema-engine-wasm";
 import { paths } from "../config";
+import { loadReferenceData } from "./reference-data";
 
 type SchemaEngine = SchemaEngineModule.SchemaEngine;
 type MigrationList = SchemaEngineModule.MigrationList;
@@ -150,15 +151,22 @@ export function readMigrations(dir = paths.migrations): MigrationList {
   };
 }
 
-/** Applies every migration in prisma/migrations not yet recorded in `_prisma_migrations`. */
+/**
+ * Applies every migration in prisma/migrations not yet recorded in
+ * `_prisma_migrations`, then the world reference data (countries, places)
+ * unless its version is in already (reference-data.ts). Returns what it
+ * applied: migration names, and "reference data <version>" when it loaded it.
+ */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  return withEngine(databaseUrl, async (engine) => {
+  const applied = await withEngine(databaseUrl, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: readMigrations(),
       filters: noFilters,
     });
     return appliedMigrationNames;
   });
+  const reference = await loadReferenceData(databaseUrl);
+  return reference ? [...applied, `reference data ${reference}`] : applied;
 }
 
 /** The SQL that takes a database from the committed migrations to prisma/schema.prisma ("" when none). */

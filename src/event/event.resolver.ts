@@ -38,9 +38,9 @@ export class EventResolver {
     return connection;
   }
 
-  @FieldResolver(() => Crisis)
+  @FieldResolver(() => Crisis, { nullable: true, description: "The crisis of the event's article; null while that article is unassigned." })
   crisis(@Root() event: Parent<Event>, @Ctx() { loaders }: Context) {
-    return loaders.crisis.byId.load(event.crisisId);
+    return event.crisisId ? loaders.crisis.byId.load(event.crisisId) : null;
   }
 
   @FieldResolver(() => Article, { nullable: true, description: "The article that reports the event." })

@@ -41,7 +41,7 @@ export class Event {
   @Field(() => Int, { nullable: true, description: "End offset of `quote` (exclusive)." })
   quoteEnd: number | null;
 
-  crisisId: string;
+  crisisId: string | null;
   articleId: string | null;
 }
 

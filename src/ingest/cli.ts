@@ -27,7 +27,7 @@ async function main(): Promise<number> {
       crisisSlug: args.crisisSlug,
       page: args.page,
       onProgress: (outcome, index, total) => {
-        const detail = outcome.status === "FAILED" ? outcome.error : `${outcome.claims} claims, ${outcome.events} events`;
+        const detail = outcome.status === "FAILED" ? outcome.error : `${outcome.claims} claims, ${outcome.events} events, ${outcome.crisisSlug ? `crisis ${outcome.crisisSlug}` : "no crisis (unassigned)"}`;
         console.log(`[${index + 1}/${total}] ${outcome.status.padEnd(9)} ${outcome.file}: ${detail}`);
       },
     });

@@ -36,8 +36,8 @@ const PRESS_ADJECTIVES: Record<string, string[]> = {
 // Places the press names for the country itself: they count as its name, not as an adjective.
 const PRESS_PLACE_NAMES: Record<string, string[]> = { PS: ["gaza", "gaza strip", "west bank"] };
 
-// The names the press writes ("Turkey", not "Türkiye").
-const PRESS_NAMES: Record<string, string> = { TR: "Turkey", CZ: "Czech Republic", CI: "Ivory Coast", MK: "North Macedonia" };
+// The names the press writes ("Turkey", not "Türkiye"); also the reference data's Country.name.
+export const PRESS_NAMES: Record<string, string> = { TR: "Turkey", CZ: "Czech Republic", CI: "Ivory Coast", MK: "North Macedonia" };
 
 const ENTRIES: Entry[] = countries.map((c) => {
   const demonym = c.demonyms?.eng;

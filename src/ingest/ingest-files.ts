@@ -20,6 +20,8 @@ export const SIDECAR_FIELDS = ["url", "publishedAt", "headline", "publisher", "l
 export interface FileOutcome {
   file: string;
   status: IngestStatus | "FAILED";
+  /** The crisis the article is filed under; null: unassigned (or FAILED). */
+  crisisSlug?: string | null;
   claims: number;
   events: number;
   error?: string;
@@ -101,7 +103,7 @@ export async function ingestFiles(prisma: PrismaClient, files: string[], options
       const content = fs.readFileSync(file, "utf8");
       const page = /\.html?$/i.test(file) ? { html: content } : { text: content };
       const result = await ingestPage(prisma, { ...page, ...fields, fallbackPublisher: options.publisher });
-      outcome = { file, status: result.status, claims: result.claims, events: result.events };
+      outcome = { file, status: result.status, crisisSlug: result.crisisSlug, claims: result.claims, events: result.events };
     } catch (error) {
       // One bad page must not stop a folder: report it and go on.
       const message = error instanceof GraphQLError || error instanceof Error ? error.message : String(error);

@@ -44,7 +44,7 @@ export class IngestArticleInput {
   @Field(() => String, {
     nullable: true,
     description:
-      "The crisis the article is about. When omitted it is inferred from the countries the page names and its publication date; for a page with no known date, from the countries alone, so name it when they fit several crises.",
+      "The crisis to file the article under (unknown: BAD_USER_INPUT); a page about another country than the crisis's, naming neither it nor a place in it, is stored unassigned instead. When omitted: the one crisis of the page's country (the country it names most, its places counting for theirs) whose dates lie within 60 days of the publication (by country alone for an undated page); none or several fit: stored unassigned (`article.crisis: null`), never under another country's crisis.",
   })
   crisisSlug?: string | null;
 }

@@ -24,7 +24,7 @@ import type { ExtractClaimsOptions } from "./extract-claims";
 import { extractPage, type ExtractedPage } from "./extract-page";
 import { ExtractionBusyError, ExtractionWorkerError } from "./extraction-pool";
 import { announceWrite } from "../cache/write-notifications";
-import { findMentions, loadGazetteer, resolveActor, resolvePlace, type Gazetteer } from "./mentions";
+import { findMentions, loadGazetteer, mainCountryId, resolveActor, resolvePlace, type Gazetteer } from "./mentions";
 import type { ExtractedEvent, PageInput } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -32,7 +32,10 @@ type Tx = Prisma.TransactionClient;
 export type IngestStatus = "CREATED" | "UNCHANGED" | "REVISED";
 
 export interface IngestOptions extends PageInput {
-  /** The crisis the page is about; inferred from its places (and date, when known) when omitted. */
+  /**
+   * The crisis the page is about. When omitted, the one crisis of the page's
+   * country (and dates, when known) if exactly one fits, else none (see resolveCrisis).
+   */
   crisisSlug?: string;
   /**
    * A publisher for pages that do not name their own (the CLI's --publisher):
@@ -51,6 +54,8 @@ export type PageExtractor = (input: PageInput, options: ExtractClaimsOptions) =>
 export interface IngestResult {
   status: IngestStatus;
   articleId: string;
+  /** The crisis the article was filed under; null: unassigned (for UNCHANGED, as stored). */
+  crisisSlug: string | null;
   claims: number;
   events: number;
 }
@@ -238,16 +243,30 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       // Same page or same URL at once: the second waits, then sees the first's result.
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", url ?? hash);
       const existing = await tx.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
-      if (existing) return { status: "UNCHANGED" as const, articleId: existing.id, claims: 0, events: 0 };
+      if (existing) {
+        const stored = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, select: { crisis: { select: { slug: true } } } });
+        return { status: "UNCHANGED" as const, articleId: existing.id, crisisSlug: stored.crisis?.slug ?? null, claims: 0, events: 0 };
+      }
 
-      const gazetteer = await loadGazetteer(tx);
-      const crisis = named ?? (await resolveCrisis(tx, firstReading, gazetteer));
+      const text = pageText(firstReading);
+      // Only the places this page names are read (mentions.ts), with those the extractors found.
+      const gazetteer = await loadGazetteer(tx, text, {
+        placeNames: [...firstReading.claims.map((c) => c.placeName), ...firstReading.events.flatMap((e) => e.placeNames)].filter((n): n is string => !!n),
+        countryIds: [named?.countryId ?? null],
+      });
+      const articleCountryId = mainCountryId(text, gazetteer);
+      const crisis = named ? (fitsCountry(named, text, gazetteer, articleCountryId) ? named : null) : await resolveCrisis(tx, firstReading, articleCountryId);
       let page = namedReading;
-      if (!named && crisis.countryId && firstReading.claims.length) {
+      if (!named && crisis?.countryId && firstReading.claims.length) {
         const country = await tx.country.findUnique({ where: { id: crisis.countryId } });
         if (country && countryReading?.countryId !== country.id) throw new ReadAgainFor(country.id, country.name);
         if (country && countryReading) page = countryReading.page;
+      } else if (named && !crisis && named.country && firstReading.claims.length) {
+        // Not this crisis's page after all: its bodies are not the named crisis's country's.
+        page = firstReading;
       }
+      // The place of a claim that names none: the crisis's country, else the page's own.
+      const fallbackCountryId = crisis?.countryId ?? articleCountryId;
       const { article: extracted, body, claims, events } = page;
       const previous = url ? await tx.article.findFirst({ where: { url, nextVersion: null }, orderBy: { publishedAt: "desc" } }) : null;
 
@@ -270,7 +289,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         data: {
           id: articleId,
           publisherId: publisher.id,
-          crisisId: crisis.id,
+          crisisId: crisis?.id ?? null,
           url,
           contentHash: hash,
           headline: input.headline ?? extracted.headline,
@@ -290,31 +309,34 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         },
       });
 
-      const found = findMentions(`${extracted.headline}\n${extracted.alternativeHeadline ?? ""}\n${body}`, gazetteer);
+      const found = findMentions(text, gazetteer);
       await tx.articlePerson.createMany({ data: found.personIds.map((personId) => ({ articleId, personId })) });
       await tx.articlePlace.createMany({ data: found.placeIds.map((placeId) => ({ articleId, placeId })) });
       await tx.articleCountry.createMany({ data: found.countryIds.map((countryId) => ({ articleId, countryId })) });
 
-      await storeEvents(tx, events, { articleId, crisisId: crisis.id, countryId: crisis.countryId, gazetteer });
+      await storeEvents(tx, events, { articleId, crisisId: crisis?.id ?? null, countryId: fallbackCountryId, gazetteer });
 
-      const countryPlace = gazetteer.places.find((p) => p.kind === "COUNTRY" && p.countryId === crisis.countryId);
+      const countryPlace = fallbackCountryId
+        ? await tx.place.findFirst({ where: { kind: "COUNTRY", countryId: fallbackCountryId }, orderBy: { id: "asc" }, select: { id: true } })
+        : null;
       const claimantIds = new Map<string, string>();
       for (const claim of claims) {
         if (claimantIds.has(claim.claimant.name)) continue;
         // As for the publisher: safe when another page names the same new claimant at the same time.
         await tx.claimant.createMany({ data: [{ name: claim.claimant.name, kind: claim.claimant.kind }], skipDuplicates: true });
-        const claimant = await tx.claimant.findUniqueOrThrow({ where: { name: claim.claimant.name }, select: { id: true } });
-        claimantIds.set(claim.claimant.name, claimant.id);
+        const claimant = await tx.claimant.findUniqueOrThrow({ where: { name: claim.claimant.name }, select: { id: true, mergedIntoId: true } });
+        // A name an editor merged into another claimant (mergeClaimants) files its claims there.
+        claimantIds.set(claim.claimant.name, claimant.mergedIntoId ?? claimant.id);
       }
       // Filed under the publication day; an undated page's claims under the ingestion day, flagged.
       const reportedAt = utcDay(publishedAt ?? ingestedAt);
       await tx.casualtyStatistic.createMany({
         data: claims.map((claim) => ({
-          crisisId: crisis.id,
+          crisisId: crisis?.id ?? null,
           articleId,
           claimantId: claimantIds.get(claim.claimant.name) as string,
-          // The place the figure is given for when the gazetteer knows it, else the crisis's country.
-          placeId: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, crisis.countryId)?.id : undefined) ?? countryPlace?.id ?? null,
+          // The place the figure is given for when the gazetteer knows it, else the crisis's (or page's) country.
+          placeId: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, fallbackCountryId)?.id : undefined) ?? countryPlace?.id ?? null,
           placeText: claim.placeName,
           category: claim.category,
           affectedGroup: claim.affectedGroup,
@@ -338,7 +360,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       });
 
       await announceWrite(tx);
-      return { status: previous ? ("REVISED" as const) : ("CREATED" as const), articleId, claims: claims.length, events: events.length };
+      return { status: previous ? ("REVISED" as const) : ("CREATED" as const), articleId, crisisSlug: crisis?.slug ?? null, claims: claims.length, events: events.length };
     },
     { timeout: 30_000, maxWait: 30_000 },
   );
@@ -354,43 +376,51 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
   }
 }
 
+/** Headline, standfirst and body: the text whose names link to places and countries. */
+function pageText({ article, body }: ExtractedPage): string {
+  return `${article.headline}\n${article.alternativeHeadline ?? ""}\n${body}`;
+}
+
 /**
- * The crisis a page is about when the caller does not name it: one in a
- * country the page names (or names a place of) whose dates are within CRISIS_MATCH_DAYS of the
- * publication. With no known publication date, by country alone: exactly one
- * crisis in the mentioned countries, else the caller must name it.
+ * A crisis the caller names takes the page unless it is another country's:
+ * the crisis has a country, the page is about another one, and it names
+ * neither the crisis's country nor any place in it. Such a page is stored
+ * unassigned, never filed under another country's crisis.
  */
-async function resolveCrisis(tx: Tx, page: ExtractedPage, gazetteer: Gazetteer) {
-  const { article, body } = page;
-  const publishedAt = article.publishedAt;
-  // The countries the page names, and those of the places it names ("Almaty" → Kazakhstan).
-  const found = findMentions(`${article.headline}\n${article.alternativeHeadline ?? ""}\n${body}`, gazetteer);
-  const placeCountries = gazetteer.places.filter((p) => found.placeIds.includes(p.id) && p.countryId).map((p) => p.countryId as string);
-  const countryIds = [...new Set([...found.countryIds, ...placeCountries])];
+function fitsCountry(crisis: { countryId: string | null }, text: string, gazetteer: Gazetteer, articleCountryId: string | null): boolean {
+  if (!crisis.countryId || !articleCountryId || articleCountryId === crisis.countryId) return true;
+  const found = findMentions(text, gazetteer);
+  const placeCountries = gazetteer.places.filter((p) => found.placeIds.includes(p.id)).map((p) => p.countryId);
+  return found.countryIds.includes(crisis.countryId) || placeCountries.includes(crisis.countryId);
+}
+
+/**
+ * The crisis a page is about when the caller does not name it: the one crisis
+ * in the page's country (mainCountryId: the country it names most, its places
+ * counting for theirs) whose dates lie within CRISIS_MATCH_DAYS of the
+ * publication (a crisis without a start or end is open on that side). With no
+ * known publication date, by country alone. None, or several: null, and the
+ * article is stored unassigned (assignArticleToCrisis files it later).
+ */
+async function resolveCrisis(tx: Tx, page: ExtractedPage, countryId: string | null) {
+  if (!countryId) return null;
+  const publishedAt = page.article.publishedAt;
   const margin = CRISIS_MATCH_DAYS * 86_400_000;
   const candidates = await tx.crisis.findMany({
     where: publishedAt
       ? {
-          countryId: { in: countryIds },
+          countryId,
           OR: [{ startDate: null }, { startDate: { lte: new Date(publishedAt.getTime() + margin) } }],
           AND: [{ OR: [{ endDate: null }, { endDate: { gte: new Date(publishedAt.getTime() - margin) } }] }],
         }
-      : { countryId: { in: countryIds } },
+      : { countryId },
     orderBy: { slug: "asc" },
+    take: 2,
   });
-  if (candidates.length !== 1) {
-    const undated = publishedAt ? "" : "The article gives no publication date, so only its countries can tell. ";
-    throw badInput(
-      candidates.length === 0
-        ? `${undated}Could not tell which crisis this article is about: pass crisisSlug`
-        : `${undated}The article fits several crises (${candidates.map((c) => c.slug).join(", ")}): pass crisisSlug`,
-      "crisisSlug",
-    );
-  }
-  return candidates[0];
+  return candidates.length === 1 ? candidates[0] : null;
 }
 
-async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleId: string; crisisId: string; countryId: string | null; gazetteer: Gazetteer }) {
+async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleId: string; crisisId: string | null; countryId: string | null; gazetteer: Gazetteer }) {
   const rows: Prisma.EventCreateManyInput[] = [];
   const places: Prisma.EventPlaceCreateManyInput[] = [];
   const participants: Prisma.EventParticipantCreateManyInput[] = [];

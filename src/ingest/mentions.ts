@@ -1,6 +1,18 @@
 // Links names in an article to records that already exist (people, places,
 // countries, organisations), so ingestion never duplicates them.
+//
+// Places come from the world gazetteer (135k GeoNames places, src/db/
+// reference-data.ts), which is never read whole: the names the text could
+// hold (runs of capitalised words, "El Geneina", "Alma-Ata", and the place
+// names the extractors read) are keyed (placeNameKey) and looked up in one
+// indexed query. A name many places share goes to the one in a country the
+// article is about (named in it, or its crisis's), the most populous there;
+// failing that, to a place of 100,000 or more that goes by that name itself
+// (not only as an alternate); else it links nothing. A country's name links
+// only its COUNTRY place ("Sudan" is not the French town GeoNames also calls so).
 import type { Prisma } from "../generated/prisma/client";
+import { isCode, placeNameKey } from "../place/place-names";
+import { countriesIn, countryOf } from "./countries";
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,26 +30,183 @@ const DEMONYMS: Record<string, string[]> = {
   US: ["American"],
 };
 
+/** A place the article names: `keys` are the lookup keys it was found by. */
+export interface GazetteerPlace {
+  id: string;
+  name: string;
+  countryId: string | null;
+  kind: string;
+  keys: string[];
+}
+
 export interface Gazetteer {
   people: { id: string; names: string[] }[];
-  places: { id: string; name: string; countryId: string | null; kind: string }[];
+  /** Only the places the text names (see the header), never the whole gazetteer. */
+  places: GazetteerPlace[];
   countries: { id: string; isoCode: string; names: string[] }[];
   organizations: { id: string; names: string[] }[];
 }
 
-export async function loadGazetteer(tx: Tx): Promise<Gazetteer> {
-  const [people, places, countries, organizations] = await Promise.all([
+/** Population from which a place outside the article's countries is linked by its own name. */
+const WELL_KNOWN = 100_000;
+const MAX_NAME_WORDS = 4;
+// Lower-case words inside a place name ("Sant Julià de Lòria", "Rostov-on-Don" is one token).
+const CONNECTORS = new Set(["de", "del", "la", "le", "les", "el", "al", "an", "ad", "as", "ash", "ar", "of", "on", "upon", "da", "do", "dos", "das", "du", "des", "di", "am", "im", "sur", "en", "y"]);
+const TOKEN = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+// Capitalised words that open sentences and titles far more often than they name a place
+// (GeoNames has a "Police" in Poland, a "Most" in Czechia, a "Said" in Yemen, and months as alternate names).
+const NEVER_PLACES = new Set(
+  (
+    "the this that these those there then they their his her its our we he she it in on at by for from with after before during while when where as but and or if " +
+    "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
+    "police army government ministry minister president prime health interior defence defense foreign state national united republic city capital region province district " +
+    "north south east west central northern southern eastern western new old saint san santa said most many some all several more less news agency reuters associated press"
+  ).split(" "),
+);
+
+// One ingestion asks for the same page's keys and countries several times (gazetteer, page
+// country, mentions): the last answer is kept.
+let lastKeys: { text: string; keys: Set<string> } | undefined;
+let lastCountries: { text: string; countries: ReturnType<typeof countriesIn> } | undefined;
+
+function countriesOf(text: string): ReturnType<typeof countriesIn> {
+  if (lastCountries?.text !== text) lastCountries = { text, countries: countriesIn(text) };
+  return lastCountries.countries;
+}
+
+/** Every run of up to MAX_NAME_WORDS words that starts and ends with a capital, keyed. */
+export function candidateNameKeys(text: string): Set<string> {
+  if (lastKeys?.text === text) return lastKeys.keys;
+  const keys = readNameKeys(text);
+  lastKeys = { text, keys };
+  return keys;
+}
+
+function readNameKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  const tokens: { word: string; end: number; start: number }[] = [];
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(text)) !== null) tokens.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  const capital = (word: string) => /^\p{Lu}/u.test(word);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!capital(tokens[i].word)) continue;
+    let phrase = "";
+    for (let n = 0; n < MAX_NAME_WORDS && i + n < tokens.length; n++) {
+      const token = tokens[i + n];
+      // Only words separated by spaces (a sentence or clause break ends a name).
+      if (n > 0 && !/^[ \t]+$/.test(text.slice(tokens[i + n - 1].end, token.start))) break;
+      if (n > 0 && !capital(token.word) && !CONNECTORS.has(token.word.toLowerCase())) break;
+      phrase = n === 0 ? token.word : `${phrase} ${token.word}`;
+      if (!capital(token.word) || isCode(token.word.replace(/['’]s$/, ""))) continue;
+      const key = placeNameKey(phrase.replace(/['’]s$/, ""));
+      if (key && !NEVER_PLACES.has(key)) keys.add(key);
+    }
+  }
+  return keys;
+}
+
+export async function loadGazetteer(
+  tx: Tx,
+  text: string,
+  options: { placeNames?: string[]; countryIds?: (string | null)[] } = {},
+): Promise<Gazetteer> {
+  const keys = new Set(candidateNameKeys(text));
+  for (const name of options.placeNames ?? []) {
+    const key = placeNameKey(name);
+    if (key && !NEVER_PLACES.has(key)) keys.add(key);
+  }
+  const [people, countries, organizations, candidates] = await Promise.all([
     tx.person.findMany({ select: { id: true, name: true } }),
-    tx.place.findMany({ select: { id: true, name: true, countryId: true, kind: true } }),
-    tx.country.findMany({ select: { id: true, isoCode: true, name: true } }),
+    // Raw: 250 rows through the model query cost twice as much (2 ms of each ingestion).
+    tx.$queryRawUnsafe<{ id: string; isoCode: string; name: string }[]>(`SELECT id::text, "isoCode"::text AS "isoCode", name FROM "Country" ORDER BY "isoCode"`),
     tx.organization.findMany({ select: { id: true, name: true, acronym: true } }),
+    keys.size
+      ? tx.$queryRawUnsafe<{ key: string; id: string; name: string; countryId: string | null; kind: string; population: number | null }[]>(
+          `SELECT n.name AS key, p.id, p.name, p."countryId", p.kind::text AS kind, p.population
+           FROM "PlaceName" n JOIN "Place" p ON p.id = n."placeId" WHERE n.name = ANY($1::text[])`,
+          [...keys],
+        )
+      : Promise.resolve([]),
   ]);
+  const byIso = new Map(countries.map((c) => [c.isoCode, c.id]));
+  // The countries the article is about: those it names (names and adjectives), and its crisis's.
+  const context = new Set<string>(options.countryIds?.filter((id): id is string => !!id));
+  for (const { country } of countriesOf(text)) {
+    const id = byIso.get(country.code);
+    if (id) context.add(id);
+  }
+  const byKey = new Map<string, typeof candidates>();
+  for (const row of candidates) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  const places = new Map<string, GazetteerPlace>();
+  for (const [key, rows] of byKey) {
+    const chosen = choosePlace(key, rows, context);
+    if (!chosen) continue;
+    const place = places.get(chosen.id) ?? { id: chosen.id, name: chosen.name, countryId: chosen.countryId, kind: chosen.kind, keys: [] };
+    place.keys.push(key);
+    places.set(chosen.id, place);
+  }
   return {
     people: people.map((p) => ({ id: p.id, names: [p.name] })),
-    places,
+    places: [...places.values()],
     countries: countries.map((c) => ({ id: c.id, isoCode: c.isoCode, names: [c.name, ...(DEMONYMS[c.isoCode] ?? [])] })),
     organizations: organizations.map((o) => ({ id: o.id, names: [o.name, ...(o.acronym ? [o.acronym] : [])] })),
   };
+}
+
+type Candidate = { id: string; name: string; countryId: string | null; kind: string; population: number | null };
+
+function choosePlace(key: string, rows: Candidate[], context: Set<string>): Candidate | undefined {
+  // A country's name stands for the country, never for a town of that name.
+  const pool = countryOf(key) ? rows.filter((r) => r.kind === "COUNTRY") : rows;
+  const larger = (a: Candidate, b: Candidate) => ((b.population ?? 0) > (a.population ?? 0) ? b : a);
+  const inContext = pool.filter((r) => r.countryId && context.has(r.countryId));
+  if (inContext.length) return inContext.reduce(larger);
+  const known = pool.filter((r) => r.kind === "COUNTRY" || ((r.population ?? 0) >= WELL_KNOWN && placeNameKey(r.name) === key));
+  return known.length ? known.reduce(larger) : undefined;
+}
+
+/**
+ * The country an article is about: the one it names most (a name counts twice
+ * an adjective, src/ingest/countries.ts), each distinct place it names counting
+ * once for that place's country; null when it names none. Ties: the first named.
+ */
+export function mainCountryId(text: string, gazetteer: Gazetteer): string | null {
+  const byIso = new Map(gazetteer.countries.map((c) => [c.isoCode, c.id]));
+  const scores = new Map<string, number>();
+  for (const { country, count } of countriesOf(text)) {
+    const id = byIso.get(country.code);
+    if (id) scores.set(id, (scores.get(id) ?? 0) + count);
+  }
+  const textKeys = candidateNameKeys(text);
+  for (const place of gazetteer.places) {
+    if (place.kind !== "COUNTRY" && place.countryId && place.keys.some((key) => textKeys.has(key))) scores.set(place.countryId, (scores.get(place.countryId) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [id, score] of scores) if (best === null || score > (scores.get(best) as number)) best = id;
+  return best;
+}
+
+/**
+ * The names of `names` the text holds as whole words, in one pass over its
+ * words: every run of words is looked up in a set (250 countries' names as
+ * one regex each, or as one alternation, cost most of an ingestion's time).
+ */
+function namesIn(text: string, names: string[]): Set<string> {
+  const wanted = new Set(names);
+  const maxWords = Math.max(...names.map((name) => name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length));
+  const maxLength = Math.max(...names.map((name) => name.length));
+  const words: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) words.push({ start: match.index as number, end: (match.index as number) + match[0].length });
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 0; n < maxWords && i + n < words.length; n++) {
+      const phrase = text.slice(words[i].start, words[i + n].end);
+      if (phrase.length > maxLength) break;
+      if (wanted.has(phrase)) found.add(phrase);
+    }
+  }
+  return found;
 }
 
 function mentions(text: string, name: string): boolean {
@@ -55,17 +224,28 @@ export function findMentions(text: string, gazetteer: Gazetteer) {
   const personIds = gazetteer.people
     .filter((p) => p.names.some((name) => mentions(text, name)) || (surnames.get(p.names[0].split(/\s+/).pop() as string)?.length === 1 && mentions(text, p.names[0].split(/\s+/).pop() as string)))
     .map((p) => p.id);
+  // The gazetteer holds only the places found in this text (by any of their names).
+  const textKeys = candidateNameKeys(text);
   return {
     personIds,
-    placeIds: gazetteer.places.filter((p) => mentions(text, p.name)).map((p) => p.id),
-    countryIds: gazetteer.countries.filter((c) => c.names.some((name) => mentions(text, name))).map((c) => c.id),
+    placeIds: gazetteer.places.filter((p) => p.keys.some((key) => textKeys.has(key))).map((p) => p.id),
+    countryIds: countriesNamed(text, gazetteer),
     organizationIds: gazetteer.organizations.filter((o) => o.names.some((name) => mentions(text, name))).map((o) => o.id),
   };
 }
 
+function countriesNamed(text: string, gazetteer: Gazetteer): string[] {
+  const names = gazetteer.countries.flatMap((c) => c.names);
+  if (!names.length) return [];
+  const found = namesIn(text, names);
+  return gazetteer.countries.filter((c) => c.names.some((name) => found.has(name))).map((c) => c.id);
+}
+
 /** The one record a name refers to, preferring places in `countryId`. */
 export function resolvePlace(name: string, gazetteer: Gazetteer, countryId: string | null) {
-  const candidates = gazetteer.places.filter((p) => p.name.toLowerCase() === name.toLowerCase());
+  const key = placeNameKey(name);
+  if (!key) return undefined;
+  const candidates = gazetteer.places.filter((p) => p.keys.includes(key));
   return candidates.find((p) => p.countryId === countryId) ?? (candidates.length === 1 ? candidates[0] : undefined);
 }
 

@@ -9,13 +9,16 @@ import { announceWrite } from "../cache/write-notifications";
 import { paths } from "../config";
 import type { PrismaClient } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
+import { placeNameKey } from "../place/place-names";
 import { seedSections } from "./seed-data";
 import type { SeedArticle, SeedFile, SeedPlace, SeedPlaceRef, SeedQuote } from "./seed-data";
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * Loads `file` unless its articles are already in the database.
+ * Loads `file` unless its articles and crises are already in the database.
+ * An article already there (the same page ingested before: same content
+ * hash) is kept as it is, and the rest of the seed goes in around it.
  * Returns true when it loaded the seed, false when it was already present.
  */
 export async function seedDatabase(prisma: PrismaClient, file = paths.seedData): Promise<boolean> {
@@ -23,10 +26,11 @@ export async function seedDatabase(prisma: PrismaClient, file = paths.seedData):
   // Checked before the transaction opens, so a bad file never touches the database.
   checkQuotes(seed);
   const hashes = seed.articles.map((article) => article.contentHash);
+  const slugs = seed.crises.map((crisis) => crisis.slug);
   try {
     return await prisma.$transaction(
       async (tx) => {
-        if (await isSeeded(tx, hashes)) return false;
+        if (await isSeeded(tx, hashes, slugs)) return false;
         await insertSeed(tx, seed);
         await announceWrite(tx);
         return true;
@@ -36,7 +40,7 @@ export async function seedDatabase(prisma: PrismaClient, file = paths.seedData):
   } catch (error) {
     // A concurrent seeder that committed first makes our article insert
     // collide on contentHash; that is "already present", not a failure.
-    if (await isSeeded(prisma, hashes).catch(() => false)) return false;
+    if (await isSeeded(prisma, hashes, slugs).catch(() => false)) return false;
     throw error;
   }
 }
@@ -55,9 +59,12 @@ export function readSeedFile(file: string): SeedFile {
   return seed;
 }
 
-async function isSeeded(db: Tx, hashes: string[]): Promise<boolean> {
-  const found = await db.article.findFirst({ where: { contentHash: { in: hashes } }, select: { id: true } });
-  return found !== null;
+async function isSeeded(db: Tx, hashes: string[], slugs: string[]): Promise<boolean> {
+  const [articles, crises] = await Promise.all([
+    db.article.count({ where: { contentHash: { in: hashes } } }),
+    db.crisis.count({ where: { slug: { in: slugs } } }),
+  ]);
+  return articles === new Set(hashes).size && crises === slugs.length;
 }
 
 function checkQuotes(seed: SeedFile): void {
@@ -189,12 +196,18 @@ async function insertSeed(tx: Tx, seed: SeedFile): Promise<void> {
       longitude: place.longitude,
       population: place.population,
     };
-    const { id } = await tx.place.upsert({
-      where: { countryId_kind_name: { countryId, kind: place.kind, name: place.name } },
-      create: { name: place.name, kind: place.kind, countryId, ...data },
-      update: known(data),
+    // The reference data's place when there is one (the most populous of that name: GeoNames
+    // lists every town), so the seed adds nothing twice; else a place of the seed's own.
+    const existing = await tx.place.findFirst({
+      where: { countryId, kind: place.kind, name: place.name },
+      orderBy: [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }],
       select: { id: true },
     });
+    const { id } = existing
+      ? await tx.place.update({ where: { id: existing.id }, data: known(data), select: { id: true } })
+      : await tx.place.create({ data: { name: place.name, kind: place.kind, countryId, ...data }, select: { id: true } });
+    const nameKey = placeNameKey(place.name);
+    if (nameKey) await tx.placeName.createMany({ data: [{ name: nameKey, placeId: id }], skipDuplicates: true });
     places.set(key, id);
   }
 
@@ -251,7 +264,10 @@ async function insertSeed(tx: Tx, seed: SeedFile): Promise<void> {
     crises.set(crisis.slug, id);
   }
 
-  await insertArticles(tx, seed.articles, { people, places, publishers, claimants, crises, organizations, countries });
+  // A seed page ingested before (npm run ingest) stays as ingested: never a second copy.
+  const present = new Set((await tx.article.findMany({ where: { contentHash: { in: seed.articles.map((a) => a.contentHash) } }, select: { contentHash: true } })).map((a) => a.contentHash));
+  const missing = seed.articles.filter((article) => !present.has(article.contentHash));
+  if (missing.length) await insertArticles(tx, missing, { people, places, publishers, claimants, crises, organizations, countries });
 }
 
 interface Ids {

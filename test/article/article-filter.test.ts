@@ -23,10 +23,14 @@ beforeAll(async () => {
     server.prisma.article.update({ where: { id: crisis.articleIds[5] }, data: { headline: "Synthetic 100% turnout_at the square" } }),
     // Undated pages: their publishedAt column is only the sort key (the ingestion time), inside the ranges below.
     server.prisma.article.updateMany({ where: { id: { in: [crisis.articleIds[12], crisis.articleIds[30]] } }, data: { publishedAtSource: "UNKNOWN" } }),
+    // Filed under no crisis (one of them a revised version's first, hidden by default).
+    server.prisma.article.updateMany({ where: { id: { in: [first, crisis.articleIds[7], crisis.articleIds[21]] } }, data: { crisisId: null } }),
   ]);
 });
 
 afterAll(async () => {
+  // Back under the crisis, so its removal takes them too.
+  await server.prisma.article.updateMany({ where: { id: { in: crisis.articleIds } }, data: { crisisId: crisis.crisisId } });
   await server.prisma.articlePlace.deleteMany({ where: { articleId: { in: crisis.articleIds } } });
   await server.prisma.article.updateMany({ where: { id: { in: crisis.articleIds } }, data: { previousVersionId: null } });
   await crisis.remove();
@@ -39,6 +43,7 @@ interface Filter {
   publishedAtSources?: ("CALLER" | "METADATA" | "PAGE" | "URL" | "UNKNOWN")[];
   publisherId?: string;
   crisisId?: string;
+  unassigned?: boolean;
   placeId?: string;
   countryIsoCode?: string;
   search?: string;
@@ -55,6 +60,7 @@ function prismaWhere(filter: Filter): Prisma.ArticleWhereInput {
   if (filter.publishedAtSources) where.push({ publishedAtSource: { in: filter.publishedAtSources } });
   if (filter.publisherId) where.push({ publisherId: filter.publisherId });
   if (filter.crisisId) where.push({ crisisId: filter.crisisId });
+  if (filter.unassigned != null) where.push({ crisisId: filter.unassigned ? null : { not: null } });
   if (filter.placeId) where.push({ mentionedPlaces: { some: { placeId: filter.placeId } } });
   if (filter.countryIsoCode) where.push({ mentionedPlaces: { some: { place: { country: { isoCode: filter.countryIsoCode.toUpperCase() } } } } });
   for (const word of filter.search?.split(/\s+/).filter(Boolean) ?? []) {
@@ -105,6 +111,8 @@ const filters: [string, () => Filter][] = [
   ["a crisis", () => ({ crisisId: crisis.crisisId })],
   ["a crisis, earlier versions too", () => ({ crisisId: crisis.crisisId, includeEarlierVersions: true })],
   ["a publisher", () => ({ publisherId: crisis.publisherId })],
+  ["unassigned articles only", () => ({ unassigned: true })],
+  ["assigned articles only, earlier versions too", () => ({ unassigned: false, includeEarlierVersions: true })],
   ["a publication range", () => ({ crisisId: crisis.crisisId, publishedFrom: "2030-01-01T00:03:00Z", publishedTo: "2030-01-01T00:09:00+00:00" })],
   ["only a start", () => ({ publishedFrom: "2030-01-01T00:10:00.000Z" })],
   ["only an end, with a zone offset", () => ({ publishedTo: "2030-01-01T05:05:00+05:00" })],

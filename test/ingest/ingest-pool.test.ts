@@ -192,7 +192,7 @@ describe("the server reads pages on its extraction pool", () => {
     // The page, then again with the inferred crisis's country (Kazakhstan), between transactions.
     expect(openTransactions).toEqual([0, 0]);
     const stored = await server.prisma.casualtyStatistic.findMany({ where: { articleId: result.articleId }, include: { claimant: true, crisis: true } });
-    expect(stored.map((claim) => [claim.crisis.slug, claim.claimant.name])).toEqual([[CRISIS, "Ministry of Internal Affairs of Kazakhstan"]]);
+    expect(stored.map((claim) => [claim.crisis?.slug, claim.claimant.name])).toEqual([[CRISIS, "Ministry of Internal Affairs of Kazakhstan"]]);
     // The same page again: UNCHANGED, read once (the first transaction finds it, no second reading).
     openTransactions.length = 0;
     const again = await ingestPage(server.prisma, { text: page.text, url: page.url, publisher: page.publisher }, extract);
