@@ -979,6 +979,7 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
       carried: p.mention?.carried ?? false,
       // "the 420 people, arrested …": a figure with "the" before it is one told before.
       definite: /\bthe\s+$/i.test(s.sentence.text.slice(Math.max(0, p.fig.start - 5), p.fig.start)),
+      phraseEnd: p.reading.phraseEnd,
       following: sentences.slice(index + 1, index + 4).map((n) => n.sentence.text),
     })),
   );
@@ -1008,9 +1009,29 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
     let status = statusOf(item);
     // "X disputed the president's claim that only six had died", then "the president announced that six had died": the six is disputed.
     for (const repeat of item.repeats) if (status === "CURRENT") status = statusOf(repeat);
-    return { ...item.claim, status };
+    // Where, as the sentence says it ("killed in Guayaquil", "In Jajarkot, 55 …"): after the repeats are merged,
+    // so that a figure told with and without its place stays one claim.
+    const placeOf = (d: { claim: ExtractedClaim; fig: Figure; phraseEnd?: number }) => d.claim.placeName ?? (d.phraseEnd === undefined ? null : placeAround(d.claim.quote, d.fig, d.phraseEnd));
+    let placeName = placeOf(item);
+    for (const repeat of item.repeats) placeName ??= placeOf(repeat);
+    return { ...item.claim, status, placeName };
   });
   return withConflictingAccounts(claims, sentences.map((s) => s.sentence));
+}
+
+const NOT_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|His|Her|Their|Its|A|An)$/;
+const PLACE_AFTER = /^[^.;:]{0,60}?\b(?:in|at|near|across)\s+(?:the\s+)?(?:(?:city|town|village|province|district|region|state|county|capital|area|areas|camp|municipality)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|of|de|al|el)){0,3})/u;
+const PLACE_OPENING = /^(?:[A-Z]\w+,?\s+)?In\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*,/u;
+
+/** The place a sentence gives its figure: "in <Place>" after the figure's phrase, or "In <Place>, …" opening the sentence before it. */
+function placeAround(sentence: string, fig: Figure, phraseEnd: number): string | null {
+  const opening = PLACE_OPENING.exec(sentence.slice(0, Math.min(fig.start, 200)));
+  const after = opening ? null : PLACE_AFTER.exec(sentence.slice(phraseEnd, phraseEnd + 120));
+  const place = (opening ?? after)?.[1].replace(/\s+(?:of|de|al|el)$/, "") ?? null;
+  if (!place || NOT_PLACE.test(place.split(/\s+/)[0])) return null;
+  // Whose, not where: "in the Interior Ministry", "at Lee Correctional Institution".
+  if (/\b(?:Ministry|Office|Committee|Council|Police|Forces|Army|Institution|Prison|Hospital|University|Court|Government|Parliament|Assembly|Agency|Union|Commission)\b/.test(place)) return null;
+  return place;
 }
 
 const CONTRARY = /\b(?:on\s+the\s+contrary|(?:gave|give|giving|offered|offer)\s+(?:(?:conflicting|contradictory|differing)\s+)(?:accounts?|figures|versions|tolls))\b/i;

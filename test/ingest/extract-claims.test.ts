@@ -508,6 +508,14 @@ describe("wording outside the templates", () => {
     ]);
   });
 
+  test("the place a sentence gives its figure, after it or opening the sentence; a repeat without it is the same claim", () => {
+    expectClaims("A riot left 58 dead in a prison in Eastport on Tuesday. In Westbury, 12 people were injured. The riot left 58 dead, police said. Officials in the Interior Ministry said 3 were detained.", [
+      { category: "KILLED", figureText: "58", placeName: "Eastport", claimant: { name: "Police of Kazakhstan", kind: "GOVERNMENT" } },
+      { category: "INJURED", figureText: "12", placeName: "Westbury" },
+      { category: "DETAINED", figureText: "3", placeName: null },
+    ]);
+  });
+
   test("an elliptical figure for another place: 'and eight more in Westbury'", () => {
     expectClaims("Thirty-six people were reported dead in Eastfield, and eight more in Westbury District.", [
       { category: "KILLED", figureText: "Thirty-six" },
