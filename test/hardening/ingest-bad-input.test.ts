@@ -6,6 +6,7 @@
 import pg from "pg";
 import { MAX_PAGE_BYTES } from "../../src/ingest/extract-article";
 import { MAX_BODY_BYTES, MAX_WRITE_BODY_BYTES } from "../../src/server";
+import { countIngestionRows, rowDifference, type RowCounts } from "../helpers/ingestion-rows";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
 
 const WRITER_KEY = "soak-writer-key-0123456789abcdef";
@@ -17,22 +18,6 @@ const PUBLISHERS = ["Bad Input Wire", "Script Test Wire", "Timeout Wire", "Race 
 // A claimant only the race test names (a person, so the extractor takes the name as printed).
 const RACE_CLAIMANT = "Erlan Qasymov";
 
-// Every table ingestPage writes to (Publisher and Claimant by upsert).
-const TABLES = [
-  "Article",
-  "ArticleImage",
-  "RelatedLink",
-  "ArticlePerson",
-  "ArticlePlace",
-  "ArticleCountry",
-  "Event",
-  "EventPlace",
-  "EventParticipant",
-  "CasualtyStatistic",
-  "Claimant",
-  "Publisher",
-] as const;
-type Counts = Record<(typeof TABLES)[number], number>;
 
 let server: TestServer;
 // Our own connection: counting rows must not show up among the server's SQL.
@@ -60,16 +45,8 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function counts(): Promise<Counts> {
-  const sql = TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`).join(", ");
-  return (await db.query<Counts>(`SELECT ${sql}`)).rows[0];
-}
-
-function difference(before: Counts, after: Counts): Partial<Counts> {
-  const changed: Partial<Counts> = {};
-  for (const table of TABLES) if (after[table] !== before[table]) changed[table] = after[table] - before[table];
-  return changed;
-}
+const counts = () => countIngestionRows(db);
+const difference = rowDifference;
 
 const INGEST = `mutation ($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
@@ -114,7 +91,7 @@ const ingest = (input: Record<string, unknown>) => postRaw(JSON.stringify({ quer
 const writes = (sql: string[]) => sql.filter((statement) => /^\s*(INSERT|UPDATE|DELETE|MERGE)\b/i.test(statement));
 
 /** The request was refused before the resolver: nothing ran at all. */
-async function expectRefusedUpFront(sent: Sent, before: Counts, status: number, code: string) {
+async function expectRefusedUpFront(sent: Sent, before: RowCounts, status: number, code: string) {
   expect(sent.status).toBe(status);
   expect(sent.body.errors?.[0]?.extensions?.code).toBe(code);
   expect(sent.sql).toEqual([]);
@@ -122,7 +99,7 @@ async function expectRefusedUpFront(sent: Sent, before: Counts, status: number, 
 }
 
 /** The resolver refused the page with BAD_USER_INPUT and a reason, before any SQL. */
-async function expectBadPage(sent: Sent, before: Counts, reason: string) {
+async function expectBadPage(sent: Sent, before: RowCounts, reason: string) {
   // A resolver error is a GraphQL error in a 200 response; the mutation field is null.
   expect(sent.status).toBe(200);
   expect(sent.body.data).toBeNull();
@@ -190,7 +167,7 @@ describe("the body limit follows the caller: a write key may send a full page, n
   const russian = (i: number) => `Заметка ${i} из архива описывает погоду того дня, цвет неба и шум ветра над степью.`;
   const body = (input: Record<string, unknown>) => JSON.stringify({ query: INGEST, variables: { input } });
 
-  async function expectStored(sent: Sent, before: Counts, bodyLength: number) {
+  async function expectStored(sent: Sent, before: RowCounts, bodyLength: number) {
     expect(sent.status).toBe(200);
     expect(sent.body.errors).toBeUndefined();
     expect(sent.body.data.ingestArticle).toMatchObject({ status: "CREATED", claimsExtracted: 0 });
@@ -386,8 +363,8 @@ describe("an HTML page with scripts", () => {
 });
 
 /** Mention and event-link rows depend on the gazetteer: taken as found here (test/ingest asserts them). */
-function expectedMentions(before: Counts, after: Counts): Partial<Counts> {
-  const found: Partial<Counts> = {};
+function expectedMentions(before: RowCounts, after: RowCounts): Partial<RowCounts> {
+  const found: Partial<RowCounts> = {};
   for (const table of ["ArticlePerson", "ArticlePlace", "ArticleCountry", "EventPlace", "EventParticipant"] as const) {
     if (after[table] !== before[table]) found[table] = after[table] - before[table];
   }

@@ -13,6 +13,7 @@ import { loadConfig } from "../../src/config";
 import { extractPage } from "../../src/ingest/extract-page";
 import { ingestPage } from "../../src/ingest/ingest.service";
 import type { PageInput } from "../../src/ingest/types";
+import { countIngestionRows, rowDifference } from "../helpers/ingestion-rows";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
 
 const WRITER_KEY = "pool-writer-key-0123456789abcdef";
@@ -21,22 +22,6 @@ const CRISIS = "kazakhstan-unrest-2022";
 // The only publisher these tests' pages name: what they store is removed by it at the end.
 const PUBLISHER = "Pool Test Wire";
 
-// Every table an ingestion writes to.
-const TABLES = [
-  "Article",
-  "ArticleImage",
-  "RelatedLink",
-  "ArticlePerson",
-  "ArticlePlace",
-  "ArticleCountry",
-  "Event",
-  "EventPlace",
-  "EventParticipant",
-  "CasualtyStatistic",
-  "Claimant",
-  "Publisher",
-] as const;
-type Counts = Record<(typeof TABLES)[number], number>;
 
 const INGEST = `mutation ($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
@@ -88,16 +73,8 @@ afterAll(async () => {
   await db.end();
 });
 
-async function counts(): Promise<Counts> {
-  const sql = TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`).join(", ");
-  return (await db.query<Counts>(`SELECT ${sql}`)).rows[0];
-}
-
-function difference(before: Counts, after: Counts): Partial<Counts> {
-  const changed: Partial<Counts> = {};
-  for (const table of TABLES) if (after[table] !== before[table]) changed[table] = after[table] - before[table];
-  return changed;
-}
+const counts = () => countIngestionRows(db);
+const difference = rowDifference;
 
 async function post(server: TestServer, query: string, variables: Record<string, unknown>) {
   const response = await fetch(server.url, {
