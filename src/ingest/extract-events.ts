@@ -373,6 +373,10 @@ interface SentenceText {
   masked: string;
   entities: Entity[];
   places: PlaceMention[];
+  /** Every match of a word pattern in `masked`, listed on first use (see `matchBetween`). */
+  matches?: Map<RegExp, Span[]>;
+  /** What follows each comma that `inApposition` looked past (see `segmentOpening`). */
+  openings?: Map<number, { text: number; opener: number }>;
 }
 
 /** How the event's date was placed. */
@@ -717,7 +721,49 @@ interface ClauseDates {
 }
 
 const SUBORDINATE_BETWEEN = /\b(?:since|after|before|when|because|which|who|whose|where|until|while)\b|,\s+as\b/i;
+const WHERE = /\bwhere\b/i;
+const AFTER = /\bafter\b/i;
 const BOUND_DATE = /^(?:until|till|through|up\s+to|by)\b/i;
+
+const isWordChar = (text: string, i: number) => i >= 0 && i < text.length && /\w/.test(text[i]);
+
+/** Every match of `pattern` in the sentence (text order, not overlapping), listed on first use. */
+function sentenceMatches(text: SentenceText, pattern: RegExp): Span[] {
+  text.matches ??= new Map();
+  let spans = text.matches.get(pattern);
+  if (!spans) {
+    spans = [];
+    const global = new RegExp(pattern.source, `${pattern.flags}g`);
+    for (const m of text.masked.matchAll(global)) spans.push({ start: m.index, end: m.index + m[0].length });
+    text.matches.set(pattern, spans);
+  }
+  return spans;
+}
+
+/**
+ * `pattern.test(masked.slice(from, to))` in logarithmic time: the pattern's matches in the whole sentence are listed
+ * once (binary search after that), so a clause of many dates does not rescan its text for each. For patterns whose
+ * matches are words between `\b`s (or begin with a comma) and never nest: a slice then holds exactly the sentence's
+ * matches that lie inside it, except where it cuts a word (a word character on both sides of `from` or `to`), which
+ * is read from the slice itself.
+ */
+function matchBetween(text: SentenceText, pattern: RegExp, from: number, to: number): boolean {
+  const { masked } = text;
+  if (to <= from) return false;
+  if ((isWordChar(masked, from - 1) && isWordChar(masked, from)) || (isWordChar(masked, to - 1) && isWordChar(masked, to))) {
+    return pattern.test(masked.slice(from, to));
+  }
+  const spans = sentenceMatches(text, pattern);
+  // The first match starting at or after `from` ends first (matches never overlap).
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].end <= to;
+}
 
 /** Sorts the clause's date phrases into the event's, the report's and a plan's. */
 function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | null, future: boolean, past: boolean): ClauseDates {
@@ -754,16 +800,16 @@ function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | 
       const triggerWords = masked.slice(hit.noun?.start ?? hit.index, hit.end).toLowerCase();
       if (!noun || !triggerWords.includes(noun[1].toLowerCase())) continue;
     }
-    if (date.index >= hit.end && SUBORDINATE_BETWEEN.test(masked.slice(hit.end, date.index))) continue;
-    if (date.index >= hit.end && inApposition(masked.slice(hit.end, date.index))) continue;
+    if (date.index >= hit.end && matchBetween(text, SUBORDINATE_BETWEEN, hit.end, date.index)) continue;
+    if (date.index >= hit.end && inApposition(text, hit.end, date.index)) continue;
     // "the unrest that broke out a week ago ..., where riots erupted": the date is the earlier clause's, and the event is not before it.
-    const between = date.index < at ? masked.slice(date.index + date.dateText.length, at) : "";
-    if (/\bwhere\b/i.test(between)) {
+    const between = date.index < at ? date.index + date.dateText.length : at;
+    if (matchBetween(text, WHERE, between, at)) {
       result.notBefore ??= date.startDate;
       continue;
     }
     // "the presidency said on Sunday after Tokayev held a meeting": the event is on or before that day.
-    if (/\bafter\b/i.test(between)) {
+    if (matchBetween(text, AFTER, between, at)) {
       result.report ??= date;
       continue;
     }
@@ -778,12 +824,51 @@ function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | 
   return result;
 }
 
-/** The text between a trigger and a date ends in a comma segment that opens with a noun, not a preposition. */
-function inApposition(between: string): boolean {
-  const comma = between.lastIndexOf(", ");
-  if (comma < 0) return false;
-  const segment = between.slice(comma + 2);
-  return segment.trim() !== "" && !/^(?:on|in|at|during|since|from|until|till|by|between|early|late|later|earlier|last|this|next|the\s+(?:next|following|previous|same)|with|beginning|starting)\b/i.test(segment);
+const COMMA = /, /;
+const SEGMENT_OPENER = /^(?:on|in|at|during|since|from|until|till|by|between|early|late|later|earlier|last|this|next|the\s+(?:next|following|previous|same)|with|beginning|starting)\b/i;
+const SEGMENT_OPENER_AT = new RegExp(SEGMENT_OPENER.source.slice(1), "iy");
+
+/**
+ * The text between a trigger and a date (`masked` from `from` to `to`) ends in a comma segment that opens with a noun,
+ * not a preposition. The last comma is found by binary search in the sentence's commas, and what follows it is read
+ * once per comma, so the many dates of one long clause do not each rescan the text back to their comma.
+ */
+function inApposition(text: SentenceText, from: number, to: number): boolean {
+  const { masked } = text;
+  const commas = sentenceMatches(text, COMMA);
+  // The last comma with its space before `to`.
+  let lo = 0;
+  let hi = commas.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (commas[mid].end <= to) lo = mid + 1;
+    else hi = mid;
+  }
+  const comma = commas[lo - 1];
+  if (!comma || comma.start < from) return false;
+  // A segment cut inside a word (the date glued to it) is read from the slice, as it reads there.
+  if (isWordChar(masked, to - 1) && isWordChar(masked, to)) {
+    const segment = masked.slice(comma.end, to);
+    return segment.trim() !== "" && !SEGMENT_OPENER.test(segment);
+  }
+  const opening = segmentOpening(text, comma.end);
+  return opening.text < to && !(opening.opener >= 0 && opening.opener <= to);
+}
+
+/** After the comma ending at `at`: where its text begins (past spaces) and where a preposition opening it ends (-1: none). */
+function segmentOpening(text: SentenceText, at: number): { text: number; opener: number } {
+  text.openings ??= new Map();
+  let opening = text.openings.get(at);
+  if (!opening) {
+    const nonSpace = /\S/g;
+    nonSpace.lastIndex = at;
+    const first = nonSpace.exec(text.masked);
+    SEGMENT_OPENER_AT.lastIndex = at;
+    const opener = SEGMENT_OPENER_AT.exec(text.masked);
+    opening = { text: first ? first.index : text.masked.length, opener: opener ? at + opener[0].length : -1 };
+    text.openings.set(at, opening);
+  }
+  return opening;
 }
 
 function buildDraft(input: DraftInput): Draft | null {
