@@ -367,12 +367,12 @@ interface PlaceMention {
   index: number;
 }
 
-/** What is read once per sentence. */
+/** What is read once per sentence (names and places when first asked for). */
 interface SentenceText {
   sentence: Sentence;
   masked: string;
-  entities: Entity[];
-  places: PlaceMention[];
+  readonly entities: Entity[];
+  readonly places: PlaceMention[];
   /** Every match of a word pattern in `masked`, listed on first use (see `matchBetween`). */
   matches?: Map<RegExp, Span[]>;
   /** What follows each comma that `inApposition` looked past (see `segmentOpening`). */
@@ -480,8 +480,19 @@ function sentenceEvents(sentence: Sentence, state: State): void {
     datedPoint(masked, { start: 0, end: masked.length }, state);
     return;
   }
-  const entities = findEntities(masked);
-  const text: SentenceText = { sentence, masked, entities, places: findPlaces(masked, entities).sort((a, b) => a.index - b.index) };
+  // Names and places on first use: a draft turned down before its participants (a tally) needs none.
+  let entities: Entity[] | undefined;
+  let places: PlaceMention[] | undefined;
+  const text: SentenceText = {
+    sentence,
+    masked,
+    get entities() {
+      return (entities ??= findEntities(masked));
+    },
+    get places() {
+      return (places ??= findPlaces(masked, this.entities).sort((a, b) => a.index - b.index));
+    },
+  };
   clauses.forEach(({ main, cause, clause }, i) => clauseEvents(text, clause, main, cause, hits[i].main, hits[i].cause, state));
 }
 
