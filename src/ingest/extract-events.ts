@@ -445,24 +445,39 @@ const DATELINE =
 
 /** Masks text inside double quotation marks, and a wire dateline, with spaces (offsets unchanged). */
 export function maskQuotes(text: string): string {
-  const chars = text.replace(DATELINE, (dateline) => " ".repeat(dateline.length)).split("");
+  const undated = text.replace(DATELINE, (dateline) => " ".repeat(dateline.length));
+  // The masked spans, then the text rebuilt around them (not a character array per sentence).
+  const spans: Span[] = [];
   // One pass: each opening mark to its closing one; an unclosed mark masks nothing (a regex would rescan the rest for each).
+  // Each search's answer is kept until the scan passes it, so many unclosed marks do not each rescan the rest.
   let pos = 0;
+  let curly = text.indexOf("“");
+  let straight = text.indexOf('"');
+  let curlyClosed = true; // false once no "”" is left after an opening mark
   for (;;) {
-    const curly = text.indexOf("“", pos);
-    const straight = text.indexOf('"', pos);
+    if (curly >= 0 && curly < pos) curly = text.indexOf("“", pos);
+    if (straight >= 0 && straight < pos) straight = text.indexOf('"', pos);
     const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
     if (open < 0) break;
-    const close = text.indexOf(text[open] === "“" ? "”" : '"', open + 1);
+    const curlyOpen = text[open] === "“";
+    const close = curlyOpen && !curlyClosed ? -1 : text.indexOf(curlyOpen ? "”" : '"', open + 1);
+    if (curlyOpen && close < 0) curlyClosed = false;
     if (close < 0) {
       if (text[open] === '"' || straight < 0) break;
       pos = open + 1;
       continue;
     }
-    for (let i = open; i <= close; i++) chars[i] = " ";
+    spans.push({ start: open, end: close + 1 });
     pos = close + 1;
   }
-  return chars.join("");
+  if (spans.length === 0) return undated;
+  let masked = "";
+  let from = 0;
+  for (const span of spans) {
+    masked += undated.slice(from, span.start) + " ".repeat(span.end - span.start);
+    from = span.end;
+  }
+  return masked + undated.slice(from);
 }
 
 function isSpeechOrQuestion(text: string): boolean {
