@@ -180,6 +180,8 @@ interface TriggerRule {
   type: EventType;
   /** Named groups: `v` (or `v2`) the verb, `n` the noun that is its subject; a rule without `v` is nominal. */
   pattern: RegExp;
+  /** Words (case aside) of which every match of the pattern contains one: a clause with none of them is not searched with it. */
+  words: string[];
 }
 
 const CROWD = "(?:protesters|demonstrators|rioters|crowds?|mobs?|youths|looters|militants|armed\\s+groups?)";
@@ -193,56 +195,76 @@ const VIOLENCE_NOUNS =
 const VIOLENCE_EVENT_VERBS =
   "(?:erupted|broke\\s+out|started|began|took\\s+place|continued|resumed|intensified|escalated|rocked|hit|struck|killed|wounded|injured|left|were\\s+reported|was\\s+reported|targeted|destroyed|damaged|went\\s+off|shook|flared)";
 
-const rule = (type: EventType, source: string, flags = "i"): TriggerRule => ({ type, pattern: new RegExp(source, `${flags}gd`) });
+const rule = (type: EventType, source: string, words: string[], flags = "i"): TriggerRule => ({ type, pattern: new RegExp(source, `${flags}gd`), words });
 
 // Priority order: the first type with a (non-subordinate) hit is the event.
 const TRIGGERS: TriggerRule[] = [
-  rule(EventType.DEPLOYMENT, "\\b(?<v>deploy|deployed|deploying|deploys)\\b"),
-  rule(EventType.DEPLOYMENT, "\\bdeployment\\s+(?:of\\b(?=[^.;]{0,120}?\\b(?:beginning|began|begins|started|starting|begun|under\\s?way|completed)\\b)|(?<v>began|begins|started|has\\s+begun))"),
-  rule(EventType.DEPLOYMENT, `\\b(?<v>sent|send|sends|sending|dispatched|dispatch|flew\\s+in)\\s+(?:\\w+\\s+){0,2}?${FORCES}`),
-  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>arrived|landed|entered|began\\s+arriving|were\\s+(?:sent|dispatched|flown))\\b`),
-  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>(?:begin|began|started|start)\\s+(?:withdrawing|to\\s+withdraw|leaving|to\\s+leave)|withdrew|withdrawn|withdraw|withdrawing|pulled\\s+out|pull\\s+out|left|leave)\\b`),
-  rule(EventType.DEPLOYMENT, `\\b(?<v>withdrew|withdraw|withdrawing|pulled\\s+out|pull\\s+out|pulling\\s+out)\\s+(?:\\w+\\s+){0,2}?${FORCES}`),
-  rule(EventType.DEPLOYMENT, "\\b(?<v>began|begun|started|completed|begin|start|complete)\\s+(?:a|the|its|their)\\s+(?:\\w+\\s+)?withdrawal\\b"),
-  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>turned|appealed)\\s+to\\b[^.;]{0,80}?\\bfor\\s+(?:\\w+\\s+)?(?:assistance|help|support|aid|troops|intervention)\\b"),
-  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked)\\s+(?!by\\b)(?:the\\s+)?[A-Z][\\w-]*[^.;]{0,60}?\\b(?:for|to)\\b", ""),
-  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked\\s+for|requested|sought\\s+(?:\\w+\\s+)?(?:assistance|help|support)|called\\s+on|called\\s+for|urged|appealed\\s+(?:for|to))\\b"),
-  rule(EventType.MEETING, `\\b(?<v>(?:will|to|would|shall)\\s+(?:hold|convene|host|attend))\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`),
-  rule(EventType.MEETING, `\\b(?<v>held|holds|convened|hosted|attended|attend|attends)\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`),
-  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\b[^.;,]{0,40}?\\b(?<v>will\\s+be\\s+held|is\\s+due|is\\s+set|is\\s+scheduled|took\\s+place|was\\s+held|were\\s+held|will\\s+take\\s+place|is\\s+to\\s+take\\s+place|brought\\s+together|opened)\\b`),
-  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\s*,\\s*(?<v>held|hosted|convened)\\s+(?:in|on|at|by)\\b`),
-  rule(EventType.MEETING, `\\b(?<v>(?:take|took|taking|takes)\\s+part\\s+in|(?:participated|participate|participates)\\s+in|joined)\\b[^.;]{0,60}?\\b${MEETING_NOUNS}\\b`),
-  rule(EventType.MEETING, "\\b(?<v>met|meets|meet)\\s+(?:with\\s+|in\\s+|on\\s+|at\\s+)?(?:[A-Z]|his\\s|her\\s|their\\s)|\\b(?<v2>(?:will|to)\\s+meet)\\b", ""),
-  rule(EventType.ARREST, "\\b(?<v>detained|arrested|apprehended|detain|detains|taken\\s+into\\s+custody|rounded\\s+up)\\b"),
-  rule(EventType.ARREST, "\\b(?:detention|arrest)\\s+of\\b"),
-  rule(EventType.RIOT, `\\b(?<n>${CROWD})\\b[^.;]{0,60}?\\b(?<v>${RIOT_VERBS})\\b`),
-  rule(EventType.RIOT, "\\b(?<n>riots?|rioting|looting|pogroms?)\\b[^.;]{0,30}?\\b(?<v>broke\\s+out|erupted|spread|continued|raged|left|killed)\\b"),
-  rule(EventType.RIOT, "\\b(?<n>protests?|demonstrations?|rallies)\\s+(?:(?!and\\b)\\w+\\s+){0,2}?(?<v>turned\\s+(?:violent|deadly)|descended\\s+into\\s+(?:violence|chaos|riots?|clashes))"),
-  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:(?:tear\\s+gas|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|shots|warning\\s+shots|stun\\s+grenades|rockets?|missiles?|shells)\\s+)?(?:on|at|into)|(?:fired|used)\\s+(?:tear\\s+gas|water\\s+cannons?|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|stun\\s+grenades)|shot\\s+(?:dead|at)|gunned\\s+down|shelled|bombed|ambushed|raided|clashed|attacked|stormed|assassinated|murdered|massacred|kidnapped|abducted|(?:tried|attempted)\\s+to\\s+(?:gun|shoot|kill|assassinate))\\b"),
-  rule(EventType.VIOLENCE, "\\b(?:in|during|amid)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?<dated>clashes|fighting|shelling|air\\s?strikes?|airstrikes?|bombings?|explosions?|attacks?|raids?|violence)\\b"),
-  rule(EventType.VIOLENCE, "\\b(?<n>(?:car\\s+|roadside\\s+|suicide\\s+)?bombs?|explosives?|explosive\\s+devices?|grenades?|landmines?|mines?)\\s+(?:\\w+\\s+){0,2}?(?<v>exploded|detonated|went\\s+off|blew\\s+up)\\b"),
-  rule(EventType.VIOLENCE, "\\b(?:assassination\\s+attempt|attempted\\s+assassination|attempt\\s+on\\s+(?:his|her|their)\\s+life)\\b"),
-  rule(EventType.VIOLENCE, "(?<!\\b(?:been|were|was|be|being|is|are)\\s+(?:\\w+\\s+)?)\\b(?<v>killed)\\b"),
-  rule(EventType.VIOLENCE, `\\b(?<n>${VIOLENCE_NOUNS})\\s+(?:(?!and\\b|but\\b)\\w+\\s+){0,6}?(?<v>${VIOLENCE_EVENT_VERBS})\\b`),
-  rule(EventType.VIOLENCE, "\\b(?<v>launched)\\s+(?:\\w+\\s+){0,3}?(?:attacks?|offensive|assault|strikes?|raids?|operations?)\\b"),
-  rule(EventType.PROTEST, "\\b(?<n>protests?|demonstrations?|rallies|unrest|marches|strikes)\\s+(?:\\w+\\s+){0,2}?(?<v>began|begin|begun|started|broke\\s+out|erupted|spread|swept|continued|resumed|flared|escalated|intensified|grew|widened|took\\s+place|were\\s+held)\\b"),
-  rule(EventType.PROTEST, `\\b(?<n>${CROWD})\\b(?:,[^.;]{0,160}?,\\s*|[^.;,]{0,40}?)\\b(?<v>rallied|marched|gathered|protested|demonstrated|took\\s+to\\s+the\\s+streets|blocked|went\\s+on\\s+strike)\\b`),
-  rule(EventType.PROTEST, "\\b(?<v>(?:been|were|are|was)\\s+(?:protesting|demonstrating|rallying|marching))\\b"),
-  rule(EventType.PROTEST, "\\b(?<v>protested|rallied|marched|demonstrated)\\s+(?:outside|in|at|against|near|through|on|in\\s+front\\s+of)\\b"),
-  rule(EventType.PROTEST, "\\b(?<v>took\\s+to\\s+the\\s+streets)\\b|\\b(?<v2>(?:held|staged|organi[sz]ed|joined|launched)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:rally|rallies|protests?|demonstrations?|strikes?|march|sit-ins?))\\b"),
-  rule(EventType.PROTEST, "\\b(?<n>they|it)\\s+(?:quickly\\s+|soon\\s+|then\\s+|rapidly\\s+)?(?<v>spread)\\s+to\\b"),
-  rule(EventType.AGREEMENT, `\\b(?<n>request|appeal|application|proposal|${PACTS})\\s+(?<v>(?:was|were|has\\s+been|had\\s+been)\\s+(?:granted|approved|accepted|signed|ratified|reached|agreed))\\b`),
-  rule(EventType.AGREEMENT, `\\b(?<v>agreed|granted|approved)\\b|\\b(?<v2>(?:signed|ratified|endorsed|reached)\\s+(?:\\w+\\s+){0,3}?(?:${PACTS}|compromise))\\b`),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?:doubling|tripling|rise|rises|increase|increases|hike|hikes|jump|surge|spike)\\s+(?:of|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|cost|tariffs?|fares?|taxes)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?:price|fuel|gas|petrol|tariff|fare|tax)\\s+(?:hikes?|rises?|increases?|spikes?)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>raised|hiked|increased|doubled|tripled|lowered|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|tariffs?|fares?|taxes)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?<n>prices?|tariffs?|costs?|fares?)\\s+(?:\\w+\\s+){0,5}?(?<v>doubled|tripled|rose|soared|jumped|increased|surged|spiked|were\\s+raised|went\\s+up)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?:end|removal|lifting|scrapping|abolition|cuts?)\\s+(?:of|to|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>lifted|scrapped|removed|ended|abolished|cut|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b|\\bdevaluation\\b|\\b(?<v2>devalued)\\b"),
-  rule(EventType.ANNOUNCEMENT, "\\b(?<v>announced|confirmed|declared|unveiled|proclaimed|revealed|made\\s+public)\\b|\\b(?<v2>said)\\s+the\\s+(?:date|summit|talks|meeting|session)\\b"),
-  rule(EventType.ANNOUNCEMENT, "\\b(?<v>imposed|introduced|lifted|extended|impose|introduce|lift|extend|declare)\\s+(?:a\\s+|the\\s+)?(?:\\w+\\s+){0,2}?(?:curfew|state\\s+of\\s+emergency|martial\\s+law|lockdown|internet\\s+shutdown)\\b"),
-  rule(EventType.ANNOUNCEMENT, "\\b(?<v>(?:plans?|planned|intends?|intended|decided|vowed|pledged|promised|threatened|threatens)\\s+to)\\s+[a-z]+"),
+  rule(EventType.DEPLOYMENT, "\\b(?<v>deploy|deployed|deploying|deploys)\\b", ["deploy"]),
+  rule(EventType.DEPLOYMENT, "\\bdeployment\\s+(?:of\\b(?=[^.;]{0,120}?\\b(?:beginning|began|begins|started|starting|begun|under\\s?way|completed)\\b)|(?<v>began|begins|started|has\\s+begun))", ["deploy"]),
+  rule(EventType.DEPLOYMENT, `\\b(?<v>sent|send|sends|sending|dispatched|dispatch|flew\\s+in)\\s+(?:\\w+\\s+){0,2}?${FORCES}`, ["sent", "send", "dispatch", "flew"]),
+  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>arrived|landed|entered|began\\s+arriving|were\\s+(?:sent|dispatched|flown))\\b`, ["arrived", "landed", "entered", "arriving", "sent", "dispatch", "flown"]),
+  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>(?:begin|began|started|start)\\s+(?:withdrawing|to\\s+withdraw|leaving|to\\s+leave)|withdrew|withdrawn|withdraw|withdrawing|pulled\\s+out|pull\\s+out|left|leave)\\b`, ["withdr", "leav", "pull", "left"]),
+  rule(EventType.DEPLOYMENT, `\\b(?<v>withdrew|withdraw|withdrawing|pulled\\s+out|pull\\s+out|pulling\\s+out)\\s+(?:\\w+\\s+){0,2}?${FORCES}`, ["withdr", "pull"]),
+  rule(EventType.DEPLOYMENT, "\\b(?<v>began|begun|started|completed|begin|start|complete)\\s+(?:a|the|its|their)\\s+(?:\\w+\\s+)?withdrawal\\b", ["withdr"]),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>turned|appealed)\\s+to\\b[^.;]{0,80}?\\bfor\\s+(?:\\w+\\s+)?(?:assistance|help|support|aid|troops|intervention)\\b", ["turned", "appealed"]),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked)\\s+(?!by\\b)(?:the\\s+)?[A-Z][\\w-]*[^.;]{0,60}?\\b(?:for|to)\\b", ["asked"], ""),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked\\s+for|requested|sought\\s+(?:\\w+\\s+)?(?:assistance|help|support)|called\\s+on|called\\s+for|urged|appealed\\s+(?:for|to))\\b", ["asked", "requested", "sought", "called", "urged", "appealed"]),
+  rule(EventType.MEETING, `\\b(?<v>(?:will|to|would|shall)\\s+(?:hold|convene|host|attend))\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, `\\b(?<v>held|holds|convened|hosted|attended|attend|attends)\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\b[^.;,]{0,40}?\\b(?<v>will\\s+be\\s+held|is\\s+due|is\\s+set|is\\s+scheduled|took\\s+place|was\\s+held|were\\s+held|will\\s+take\\s+place|is\\s+to\\s+take\\s+place|brought\\s+together|opened)\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\s*,\\s*(?<v>held|hosted|convened)\\s+(?:in|on|at|by)\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, `\\b(?<v>(?:take|took|taking|takes)\\s+part\\s+in|(?:participated|participate|participates)\\s+in|joined)\\b[^.;]{0,60}?\\b${MEETING_NOUNS}\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, "\\b(?<v>met|meets|meet)\\s+(?:with\\s+|in\\s+|on\\s+|at\\s+)?(?:[A-Z]|his\\s|her\\s|their\\s)|\\b(?<v2>(?:will|to)\\s+meet)\\b", ["met", "meet"], ""),
+  rule(EventType.ARREST, "\\b(?<v>detained|arrested|apprehended|detain|detains|taken\\s+into\\s+custody|rounded\\s+up)\\b", ["detain", "arrest", "apprehend", "custody", "rounded"]),
+  rule(EventType.ARREST, "\\b(?:detention|arrest)\\s+of\\b", ["detention", "arrest"]),
+  rule(EventType.RIOT, `\\b(?<n>${CROWD})\\b[^.;]{0,60}?\\b(?<v>${RIOT_VERBS})\\b`, ["protesters", "demonstrators", "rioters", "crowd", "mob", "youths", "looters", "militants", "armed"]),
+  rule(EventType.RIOT, "\\b(?<n>riots?|rioting|looting|pogroms?)\\b[^.;]{0,30}?\\b(?<v>broke\\s+out|erupted|spread|continued|raged|left|killed)\\b", ["riot", "looting", "pogrom"]),
+  rule(EventType.RIOT, "\\b(?<n>protests?|demonstrations?|rallies)\\s+(?:(?!and\\b)\\w+\\s+){0,2}?(?<v>turned\\s+(?:violent|deadly)|descended\\s+into\\s+(?:violence|chaos|riots?|clashes))", ["turned", "descended"]),
+  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:(?:tear\\s+gas|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|shots|warning\\s+shots|stun\\s+grenades|rockets?|missiles?|shells)\\s+)?(?:on|at|into)|(?:fired|used)\\s+(?:tear\\s+gas|water\\s+cannons?|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|stun\\s+grenades)|shot\\s+(?:dead|at)|gunned\\s+down|shelled|bombed|ambushed|raided|clashed|attacked|stormed|assassinated|murdered|massacred|kidnapped|abducted|(?:tried|attempted)\\s+to\\s+(?:gun|shoot|kill|assassinate))\\b", ["opened", "fired", "used", "shot", "gunned", "shelled", "bombed", "ambushed", "raided", "clashed", "attacked", "stormed", "assassinat", "murdered", "massacre", "kidnapped", "abducted", "tried", "attempt"]),
+  rule(EventType.VIOLENCE, "\\b(?:in|during|amid)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?<dated>clashes|fighting|shelling|air\\s?strikes?|airstrikes?|bombings?|explosions?|attacks?|raids?|violence)\\b", ["clashes", "fighting", "shelling", "strike", "bomb", "explosion", "attack", "raid", "violence"]),
+  rule(EventType.VIOLENCE, "\\b(?<n>(?:car\\s+|roadside\\s+|suicide\\s+)?bombs?|explosives?|explosive\\s+devices?|grenades?|landmines?|mines?)\\s+(?:\\w+\\s+){0,2}?(?<v>exploded|detonated|went\\s+off|blew\\s+up)\\b", ["exploded", "detonated", "went", "blew"]),
+  rule(EventType.VIOLENCE, "\\b(?:assassination\\s+attempt|attempted\\s+assassination|attempt\\s+on\\s+(?:his|her|their)\\s+life)\\b", ["attempt"]),
+  rule(EventType.VIOLENCE, "(?<!\\b(?:been|were|was|be|being|is|are)\\s+(?:\\w+\\s+)?)\\b(?<v>killed)\\b", ["killed"]),
+  rule(EventType.VIOLENCE, `\\b(?<n>${VIOLENCE_NOUNS})\\s+(?:(?!and\\b|but\\b)\\w+\\s+){0,6}?(?<v>${VIOLENCE_EVENT_VERBS})\\b`, ["shelling", "strike", "bomb", "explosion", "blast", "gunfire", "shoot", "fighting", "clashes", "skirmishes", "battle", "hostilities", "violence", "attack", "gunfight", "firefight", "missile", "rocket", "drone", "raid", "ambush", "massacre"]),
+  rule(EventType.VIOLENCE, "\\b(?<v>launched)\\s+(?:\\w+\\s+){0,3}?(?:attacks?|offensive|assault|strikes?|raids?|operations?)\\b", ["launched"]),
+  rule(EventType.PROTEST, "\\b(?<n>protests?|demonstrations?|rallies|unrest|marches|strikes)\\s+(?:\\w+\\s+){0,2}?(?<v>began|begin|begun|started|broke\\s+out|erupted|spread|swept|continued|resumed|flared|escalated|intensified|grew|widened|took\\s+place|were\\s+held)\\b", ["protest", "demonstration", "rallies", "unrest", "marches", "strike"]),
+  rule(EventType.PROTEST, `\\b(?<n>${CROWD})\\b(?:,[^.;]{0,160}?,\\s*|[^.;,]{0,40}?)\\b(?<v>rallied|marched|gathered|protested|demonstrated|took\\s+to\\s+the\\s+streets|blocked|went\\s+on\\s+strike)\\b`, ["protesters", "demonstrators", "rioters", "crowd", "mob", "youths", "looters", "militants", "armed"]),
+  rule(EventType.PROTEST, "\\b(?<v>(?:been|were|are|was)\\s+(?:protesting|demonstrating|rallying|marching))\\b", ["protesting", "demonstrating", "rallying", "marching"]),
+  rule(EventType.PROTEST, "\\b(?<v>protested|rallied|marched|demonstrated)\\s+(?:outside|in|at|against|near|through|on|in\\s+front\\s+of)\\b", ["protested", "rallied", "marched", "demonstrated"]),
+  rule(EventType.PROTEST, "\\b(?<v>took\\s+to\\s+the\\s+streets)\\b|\\b(?<v2>(?:held|staged|organi[sz]ed|joined|launched)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:rally|rallies|protests?|demonstrations?|strikes?|march|sit-ins?))\\b", ["streets", "rall", "protest", "demonstration", "strike", "march", "sit-in"]),
+  rule(EventType.PROTEST, "\\b(?<n>they|it)\\s+(?:quickly\\s+|soon\\s+|then\\s+|rapidly\\s+)?(?<v>spread)\\s+to\\b", ["spread"]),
+  rule(EventType.AGREEMENT, `\\b(?<n>request|appeal|application|proposal|${PACTS})\\s+(?<v>(?:was|were|has\\s+been|had\\s+been)\\s+(?:granted|approved|accepted|signed|ratified|reached|agreed))\\b`, ["granted", "approved", "accepted", "signed", "ratified", "reached", "agreed"]),
+  rule(EventType.AGREEMENT, `\\b(?<v>agreed|granted|approved)\\b|\\b(?<v2>(?:signed|ratified|endorsed|reached)\\s+(?:\\w+\\s+){0,3}?(?:${PACTS}|compromise))\\b`, ["agreed", "granted", "approved", "signed", "ratified", "endorsed", "reached"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:doubling|tripling|rise|rises|increase|increases|hike|hikes|jump|surge|spike)\\s+(?:of|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|cost|tariffs?|fares?|taxes)\\b", ["price", "cost", "tariff", "fare", "taxes"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:price|fuel|gas|petrol|tariff|fare|tax)\\s+(?:hikes?|rises?|increases?|spikes?)\\b", ["hike", "rise", "increase", "spike"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>raised|hiked|increased|doubled|tripled|lowered|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|tariffs?|fares?|taxes)\\b", ["price", "tariff", "fare", "taxes"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<n>prices?|tariffs?|costs?|fares?)\\s+(?:\\w+\\s+){0,5}?(?<v>doubled|tripled|rose|soared|jumped|increased|surged|spiked|were\\s+raised|went\\s+up)\\b", ["price", "tariff", "cost", "fare"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:end|removal|lifting|scrapping|abolition|cuts?)\\s+(?:of|to|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b", ["subsid", "price"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>lifted|scrapped|removed|ended|abolished|cut|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b|\\bdevaluation\\b|\\b(?<v2>devalued)\\b", ["subsid", "price", "devalu"]),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>announced|confirmed|declared|unveiled|proclaimed|revealed|made\\s+public)\\b|\\b(?<v2>said)\\s+the\\s+(?:date|summit|talks|meeting|session)\\b", ["announced", "confirmed", "declared", "unveiled", "proclaimed", "revealed", "made", "said"]),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>imposed|introduced|lifted|extended|impose|introduce|lift|extend|declare)\\s+(?:a\\s+|the\\s+)?(?:\\w+\\s+){0,2}?(?:curfew|state\\s+of\\s+emergency|martial\\s+law|lockdown|internet\\s+shutdown)\\b", ["curfew", "emergency", "martial", "lockdown", "shutdown"]),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>(?:plans?|planned|intends?|intended|decided|vowed|pledged|promised|threatened|threatens)\\s+to)\\s+[a-z]+", ["plan", "intend", "decided", "vowed", "pledged", "promised", "threaten"]),
 ];
+
+// The rules' words, each cut to the shortest word of the list it begins with ("protest" for "protesters"): in a
+// list where no word begins another, one search of a clause finds every word it holds, and only the rules with
+// one of them are run (most clauses hold the words of a few rules, or none).
+const ALL_TRIGGER_WORDS = [...new Set(TRIGGERS.flatMap((t) => t.words.map((w) => w.toLowerCase())))];
+const shortestWord = (word: string) => ALL_TRIGGER_WORDS.filter((w) => word.startsWith(w)).sort((a, b) => a.length - b.length)[0];
+for (const trigger of TRIGGERS) trigger.words = [...new Set(trigger.words.map((w) => shortestWord(w.toLowerCase())))];
+const TRIGGER_WORDS = new RegExp([...new Set(ALL_TRIGGER_WORDS.map(shortestWord))].map((w) => w.replace(/[-.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
+
+/** The (cut) trigger words in `text`: every start is tried, as words may overlap. */
+function triggerWordsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  TRIGGER_WORDS.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TRIGGER_WORDS.exec(text)) !== null) {
+    found.add(match[0].toLowerCase());
+    TRIGGER_WORDS.lastIndex = match.index + 1;
+  }
+  return found;
+}
 
 const TYPE_ORDER: EventType[] = [
   EventType.DEPLOYMENT,
@@ -597,7 +619,9 @@ function groupSpan(match: RegExpExecArray, offset: number, ...names: string[]): 
 function validHits(text: string, span: Span): Hit[] {
   const slice = text.slice(span.start, span.end);
   const hits: Hit[] = [];
+  const words = triggerWordsIn(slice);
   TRIGGERS.forEach((trigger, ruleIndex) => {
+    if (!trigger.words.some((w) => words.has(w))) return;
     trigger.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = trigger.pattern.exec(slice)) !== null) {
