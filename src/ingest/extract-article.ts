@@ -162,12 +162,23 @@ function words(s: string): string[] {
   return s.match(WORD) ?? [];
 }
 
+const WORD_COUNTER = new RegExp(WORD.source, "gu");
+
+/** words(s).length >= n, without listing the words of a long line. */
+function hasWords(s: string, n: number): boolean {
+  WORD_COUNTER.lastIndex = 0;
+  let count = 0;
+  while (count < n && WORD_COUNTER.exec(s) !== null) count++;
+  return count >= n;
+}
+
 /** Collapses HTML whitespace (ASCII only, as browsers do: NBSPs stay) and trims. */
 function collapse(s: string | null | undefined): string {
   return (s ?? "").replace(/[ \t\n\r\f]+/g, " ").trim();
 }
 
 function isIconLine(line: string): boolean {
+  if (!/icon/i.test(line)) return false; // no token ends in "icon": not split
   const tokens = line.split(/\s+/);
   const icons = tokens.filter((t) => /icon$/i.test(t)).length;
   return icons >= 3 && icons * 3 >= tokens.length;
@@ -178,7 +189,7 @@ function isCookieLine(line: string): boolean {
 }
 
 function isUiChrome(line: string): boolean {
-  return words(line).length <= 8 && UI_CHROME.test(line);
+  return UI_CHROME.test(line) && !hasWords(line, 9);
 }
 
 /** Where the trailing chrome starts ("Top stories", "Tags: …"); never a sentence. */
@@ -200,13 +211,12 @@ function isChromeLine(line: string): boolean {
 
 /** A sentence-shaped line; the first one of an article must have ≥ 4 words, later ones ≥ 2 (“Never,” he said.). */
 function isProse(line: string, minWords = 4): boolean {
-  return words(line).length >= minWords && /\p{Ll}/u.test(line) && TERMINAL.test(line);
+  return TERMINAL.test(line) && /\p{Ll}/u.test(line) && hasWords(line, minWords);
 }
 
 /** A headline-shaped line: a few words, no full stop at the end. */
 function isTitleLike(line: string): boolean {
-  const n = words(line).length;
-  return n >= 3 && line.length >= 15 && line.length <= 250 && !/[.,;:]$/.test(line) && /\p{L}/u.test(line);
+  return line.length >= 15 && line.length <= 250 && !/[.,;:]$/.test(line) && /\p{L}/u.test(line) && hasWords(line, 3);
 }
 
 const PERSON = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|al|bin|la|le|du)){1,3}";

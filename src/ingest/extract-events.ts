@@ -254,16 +254,22 @@ const shortestWord = (word: string) => ALL_TRIGGER_WORDS.filter((w) => word.star
 for (const trigger of TRIGGERS) trigger.words = [...new Set(trigger.words.map((w) => shortestWord(w.toLowerCase())))];
 const TRIGGER_WORDS = new RegExp([...new Set(ALL_TRIGGER_WORDS.map(shortestWord))].map((w) => w.replace(/[-.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
 
-/** The (cut) trigger words in `text`: every start is tried, as words may overlap. */
-function triggerWordsIn(text: string): Set<string> {
-  const found = new Set<string>();
+// For each (cut) word, the rules that list it.
+const RULES_OF_WORD = new Map<string, number[]>();
+TRIGGERS.forEach((trigger, ruleIndex) => {
+  for (const word of trigger.words) RULES_OF_WORD.set(word, [...(RULES_OF_WORD.get(word) ?? []), ruleIndex]);
+});
+
+/** The rules (indices into TRIGGERS, ascending) one of whose words `text` holds: every start is tried, as words may overlap. */
+function rulesFor(text: string): number[] {
+  const rules = new Set<number>();
   TRIGGER_WORDS.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = TRIGGER_WORDS.exec(text)) !== null) {
-    found.add(match[0].toLowerCase());
+    for (const rule of RULES_OF_WORD.get(match[0].toLowerCase()) ?? []) rules.add(rule);
     TRIGGER_WORDS.lastIndex = match.index + 1;
   }
-  return found;
+  return [...rules].sort((a, b) => a - b);
 }
 
 const TYPE_ORDER: EventType[] = [
@@ -619,9 +625,8 @@ function groupSpan(match: RegExpExecArray, offset: number, ...names: string[]): 
 function validHits(text: string, span: Span): Hit[] {
   const slice = text.slice(span.start, span.end);
   const hits: Hit[] = [];
-  const words = triggerWordsIn(slice);
-  TRIGGERS.forEach((trigger, ruleIndex) => {
-    if (!trigger.words.some((w) => words.has(w))) return;
+  for (const ruleIndex of rulesFor(slice)) {
+    const trigger = TRIGGERS[ruleIndex];
     trigger.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = trigger.pattern.exec(slice)) !== null) {
@@ -635,7 +640,7 @@ function validHits(text: string, span: Span): Hit[] {
         break;
       }
     }
-  });
+  }
   return hits;
 }
 
