@@ -224,9 +224,17 @@ function overlapsAny(mentions: Mention[], span: { start: number; end: number }):
   return mentions.some((m) => m.start < span.end && span.start < m.end);
 }
 
+// All the rules' patterns as one per set of flags (names of groups dropped): a sentence none of them matches is
+// not searched with each rule in turn (most sentences of a long page name no source).
+const ANY_MENTION = [...new Set(MENTION_RULES.map((r) => r.re.flags.replace(/[gyd]/g, "")))].map((flags) => {
+  const sources = MENTION_RULES.filter((r) => r.re.flags.replace(/[gyd]/g, "") === flags).map((r) => r.re.source.replace(/\(\?<(?=[A-Za-z])\w+>/g, "(?:"));
+  return new RegExp(sources.join("|"), flags);
+});
+
 /** Organisations, media, sources and unnamed reports named with an attribution cue. */
 function findRuleMentions(text: string, options: ClaimantOptions): Mention[] {
   const mentions: Mention[] = [];
+  if (!ANY_MENTION.some((re) => re.test(text))) return mentions;
   for (const rule of MENTION_RULES) {
     rule.re.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -325,6 +333,7 @@ function isHeadWord(word: string): boolean {
 /** "The Sudanese Doctors Union", "Kenya National Commission on Human Rights (KNCHR)": organisations with their acronyms. */
 function findOrganizations(text: string, options: ClaimantOptions, memory: ClaimantMemory, taken: Mention[]): Mention[] {
   const found: Mention[] = [];
+  if (!/\p{Lu}/u.test(text)) return found; // no capitalised word: no run
   for (let run of capitalisedRuns(text)) {
     while (run.length > 0 && (NOT_NAME_START.has(run[0].word) || CONNECTORS.has(run[0].word))) run = run.slice(1);
     // "Deputy Superintendent of Police of X": a person's title, read with the person it names.
