@@ -407,8 +407,10 @@ const HAS_DAY = /day/i; // "day(s)", and every weekday name
 const HAS_MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/; // M and MFULL, which are case-sensitive
 const HAS_MONTH_WORD = /month/i;
 const HAS_WEEK = /week/i; // "week", "weekend"
-const HAS_YEAR = /year/i;
-const HAS_DIGIT = /\d/; // ISO dates, "in 2021"
+const HAS_YEAR_WORD = /year/i;
+const HAS_YEAR = /(?:19|20)\d{2}/; // ISO dates, "in 2021": Y
+
+const NEEDED = [HAS_DAY, HAS_MONTH_NAME, HAS_MONTH_WORD, HAS_WEEK, HAS_YEAR_WORD, HAS_YEAR];
 
 // One of "-", "and", "to"... between two days; each branch owns its white space, so a run of spaces is read once.
 const SPAN_LINK = "(?:\\s*[-–]\\s*|\\s+(?:and|to|until|till|through)\\s+)";
@@ -459,20 +461,20 @@ const MATCHERS: Matcher[] = [
     resolve: resolveExplicitDay,
     needs: HAS_MONTH_NAME,
   },
-  { pattern: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, resolve: resolveIsoDay, needs: HAS_DIGIT },
+  { pattern: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, resolve: resolveIsoDay, needs: HAS_YEAR },
   // Weeks, weekends, months and years relative to publication.
   { pattern: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+week\b/g, resolve: resolveWeek, needs: HAS_WEEK },
   { pattern: /\b(?:over|at|during|on)?\s*(?:the|this|last|next|the\s+coming)\s+weekend\b/gi, resolve: resolveWeekend, needs: HAS_WEEK },
   { pattern: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+month\b/g, resolve: resolveRelativeMonth, needs: HAS_MONTH_WORD },
   { pattern: new RegExp(`\\b[Ee]arlier\\s+in\\s+${MFULL}\\b(?![\\s,]*\\d)`, "g"), resolve: resolveEarlierInMonth, needs: HAS_MONTH_NAME },
-  { pattern: /\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+year\b/g, resolve: resolveRelativeYear, needs: HAS_YEAR },
+  { pattern: /\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+year\b/g, resolve: resolveRelativeYear, needs: HAS_YEAR_WORD },
   {
     pattern: new RegExp(`\\b(?:(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Uu]ntil|[Bb]y)\\s+)?${MFULL},?\\s+${Y}\\b(?!\\s*[-–/]?\\d)`, "g"),
     resolve: resolveMonth,
     needs: HAS_MONTH_NAME,
   },
   { pattern: new RegExp(`\\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Uu]ntil|[Bb]y)\\s+${MFULL}\\b(?![\\s,]*\\d)`, "g"), resolve: resolveMonth, needs: HAS_MONTH_NAME },
-  { pattern: new RegExp(`\\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince)\\s+${Y}\\b(?!\\s*[-–/]\\d)`, "g"), resolve: resolveYear, needs: HAS_DIGIT },
+  { pattern: new RegExp(`\\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince)\\s+${Y}\\b(?!\\s*[-–/]\\d)`, "g"), resolve: resolveYear, needs: HAS_YEAR },
   // Weekdays (chrono would pick the coming one; news means the past one).
   {
     pattern: new RegExp(`\\b(?:(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\\s+)?(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\\s+)?(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\\s+)?${WD}(?:\\s+(?:morning|afternoon|evening|night))?\\b`, "g"),
@@ -499,11 +501,12 @@ const CHRONO_WINDOW_MAX = 400;
 
 function regexCandidates(text: string, ctx: Ctx): Candidate[] {
   const found: Candidate[] = [];
-  const has = new Map<RegExp, boolean>();
+  // Each word tested once per text (six words for 22 patterns).
+  const held: (boolean | undefined)[] = [];
   for (const { pattern, resolve, needs } of MATCHERS) {
-    let holds = has.get(needs);
-    if (holds === undefined) has.set(needs, (holds = needs.test(text)));
-    if (!holds) continue;
+    const at = NEEDED.indexOf(needs);
+    held[at] ??= needs.test(text);
+    if (!held[at]) continue;
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(text)) !== null) {
@@ -559,6 +562,7 @@ function chronoCandidates(text: string, ctx: Ctx): Candidate[] {
 
 /** Longest first; a candidate overlapping a longer one is dropped. Text order. */
 function dropOverlaps(candidates: Candidate[], length: number): Candidate[] {
+  if (candidates.length <= 1) return [...candidates];
   // Kept candidates never overlap, so marking their characters makes each check
   // cost the candidate's own length: linear in the text, however many there are.
   const taken = new Uint8Array(length + 1);
@@ -596,9 +600,17 @@ function tidy(text: string, candidate: Candidate): string {
   return phrase.endsWith(".") && /^(?:\s|$)/.test(after) ? phrase.slice(0, -1) : phrase;
 }
 
+// The publication day of the last article dated: every sentence of an article asks for the same one.
+let lastDay: { time: number; day: Date } | null = null;
+
+function publicationDay(publishedAt: Date): Date {
+  if (lastDay?.time !== publishedAt.getTime()) lastDay = { time: publishedAt.getTime(), day: utcDay(publishedAt) };
+  return lastDay.day;
+}
+
 function toContext(context: DateContext): Ctx {
   const future = context.future ?? false;
-  return { today: utcDay(context.publishedAt), future, tense: future ? "future" : context.past ? "past" : "neutral", anchor: context.anchor ?? null };
+  return { today: publicationDay(context.publishedAt), future, tense: future ? "future" : context.past ? "past" : "neutral", anchor: context.anchor ?? null };
 }
 
 /** Every date phrase in `text`, in text order. */

@@ -261,16 +261,23 @@ TRIGGERS.forEach((trigger, ruleIndex) => {
 });
 
 /** The rules (indices into TRIGGERS, ascending) one of whose words `text` holds: every start is tried, as words may overlap. */
-function rulesFor(text: string): number[] {
-  const rules = new Set<number>();
+function rulesFor(text: string): readonly number[] {
+  let rules: readonly number[] = NO_RULES;
+  let merged = false;
   TRIGGER_WORDS.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = TRIGGER_WORDS.exec(text)) !== null) {
-    for (const rule of RULES_OF_WORD.get(match[0].toLowerCase()) ?? []) rules.add(rule);
+    const more = RULES_OF_WORD.get(match[0].toLowerCase()) ?? NO_RULES;
+    if (rules.length === 0) rules = more;
+    else if (more !== rules) {
+      rules = [...rules, ...more];
+      merged = true;
+    }
     TRIGGER_WORDS.lastIndex = match.index + 1;
   }
-  return [...rules].sort((a, b) => a - b);
+  return merged ? [...new Set(rules)].sort((a, b) => a - b) : rules;
 }
+const NO_RULES: readonly number[] = [];
 
 const TYPE_ORDER: EventType[] = [
   EventType.DEPLOYMENT,
