@@ -480,7 +480,7 @@ const DATELINE =
 
 /** Masks text inside double quotation marks, and a wire dateline, with spaces (offsets unchanged). */
 export function maskQuotes(text: string): string {
-  const undated = text.replace(DATELINE, (dateline) => " ".repeat(dateline.length));
+  const undated = DATELINE.test(text) ? text.replace(DATELINE, (dateline) => " ".repeat(dateline.length)) : text;
   // The masked spans, then the text rebuilt around them (not a character array per sentence).
   const spans: Span[] = [];
   // One pass: each opening mark to its closing one; an unclosed mark masks nothing (a regex would rescan the rest for each).
