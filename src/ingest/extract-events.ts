@@ -262,20 +262,31 @@ TRIGGERS.forEach((trigger, ruleIndex) => {
 
 /** The rules (indices into TRIGGERS, ascending) one of whose words `text` holds: every start is tried, as words may overlap. */
 function rulesFor(text: string): readonly number[] {
-  let rules: readonly number[] = NO_RULES;
-  let merged = false;
+  // The first word's rules as they are; past a second word's, a mark per rule (a long clause holds thousands of words).
+  let first: readonly number[] | null = null;
+  let marked: Uint8Array | null = null;
   TRIGGER_WORDS.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = TRIGGER_WORDS.exec(text)) !== null) {
-    const more = RULES_OF_WORD.get(match[0].toLowerCase()) ?? NO_RULES;
-    if (rules.length === 0) rules = more;
-    else if (more !== rules) {
-      rules = [...rules, ...more];
-      merged = true;
-    }
     TRIGGER_WORDS.lastIndex = match.index + 1;
+    const rules = RULES_OF_WORD.get(match[0].toLowerCase());
+    if (!rules || rules === first) continue;
+    if (first === null) {
+      first = rules;
+      continue;
+    }
+    if (marked === null) {
+      marked = new Uint8Array(TRIGGERS.length);
+      for (const rule of first) marked[rule] = 1;
+    }
+    for (const rule of rules) marked[rule] = 1;
   }
-  return merged ? [...new Set(rules)].sort((a, b) => a - b) : rules;
+  if (marked === null) return first ?? NO_RULES;
+  const rules: number[] = [];
+  marked.forEach((on, rule) => {
+    if (on) rules.push(rule);
+  });
+  return rules;
 }
 const NO_RULES: readonly number[] = [];
 
