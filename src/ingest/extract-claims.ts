@@ -567,7 +567,7 @@ function isNotACount(text: string, fig: Figure): boolean {
   const before = text.slice(Math.max(0, fig.numberStart - 80), fig.numberStart);
   const beforeFigure = text.slice(Math.max(0, fig.start - 80), fig.start);
   const after = text.slice(fig.end);
-  if (NOT_COUNT_BEFORE.some((r) => r.test(beforeFigure) || r.test(before))) return true;
+  if (NOT_COUNT_BEFORE.some((r) => r.test(beforeFigure) || (before !== beforeFigure && r.test(before)))) return true;
   if (NOT_COUNT_AFTER.some((r) => r.test(after))) return true;
   if (isRangeEnd(beforeFigure)) return true;
   if (/^\d{4}$/.test(text.slice(fig.numberStart, fig.numberEnd)) && fig.value >= 1800 && fig.value <= 2100) {
