@@ -1220,10 +1220,18 @@ interface DomFacts {
   hasBlock: Set<DomElement>;
   /** querySelector("a[href]") !== null */
   hasLink: Set<DomElement>;
+  /** collapse(textContent), once asked (the copyright line and the text lines read the same elements). */
+  collapsed: Map<DomElement, string>;
+}
+
+function collapsedText(facts: DomFacts, el: DomElement): string {
+  let text = facts.collapsed.get(el);
+  if (text === undefined) facts.collapsed.set(el, (text = collapse(el.textContent)));
+  return text;
 }
 
 function domFacts(doc: DomDocument): DomFacts {
-  const facts: DomFacts = { elements: [], textLength: new Map(), inFigure: new Set(), inNavOrFooter: new Set(), hasBlock: new Set(), hasLink: new Set() };
+  const facts: DomFacts = { elements: [], textLength: new Map(), inFigure: new Set(), inNavOrFooter: new Set(), hasBlock: new Set(), hasLink: new Set(), collapsed: new Map() };
   const body = doc.body;
   if (!body) return facts;
   interface Frame {
@@ -1283,7 +1291,7 @@ function findHtmlCopyright(facts: DomFacts): string | null {
   for (let i = facts.elements.length - 1; i >= 0; i--) {
     const el = facts.elements[i];
     if (facts.inFigure.has(el) || (facts.textLength.get(el) ?? 0) > MAX_LINE_SOURCE) continue;
-    const text = collapse(el.textContent);
+    const text = collapsedText(facts, el);
     if (text.length <= 200) {
       const holder = parseCopyrightHolder(text);
       if (holder) return holder;
@@ -1298,7 +1306,7 @@ const LINE_TAGS = new Set(["P", "LI", "DIV", "SPAN", "A", "H1", "H2", "H3", "H4"
 function textLines(facts: DomFacts): string[] {
   return facts.elements
     .filter((el) => LINE_TAGS.has(el.tagName.toUpperCase()) && !facts.hasBlock.has(el) && (facts.textLength.get(el) ?? 0) <= MAX_LINE_SOURCE)
-    .map((el) => collapse(el.textContent))
+    .map((el) => collapsedText(facts, el))
     .filter((t) => t !== "");
 }
 
