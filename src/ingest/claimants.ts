@@ -333,7 +333,9 @@ function isHeadWord(word: string): boolean {
 /** "The Sudanese Doctors Union", "Kenya National Commission on Human Rights (KNCHR)": organisations with their acronyms. */
 function findOrganizations(text: string, options: ClaimantOptions, memory: ClaimantMemory, taken: Mention[]): Mention[] {
   const found: Mention[] = [];
-  if (!/\p{Lu}/u.test(text)) return found; // no capitalised word: no run
+  // A name kept below has two words or more of a run, and a run of two holds two capitalised words (see
+  // capitalisedRuns): a text with fewer than two capital letters names no organisation.
+  if (!/\p{Lu}[^]*\p{Lu}/u.test(text)) return found;
   for (let run of capitalisedRuns(text)) {
     while (run.length > 0 && (NOT_NAME_START.has(run[0].word) || CONNECTORS.has(run[0].word))) run = run.slice(1);
     // "Deputy Superintendent of Police of X": a person's title, read with the person it names.
