@@ -372,6 +372,8 @@ function trimListPunctuation(s: string): string {
 }
 
 const SITE_NAME = "(\\p{Lu}[\\p{L}\\d&'’-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d&'’-]*){0,3}?)";
+// What a line needs for PUBLISHER_PATTERNS ("… App", "Read … Privacy Policy").
+const PUBLISHER_WORDS = /[Aa]pp|[Pp]rivacy\s+[Pp]olicy/;
 const PUBLISHER_PATTERNS = [
   new RegExp(`^(?:[Dd]ownload |[Gg]et )?(?:[Tt]he )?${SITE_NAME}\\s+(?:[Nn]ews\\s+)?[Aa]pp$`, "u"),
   new RegExp(`\\b[Rr]ead\\s+${SITE_NAME}\\s+[Pp]rivacy [Pp]olicy\\b`, "u"),
@@ -896,7 +898,7 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
   const facts = domFacts(doc);
   const copyrightHolder = nameOf(ld?.copyrightHolder) ?? findHtmlCopyright(facts);
   const publisherName =
-    input.publisher ?? meta("og:site_name") ?? nameOf(ld?.publisher) ?? inferPublisherName(textLines(facts));
+    input.publisher ?? meta("og:site_name") ?? nameOf(ld?.publisher) ?? inferPublisherName(bodyHas(facts, PUBLISHER_WORDS) ? textLines(facts) : []);
   const relatedLinks = takeRelatedLinks(facts, url);
   const bylineText = all(doc, "body .byline, body [itemprop=author], body [rel=author], body .author")
     .map((el) => collapse(el.textContent).replace(/^by\s+/i, ""))
@@ -1222,6 +1224,19 @@ interface DomFacts {
   hasLink: Set<DomElement>;
   /** collapse(textContent), once asked (the copyright line and the text lines read the same elements). */
   collapsed: Map<DomElement, string>;
+  /** <body>, and its textContent once asked: every element's text is a piece of it. */
+  body: DomElement | null;
+  bodyText: string | null;
+}
+
+/**
+ * Whether `words` (a pattern of words without spaces, or with \s+ for them) occurs in the body's text: no
+ * element's text can hold them otherwise (each is a piece of the body's, and collapsing only changes white
+ * space), so the rules that look for them in every element's text are spared building each text.
+ */
+function bodyHas(facts: DomFacts, words: RegExp): boolean {
+  facts.bodyText ??= facts.body?.textContent ?? "";
+  return words.test(facts.bodyText);
 }
 
 function collapsedText(facts: DomFacts, el: DomElement): string {
@@ -1231,8 +1246,8 @@ function collapsedText(facts: DomFacts, el: DomElement): string {
 }
 
 function domFacts(doc: DomDocument): DomFacts {
-  const facts: DomFacts = { elements: [], textLength: new Map(), inFigure: new Set(), inNavOrFooter: new Set(), hasBlock: new Set(), hasLink: new Set(), collapsed: new Map() };
   const body = doc.body;
+  const facts: DomFacts = { elements: [], textLength: new Map(), inFigure: new Set(), inNavOrFooter: new Set(), hasBlock: new Set(), hasLink: new Set(), collapsed: new Map(), body, bodyText: null };
   if (!body) return facts;
   interface Frame {
     el: DomElement;
@@ -1288,6 +1303,8 @@ function domFacts(doc: DomDocument): DomFacts {
 
 /** The copyright line: the last element of the body outside figures whose text is one. */
 function findHtmlCopyright(facts: DomFacts): string | null {
+  // parseCopyrightHolder wants a line opening with one of these.
+  if (!bodyHas(facts, /©|\(c\)|copyright/i)) return null;
   for (let i = facts.elements.length - 1; i >= 0; i--) {
     const el = facts.elements[i];
     if (facts.inFigure.has(el) || (facts.textLength.get(el) ?? 0) > MAX_LINE_SOURCE) continue;
