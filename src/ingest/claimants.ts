@@ -224,17 +224,32 @@ function overlapsAny(mentions: Mention[], span: { start: number; end: number }):
   return mentions.some((m) => m.start < span.end && span.start < m.end);
 }
 
-// All the rules' patterns as one per set of flags (names of groups dropped): a sentence none of them matches is
-// not searched with each rule in turn (most sentences of a long page name no source).
-const ANY_MENTION = [...new Set(MENTION_RULES.map((r) => r.re.flags.replace(/[gyd]/g, "")))].map((flags) => {
-  const sources = MENTION_RULES.filter((r) => r.re.flags.replace(/[gyd]/g, "") === flags).map((r) => r.re.source.replace(/\(\?<(?=[A-Za-z])\w+>/g, "(?:"));
-  return new RegExp(sources.join("|"), flags);
-});
+/**
+ * All of `patterns` as one pattern per set of flags (names of groups dropped), or null when one refers back to a
+ * group (then they cannot be joined): a text none of these matches is not searched with each pattern in turn
+ * (most sentences of a long page name no source).
+ */
+function anyOf(patterns: RegExp[]): RegExp[] | null {
+  if (patterns.some((re) => /\\[1-9]|\\k</.test(re.source))) return null;
+  const byFlags = new Map<string, string[]>();
+  for (const re of patterns) {
+    const flags = re.flags.replace(/[gyd]/g, "");
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), re.source.replace(/\(\?<(?=[A-Za-z])\w+>/g, "(?:")]);
+  }
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags));
+}
+
+/** False only when no pattern joined in `any` (see anyOf) matches `text`. */
+function mayMatch(any: RegExp[] | null, text: string): boolean {
+  return any === null || any.some((re) => re.test(text));
+}
+
+const ANY_MENTION = anyOf(MENTION_RULES.map((r) => r.re));
 
 /** Organisations, media, sources and unnamed reports named with an attribution cue. */
 function findRuleMentions(text: string, options: ClaimantOptions): Mention[] {
   const mentions: Mention[] = [];
-  if (!ANY_MENTION.some((re) => re.test(text))) return mentions;
+  if (!mayMatch(ANY_MENTION, text)) return mentions;
   for (const rule of MENTION_RULES) {
     rule.re.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -468,9 +483,12 @@ const TITLE_BODIES: [RegExp, string][] = [
   [/\bProsecutor[- ]General\b/, "Prosecutor General's Office"],
 ];
 
+const ANY_PERSON = anyOf([PERSON_BEFORE_VERB, PERSON_AFTER_CUE]);
+
 /** "Tokayev said", "said President Kassym-Jomart Tokayev": the name without titles, and the body a title names. */
 function findPersonMentions(text: string, taken: Mention[], options: ClaimantOptions): Mention[] {
   const mentions: Mention[] = [];
+  if (!mayMatch(ANY_PERSON, text)) return mentions;
   for (const re of [PERSON_BEFORE_VERB, PERSON_AFTER_CUE]) {
     re.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -510,9 +528,12 @@ const APPOSITIVE_ROLE_FIRST = /\b(?:a|an|the)\s+((?:spokes(?:man|woman|person)|r
 const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:(?:a|an|the)\s+)?([^,;]{3,160}?)\s*,?\s+(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted|reported|informed)\b/gu;
 const APPOSITIVE_HEAD = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+who\s+(?:heads|leads|chairs|runs)\s+(?:the\s+)?([^,;]{2,60}?)\s*,\s*(?:said|says|told|stated|announced|added)\b/gu;
 
+const ANY_APPOSITIVE = anyOf([APPOSITIVE, APPOSITIVE_HEAD, APPOSITIVE_ROLE_FIRST]);
+
 /** "Asel X, a spokeswoman for the health ministry, said": the person, speaking for the body the apposition names. */
 function findAppositives(text: string, options: ClaimantOptions, memory: ClaimantMemory): Mention[] {
   const found: Mention[] = [];
+  if (!mayMatch(ANY_APPOSITIVE, text)) return found;
   for (const re of [APPOSITIVE, APPOSITIVE_HEAD, APPOSITIVE_ROLE_FIRST]) {
     re.lastIndex = 0;
     let match: RegExpExecArray | null;
