@@ -810,6 +810,7 @@ interface DomElement extends DomNode {
 }
 interface DomDocument {
   readonly documentElement: DomElement;
+  readonly firstElementChild: DomElement | null;
   readonly body: DomElement | null;
   readonly title: string;
   querySelector(selector: string): DomElement | null;
@@ -1440,6 +1441,27 @@ function mergeJsonLdImages(images: Image[], value: unknown, base: string | null)
  */
 const READABILITY_MAX_ELEMENTS = 10_000;
 
+/**
+ * all(doc, "body *").length > limit (elements with a <body> above them), the walk stopping at the first
+ * element past the limit: on a page of 100,000 elements the count is not taken to its end.
+ */
+function moreBodyElementsThan(doc: DomDocument, limit: number): boolean {
+  let count = 0;
+  // Elements to read, each with whether a <body> is above it.
+  const stack: { el: DomElement; inBody: boolean }[] = [];
+  for (let el = doc.firstElementChild; el; el = el.nextElementSibling) stack.push({ el, inBody: false });
+  stack.reverse();
+  while (stack.length > 0) {
+    const { el, inBody } = stack.pop()!;
+    if (inBody && ++count > limit) return true;
+    const below = inBody || el.tagName === "BODY" || el.tagName === "body";
+    const children: DomElement[] = [];
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ el: children[i], inBody: below });
+  }
+  return false;
+}
+
 /** Body paragraphs: the marked-up article body when there is one, else what Readability finds. */
 function htmlParagraphs(doc: DomDocument): string[] {
   const articles = all(doc, "article");
@@ -1452,7 +1474,7 @@ function htmlParagraphs(doc: DomDocument): string[] {
     // ~0.1 ms per element, up to four times over: past READABILITY_MAX_ELEMENTS the page's
     // paragraphs are read as when Readability finds nothing.
     const result =
-      all(doc, "body *").length <= READABILITY_MAX_ELEMENTS
+      !moreBodyElementsThan(doc, READABILITY_MAX_ELEMENTS)
         ? new Readability<DomElement>(doc as never, { serializer: (node) => node as unknown as DomElement }).parse()
         : null;
     paragraphs = result?.content ? all(result.content, "p") : all(doc, "p");
