@@ -613,8 +613,12 @@ function toContext(context: DateContext): Ctx {
   return { today: publicationDay(context.publishedAt), future, tense: future ? "future" : context.past ? "past" : "neutral", anchor: context.anchor ?? null };
 }
 
+// Any word a pattern or chrono needs (case aside): one search tells most sentences have no date at all.
+const ANY_DATE_WORD = new RegExp([...NEEDED, CHRONO_WORD].map((r) => r.source).join("|"), "i");
+
 /** Every date phrase in `text`, in text order. */
 export function findDates(text: string, context: DateContext): LocatedDate[] {
+  if (!ANY_DATE_WORD.test(text)) return [];
   const ctx = toContext(context);
   const candidates = dropOverlaps([...regexCandidates(text, ctx), ...chronoCandidates(text, ctx)], text.length);
   return candidates.map((c) => withPreposition(text, c, ctx)).map((c) => ({ ...c.range, dateText: tidy(text, c), index: c.index }));

@@ -421,6 +421,8 @@ interface SentenceText {
   readonly places: PlaceMention[];
   /** Every match of a word pattern in `masked`, listed on first use (see `matchBetween`). */
   matches?: Map<RegExp, Span[]>;
+  /** attributionSpan by span ("start:end"), once asked. */
+  attributions?: Map<string, Span | null>;
   /** What follows each comma that `inApposition` looked past (see `segmentOpening`). */
   openings?: Map<number, { text: number; opener: number }>;
 }
@@ -599,7 +601,7 @@ function clauseEvents(text: SentenceText, clause: Span, main: Span, cause: Span 
     state.drafts.push(effect);
     if (effect.dateSource === "text" && effect.range && !effect.planned) state.anchor = effect.range;
   }
-  const point = hit ? null : datedPoint(text.masked, main, state);
+  const point = hit ? null : datedPoint(text.masked, main, state, text);
   if (cause && causeHit && (!hit || causeHit.type !== hit.type)) {
     // Without an event of its own, the main clause still dates its cause ("X was pronounced dead on 16 September after she was detained").
     const host = effect ?? (point ? ({ type: EventType.OTHER, range: point.range } as Draft) : null);
@@ -612,8 +614,8 @@ function clauseEvents(text: SentenceText, clause: Span, main: Span, cause: Span 
 }
 
 /** The first narrative date of a span with no event (not a report's, not a bound, not a possessive), kept as a dated point. */
-function datedPoint(masked: string, span: Span, state: State): Dated | null {
-  const attribution = attributionSpan(masked, span);
+function datedPoint(masked: string, span: Span, state: State, sentence?: SentenceText): Dated | null {
+  const attribution = sentence ? attributionOf(sentence, span) : attributionSpan(masked, span);
   const end = attribution ? attribution.start : span.end;
   const text = masked.slice(span.start, end);
   if (!/\d|day\b|week\b|month\b|year\b|night\b|ago\b/i.test(text)) return null; // no date words: skip the search
@@ -759,6 +761,15 @@ const ATTRIBUTION_TRAILING =
 const ATTRIBUTION_ACCORDING = /(?:^|,)\s*[Aa]ccording\s+to\s+[^,.;]{1,120}(?:,\s*|$)/;
 
 /** A trailing ", the Kremlin has confirmed" or an "according to X" in the clause. */
+/** attributionSpan of the sentence's span, read once (a clause's drafts and its dated point ask for the same). */
+function attributionOf(text: SentenceText, main: Span): Span | null {
+  text.attributions ??= new Map();
+  const key = `${main.start}:${main.end}`;
+  let found = text.attributions.get(key);
+  if (found === undefined) text.attributions.set(key, (found = attributionSpan(text.masked, main)));
+  return found;
+}
+
 function attributionSpan(text: string, main: Span): Span | null {
   const slice = text.slice(main.start, main.end);
   const match = ATTRIBUTION_TRAILING.exec(slice) ?? ATTRIBUTION_ACCORDING.exec(slice);
@@ -949,7 +960,7 @@ function buildDraft(input: DraftInput): Draft | null {
   const masked = text.masked;
   const mainText = masked.slice(main.start, main.end);
   const at = hit.verb?.start ?? hit.index;
-  const attribution = attributionSpan(masked, main);
+  const attribution = attributionOf(text, main);
   const hitInAttribution = within(at, attribution);
   const frame = hitInAttribution ? null : frameBefore(masked, main, at);
   const future = isFutureTense(hitInAttribution && attribution ? masked.slice(main.start, attribution.start) : mainText);
