@@ -58,7 +58,15 @@
 // Cost: every pattern is applied to a bounded window (WINDOW characters each
 // side of the figure, NEXT_CHARS of each next sentence) and word gaps are
 // bounded ({0,3} words of at most 30 characters), so a call is linear in the
-// window whatever the page, with no backtracking blow-up.
+// window whatever the page, with no backtracking blow-up. A sentence of
+// thousands of figures (a 2 MB page of them) costs more than the words it
+// holds: so each pattern has KEYWORDS, words every match of it contains, and
+// a pattern runs over a figure's window only when one of its keywords lies in
+// it (their places are listed once per sentence, each window asks by binary
+// search). The clauses and numbers of a window are read only when a rule
+// asks for them, and what a next sentence tells (its cues, its first number)
+// is read once for all the figures before it. None of this changes a status:
+// a pattern with none of its words in the window cannot match there.
 import { findNumbers } from "./numbers";
 import type { ClaimStatus } from "./types";
 
@@ -94,6 +102,74 @@ const W = String.raw`[\w'’-]{1,30}`;
 // denied" never links a noun to a verb across a phrase boundary.
 const GAP = String.raw`(?:(?!(?:of|who|whom|whose|to|in|on|at|from|with|for|and|or|but|after|before|during|over|said|says|say|told|added|stated|reported|noted)\b)${W}\s+){0,3}?`;
 
+// ───────────────────────── keywords ─────────────────────────
+
+// For each group of patterns, words (case aside) of which every match of every
+// pattern in the group contains one: where none lies, no pattern of the group
+// matches. Kept next to the patterns' words below; a pattern that gains a
+// branch must keep its group's words true.
+const KEYWORDS = {
+  // RETRACTION, and PASSIVE_WITHDRAWAL (its verbs are among these).
+  retraction: ["retract", "delet", "remov", "withdr", "took", "take", "taking", "pulled", "walk", "scrubbed", "never", "not", "n't", "n’t", "denied", "mistake", "erro", "wrongly"],
+  technical: ["technical"],
+  // OLD_FIGURE_BEFORE and FROM_BEFORE.
+  oldFigure: ["initial", "earlier", "previous", "original", "prior", "old", "former", "correct", "not", "rather", "instead", "from"],
+  // DISPUTE_OBJECT: the verbs of DVERB_OBJECT and DVERB_OTHER.
+  disputeVerb: ["disput", "contest", "deni", "deny", "refut", "contrary", "reject", "challeng", "question", "dismiss", "doubt"],
+  // DISPUTE_BACK: the verbs, or the comparatives of "the real number is higher".
+  disputeBack: ["disput", "contest", "deni", "deny", "refut", "contrary", "reject", "challeng", "question", "dismiss", "doubt", "higher", "lower", "greater", "larger", "bigger"],
+  denial: ["deni", "deny"],
+  officialFigure: ["than"],
+  earlierReport: ["previous", "earlier", "initial", "original", "prior"],
+} satisfies Record<string, string[]>;
+type KeywordGroup = keyof typeof KEYWORDS;
+
+// Where each keyword starts (the shortest one starting there): a lookahead, so overlapping ones are all found.
+const KEYWORD_AT = Object.fromEntries(
+  Object.entries(KEYWORDS).map(([group, words]) => [group, new RegExp(`(?=(${[...words].sort((a, b) => a.length - b.length).join("|")}))`, "gi")]),
+) as Record<KeywordGroup, RegExp>;
+
+/** A sentence's keyword places by group, listed on first use: each query is a binary search. */
+class KeywordIndex {
+  private readonly places = new Map<KeywordGroup, { starts: number[]; minEnds: number[] }>();
+
+  constructor(readonly sentence: string) {}
+
+  /** Whether a keyword of `group` lies wholly in sentence.slice(start, end). */
+  has(group: KeywordGroup, start: number, end: number): boolean {
+    let places = this.places.get(group);
+    if (!places) {
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (const match of this.sentence.matchAll(KEYWORD_AT[group])) {
+        starts.push(match.index);
+        ends.push(match.index + match[1].length);
+      }
+      // minEnds[i]: the earliest end of a keyword starting at or after starts[i].
+      const minEnds = ends.slice();
+      for (let i = minEnds.length - 2; i >= 0; i--) minEnds[i] = Math.min(minEnds[i], minEnds[i + 1]);
+      places = { starts, minEnds };
+      this.places.set(group, places);
+    }
+    let lo = 0;
+    let hi = places.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (places.starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < places.starts.length && places.minEnds[lo] <= end;
+  }
+}
+
+// The last sentence read: a sentence's figures are read one after another.
+let lastIndex: KeywordIndex | null = null;
+
+function keywordIndex(sentence: string): KeywordIndex {
+  if (lastIndex?.sentence !== sentence) lastIndex = new KeywordIndex(sentence);
+  return lastIndex;
+}
+
 // ───────────────────────── clauses ─────────────────────────
 
 // Where a new clause starts: a cue in one clause does not reach a figure in
@@ -108,23 +184,53 @@ const CLAUSE_BREAK = new RegExp(
   "gi",
 );
 
-interface Scope {
-  text: string;
+/** The text a figure's rules read (its window of the sentence, or a next sentence), its clauses and numbers read on first use. */
+class Scope {
+  private clauses: number[] | null = null;
+  private counted: { start: number; end: number }[] | null = null;
+  private readonly remembered = new Map<string, unknown>();
+
+  /** `keywords`, when given, tells whether a keyword of the group lies in text.slice(start, end) (see KEYWORDS). */
+  constructor(
+    readonly text: string,
+    private readonly keywords: ((group: KeywordGroup, start: number, end: number) => boolean) | null = null,
+  ) {}
+
   /** Start offset of each clause in text; clauseStarts[0] === 0. */
-  clauseStarts: number[];
+  get clauseStarts(): number[] {
+    if (this.clauses === null) {
+      const clauseStarts = [0];
+      CLAUSE_BREAK.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = CLAUSE_BREAK.exec(this.text)) !== null) {
+        if (match.index > clauseStarts[clauseStarts.length - 1]) clauseStarts.push(match.index);
+        if (match[0].length === 0) CLAUSE_BREAK.lastIndex++;
+      }
+      this.clauses = clauseStarts;
+    }
+    return this.clauses;
+  }
+
   /** Numbers in text (years left out), for "no other figure in between". */
-  numbers: { start: number; end: number }[];
+  get numbers(): { start: number; end: number }[] {
+    this.counted ??= countedNumbers(this.text);
+    return this.counted;
+  }
+
+  /** What a rule read from this scope once, for the next call to ask again (a next sentence is read for every figure before it). */
+  remember<T>(key: string, read: () => T): T {
+    if (!this.remembered.has(key)) this.remembered.set(key, read());
+    return this.remembered.get(key) as T;
+  }
+
+  /** False only when no keyword of `group` lies in text.slice(start, end): then none of the group's patterns matches there. */
+  mayHold(group: KeywordGroup, start = 0, end = this.text.length): boolean {
+    return this.keywords === null || this.keywords(group, Math.max(0, start), Math.min(this.text.length, end));
+  }
 }
 
 function scopeOf(text: string): Scope {
-  const clauseStarts = [0];
-  CLAUSE_BREAK.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = CLAUSE_BREAK.exec(text)) !== null) {
-    if (match.index > clauseStarts[clauseStarts.length - 1]) clauseStarts.push(match.index);
-    if (match[0].length === 0) CLAUSE_BREAK.lastIndex++;
-  }
-  return { text, clauseStarts, numbers: countedNumbers(text) };
+  return new Scope(text);
 }
 
 function clauseIndex(scope: Scope, offset: number): number {
@@ -183,12 +289,25 @@ function sameClause(scope: Scope, a: number, b: number): boolean {
   return clauseIndex(scope, a) === clauseIndex(scope, b);
 }
 
+// Next sentences read lately (by the whole sentence, the string every figure before it passes), each read once for all those figures.
+const nextScopes = new Map<string, Scope>();
+
+function nextScope(full: string): Scope {
+  let scope = nextScopes.get(full);
+  if (!scope) {
+    if (nextScopes.size >= 32) nextScopes.clear();
+    scope = scopeOf(full.slice(0, NEXT_CHARS));
+    nextScopes.set(full, scope);
+  }
+  return scope;
+}
+
 /** The next sentences up to (not including) the first that gives a number before its cue. */
-function nextSentencesWith(following: string[], find: (sentence: string) => Cue | null): boolean {
+function nextSentencesWith(following: string[], find: (sentence: Scope) => Cue | null): boolean {
   for (const full of following.slice(0, NEXT_SENTENCES)) {
-    const sentence = full.slice(0, NEXT_CHARS);
+    const sentence = nextScope(full);
     const cue = find(sentence);
-    const firstNumber = countedNumbers(sentence)[0];
+    const firstNumber = sentence.numbers[0];
     if (cue && (!firstNumber || firstNumber.start > cue.start)) return true;
     if (firstNumber) return false; // the next sentence talks about its own figure
   }
@@ -232,14 +351,15 @@ const REF_HEADS_FIGURE = new RegExp(String.raw`\b${REF}\s+[^,;]{0,60}$`, "i");
 
 /** A passive withdrawal after the figure whose subject is a post word before it, with no comma in the way. */
 function passiveWithdrawalOf(scope: Scope, fig: Cue): boolean {
-  if (!REF_HEADS_FIGURE.test(scope.text.slice(Math.max(0, fig.start - 80), fig.start))) return false;
+  if (!REF_HEADS_FIGURE.test(scope.text.slice(Math.max(0, fig.start - 80), fig.start)) || !scope.mayHold("retraction")) return false;
   return cues(PASSIVE_WITHDRAWAL, scope.text).some(
     (cue) => cue.start >= fig.end && cue.start - fig.end <= 120 && !/[,;]/.test(scope.text.slice(fig.end, cue.start)),
   );
 }
 
 function retractionCues(scope: Scope): Cue[] {
-  const found = cues(RETRACTION, scope.text);
+  const found = scope.mayHold("retraction") ? cues(RETRACTION, scope.text) : [];
+  if (!scope.mayHold("technical")) return found;
   for (const cue of cues(TECHNICAL_ERROR, scope.text)) {
     const index = clauseIndex(scope, cue.start);
     if (REF_WORD.test(scope.text.slice(scope.clauseStarts[index], clauseEnd(scope, index)))) found.push(cue);
@@ -252,10 +372,11 @@ function retractedHere(scope: Scope, fig: Cue): boolean {
   return retractionCues(scope).some((cue) => sameClause(scope, cue.start, fig.start) || refersBack(scope, fig, cue));
 }
 
-function retractionInNext(sentence: string): Cue | null {
-  const scope = scopeOf(sentence);
-  const found = [...retractionCues(scope), ...cues(PRONOUN_RETRACTION, sentence)];
-  return found.length ? found.reduce((a, b) => (b.start < a.start ? b : a)) : null;
+function retractionInNext(scope: Scope): Cue | null {
+  return scope.remember("retraction", () => {
+    const found = [...retractionCues(scope), ...cues(PRONOUN_RETRACTION, scope.text)];
+    return found.length ? found.reduce((a, b) => (b.start < a.start ? b : a)) : null;
+  });
 }
 
 // ───────────────────────── 2. superseded, bound ─────────────────────────
@@ -278,6 +399,7 @@ const FROM_BEFORE = /\bfrom\s+$/i;
 const CHANGE_WORD = /\b(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|increasing|grew|grown|soared|surged|went|gone|revised|revising|raised|raising|lowered|lowering|reduced|reducing|cut|fell|fallen|dropped|decreased|corrected|correcting|updated|updating|changed|upgraded|downgraded|doubled|tripled|escalated|up|down|upward|upwards|downward|downwards)\b/i;
 
 function supersededBound(scope: Scope, fig: Cue): boolean {
+  if (!scope.mayHold("oldFigure", fig.start - 120, fig.start)) return false;
   const clauseStart = scope.clauseStarts[clauseIndex(scope, fig.start)];
   const before = scope.text.slice(Math.max(clauseStart, fig.start - 120), fig.start);
   if (OLD_FIGURE_BEFORE.test(before)) return true;
@@ -341,6 +463,7 @@ function isDisputeVerb(text: string, cue: Cue): boolean {
 }
 
 function disputedAsObject(scope: Scope, fig: Cue): boolean {
+  if (!scope.mayHold("disputeVerb")) return false;
   return cues(DISPUTE_OBJECT, scope.text).some((cue) => {
     if (cue.end > fig.start || fig.start - cue.end > 200 || !sameClause(scope, cue.start, fig.start)) return false;
     if (!isDisputeVerb(scope.text, cue)) return false;
@@ -349,6 +472,7 @@ function disputedAsObject(scope: Scope, fig: Cue): boolean {
 }
 
 function disputeBackCues(scope: Scope): Cue[] {
+  if (!scope.mayHold("disputeBack")) return [];
   return cues(DISPUTE_BACK, scope.text).filter((cue) => isDisputeVerb(scope.text, cue));
 }
 
@@ -392,9 +516,9 @@ function figureParties(sentence: string, figEnd: number): string[] {
 }
 
 function deniedLossesOf(scope: Scope, parties: string[]): Cue | null {
-  if (parties.length === 0) return null;
-  for (const cue of cues(DENIED_LOSSES, scope.text)) {
-    const who = denier(scope, cue);
+  if (parties.length === 0 || !scope.mayHold("denial")) return null;
+  const denials = scope.remember("denials", () => cues(DENIED_LOSSES, scope.text).map((cue) => ({ cue, who: denier(scope, cue) })));
+  for (const { cue, who } of denials) {
     if (who && parties.some((p) => sameParty(p, who))) return cue;
   }
   return null;
@@ -402,16 +526,17 @@ function deniedLossesOf(scope: Scope, parties: string[]): Cue | null {
 
 function disputedHere(scope: Scope, fig: Cue, parties: string[]): boolean {
   if (disputedAsObject(scope, fig)) return true;
-  const clauseStart = scope.clauseStarts[clauseIndex(scope, fig.start)];
-  if (OFFICIAL_FIGURE_BEFORE.test(scope.text.slice(Math.max(clauseStart, fig.start - 120), fig.start))) return true;
+  if (scope.mayHold("officialFigure", fig.start - 120, fig.start)) {
+    const clauseStart = scope.clauseStarts[clauseIndex(scope, fig.start)];
+    if (OFFICIAL_FIGURE_BEFORE.test(scope.text.slice(Math.max(clauseStart, fig.start - 120), fig.start))) return true;
+  }
   if (disputeBackCues(scope).some((cue) => refersBack(scope, fig, cue))) return true;
   const denial = deniedLossesOf(scope, parties);
   return denial !== null && refersBack(scope, fig, denial);
 }
 
-function disputeInNext(sentence: string, parties: string[]): Cue | null {
-  const scope = scopeOf(sentence);
-  const back = disputeBackCues(scope).filter((cue) => !/^which\b/i.test(sentence.slice(cue.start, cue.start + 5)));
+function disputeInNext(scope: Scope, parties: string[]): Cue | null {
+  const back = scope.remember("back", () => disputeBackCues(scope).filter((cue) => !/^which\b/i.test(scope.text.slice(cue.start, cue.start + 5))));
   const denial = deniedLossesOf(scope, parties);
   const found = denial ? [...back, denial] : back;
   return found.length ? found.reduce((a, b) => (b.start < a.start ? b : a)) : null;
@@ -438,7 +563,7 @@ const NEW_FIGURE_BEFORE = /\b(?:to|now)\s+$/i;
 const NEW_WORD = /\b(?:new|latest|updated|revised|current|now|final)\b/i;
 
 function supersededByReport(scope: Scope, fig: Cue): boolean {
-  if (NEW_FIGURE_BEFORE.test(scope.text.slice(Math.max(0, fig.start - 8), fig.start))) return false;
+  if (NEW_FIGURE_BEFORE.test(scope.text.slice(Math.max(0, fig.start - 8), fig.start)) || !scope.mayHold("earlierReport")) return false;
   return cues(EARLIER_REPORT, scope.text).some(
     (cue) => cue.end <= fig.start && sameClause(scope, cue.start, fig.start) && !NEW_WORD.test(scope.text.slice(cue.end, fig.start)),
   );
@@ -458,7 +583,8 @@ export function readStatus(input: StatusInput): ClaimStatus {
   const figureEnd = Math.min(Math.max(figureStart, input.figureEnd), length);
   const from = Math.max(0, figureStart - WINDOW);
   const text = input.sentence.slice(from, Math.min(length, figureEnd + WINDOW));
-  const scope = scopeOf(text);
+  const keywords = keywordIndex(input.sentence);
+  const scope = new Scope(text, (group, start, end) => keywords.has(group, from + start, from + end));
   const fig: Cue = { start: figureStart - from, end: figureEnd - from };
   const following = input.following ?? [];
 

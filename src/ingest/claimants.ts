@@ -244,9 +244,32 @@ function overlapsAny(mentions: Mention[], span: { start: number; end: number }):
   return mentions.some((m) => m.start < span.end && span.start < m.end);
 }
 
+/**
+ * All of `patterns` as one pattern per set of flags (names of groups dropped), or null when one refers back to a
+ * group (then they cannot be joined): a text none of these matches is not searched with each pattern in turn
+ * (most sentences of a long page name no source).
+ */
+function anyOf(patterns: RegExp[]): RegExp[] | null {
+  if (patterns.some((re) => /\\[1-9]|\\k</.test(re.source))) return null;
+  const byFlags = new Map<string, string[]>();
+  for (const re of patterns) {
+    const flags = re.flags.replace(/[gyd]/g, "");
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), re.source.replace(/\(\?<(?=[A-Za-z])\w+>/g, "(?:")]);
+  }
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags));
+}
+
+/** False only when no pattern joined in `any` (see anyOf) matches `text`. */
+function mayMatch(any: RegExp[] | null, text: string): boolean {
+  return any === null || any.some((re) => re.test(text));
+}
+
+const ANY_MENTION = anyOf(MENTION_RULES.map((r) => r.re));
+
 /** Organisations, media, sources and unnamed reports named with an attribution cue. */
 function findRuleMentions(text: string, options: ClaimantOptions): Mention[] {
   const mentions: Mention[] = [];
+  if (!mayMatch(ANY_MENTION, text)) return mentions;
   for (const rule of MENTION_RULES) {
     rule.re.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -346,6 +369,9 @@ function isHeadWord(word: string): boolean {
 /** "The Sudanese Doctors Union", "Kenya National Commission on Human Rights (KNCHR)": organisations with their acronyms. */
 function findOrganizations(text: string, options: ClaimantOptions, memory: ClaimantMemory, taken: Mention[]): Mention[] {
   const found: Mention[] = [];
+  // A name kept below has two words or more of a run, and a run of two holds two capitalised words (see
+  // capitalisedRuns): a text with fewer than two capital letters names no organisation.
+  if (!/\p{Lu}[^]*\p{Lu}/u.test(text)) return found;
   for (let run of capitalisedRuns(text)) {
     while (run.length > 0 && (NOT_NAME_START.has(run[0].word) || CONNECTORS.has(run[0].word))) run = run.slice(1);
     // "Deputy Superintendent of Police of X": a person's title, read with the person it names.
@@ -484,9 +510,12 @@ const TITLE_BODIES: [RegExp, string][] = [
   [/\bProsecutor[- ]General\b/, "Prosecutor General's Office"],
 ];
 
+const ANY_PERSON = anyOf([PERSON_BEFORE_VERB, PERSON_AFTER_CUE]);
+
 /** "Tokayev said", "said President Kassym-Jomart Tokayev": the name without titles, and the body a title names. */
 function findPersonMentions(text: string, taken: Mention[], options: ClaimantOptions): Mention[] {
   const mentions: Mention[] = [];
+  if (!mayMatch(ANY_PERSON, text)) return mentions;
   for (const re of [PERSON_BEFORE_VERB, PERSON_AFTER_CUE]) {
     re.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -528,9 +557,12 @@ const APPOSITIVE_ROLE_FIRST = /\b(?:a|an|the)\s+((?:spokes(?:man|woman|person)|r
 const APPOSITIVE = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+(?:(?:a|an|the)\s+)?([^,;]{3,160}?)\s*,?\s+(?:(?:also|later|earlier|then)\s+)?(?:said|says|told|stated|announced|added|confirmed|wrote|noted|reported|informed)\b/gu;
 const APPOSITIVE_HEAD = /((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s+who\s+(?:heads|leads|chairs|runs)\s+(?:the\s+)?([^,;]{2,60}?)\s*,\s*(?:said|says|told|stated|announced|added)\b/gu;
 
+const ANY_APPOSITIVE = anyOf([APPOSITIVE, APPOSITIVE_HEAD, APPOSITIVE_ROLE_FIRST]);
+
 /** "Asel X, a spokeswoman for the health ministry, said": the person, speaking for the body the apposition names. */
 function findAppositives(text: string, options: ClaimantOptions, memory: ClaimantMemory): Mention[] {
   const found: Mention[] = [];
+  if (!mayMatch(ANY_APPOSITIVE, text)) return found;
   for (const re of [APPOSITIVE, APPOSITIVE_HEAD, APPOSITIVE_ROLE_FIRST]) {
     re.lastIndex = 0;
     let match: RegExpExecArray | null;

@@ -232,6 +232,8 @@ type Resolver = (match: RegExpExecArray, ctx: Ctx) => DateRange | null;
 interface Matcher {
   pattern: RegExp;
   resolve: Resolver;
+  /** A word every match contains (see HAS_DAY): a text without it is not searched with the pattern. */
+  needs: RegExp;
 }
 
 function shiftAnchor(days: number, fromPublication = false): Resolver {
@@ -399,65 +401,85 @@ function resolveWeekday(m: RegExpExecArray, ctx: Ctx): DateRange {
   return day(addDays(ctx.today, ctx.future ? forward : -back));
 }
 
+// What every match of a matcher contains, case aside where the matcher ignores case: one cheap test per
+// text spares it the patterns that cannot match (most sentences have a digit and no month, or neither).
+const HAS_DAY = /day/i; // "day(s)", and every weekday name
+const HAS_MONTH_NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/; // M and MFULL, which are case-sensitive
+const HAS_MONTH_WORD = /month/i;
+const HAS_WEEK = /week/i; // "week", "weekend"
+const HAS_YEAR_WORD = /year/i;
+const HAS_YEAR = /(?:19|20)\d{2}/; // ISO dates, "in 2021": Y
+
+const NEEDED = [HAS_DAY, HAS_MONTH_NAME, HAS_MONTH_WORD, HAS_WEEK, HAS_YEAR_WORD, HAS_YEAR];
+
 // One of "-", "and", "to"... between two days; each branch owns its white space, so a run of spaces is read once.
 const SPAN_LINK = "(?:\\s*[-–]\\s*|\\s+(?:and|to|until|till|through)\\s+)";
 
 const MATCHERS: Matcher[] = [
   // Anchor chaining.
-  { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+(?:next|following)\s+day\b/g, resolve: shiftAnchor(1) },
-  { pattern: /\b[Aa]\s+day\s+later\b/g, resolve: shiftAnchor(1) },
-  { pattern: /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+later\b/gi, resolve: resolveDaysLater },
+  { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+(?:next|following)\s+day\b/g, resolve: shiftAnchor(1), needs: HAS_DAY },
+  { pattern: /\b[Aa]\s+day\s+later\b/g, resolve: shiftAnchor(1), needs: HAS_DAY },
+  { pattern: /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+later\b/gi, resolve: resolveDaysLater, needs: HAS_DAY },
   // "the day before" only at the end of a phrase: "the day before the vote" is anchored to the vote.
-  { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+(?:previous|preceding)\s+day\b|\b[Aa]\s+day\s+(?:earlier|before)\b|\b[Tt]he\s+day\s+before(?=\s*(?:[.,;:)]|$))/g, resolve: shiftAnchor(-1, true) },
-  { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+same\s+day\b|\b[Tt]hat\s+same\s+day\b/g, resolve: shiftAnchor(0) },
+  { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+(?:previous|preceding)\s+day\b|\b[Aa]\s+day\s+(?:earlier|before)\b|\b[Tt]he\s+day\s+before(?=\s*(?:[.,;:)]|$))/g, resolve: shiftAnchor(-1, true), needs: HAS_DAY },
+  { pattern: /\b(?:[Oo]n\s+)?[Tt]he\s+same\s+day\b|\b[Tt]hat\s+same\s+day\b/g, resolve: shiftAnchor(0), needs: HAS_DAY },
   // Approximate parts of a month.
   {
     pattern: new RegExp(`\\b(?:(?:[Oo]n|[Ii]n|[Dd]uring|[Oo]ver)\\s+)?[Tt]he\\s+(?:very\\s+)?(?:first|opening)\\s+(?:few\\s+)?days\\s+of\\s+(?:${M}(?:,?\\s+${Y})?|${Y}|the\\s+(?:new\\s+)?year)`, "g"),
     resolve: resolveFirstDays,
+    needs: HAS_DAY,
   },
   {
     pattern: new RegExp(`\\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Aa]t)\\s+)?(?:([Ee]arly|[Mm]id|[Ll]ate)[-\\s]+|(?:the\\s+)?([Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\\s+of\\s+)${M}(?:,?\\s+${Y})?\\b`, "g"),
     resolve: resolvePartOfMonth,
+    needs: HAS_MONTH_NAME,
   },
   {
     pattern: /\b(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Aa]t)\s+)?(?:([Ee]arly|[Mm]id|[Ll]ate)[-\s]+|(?:the\s+)?([Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of\s+)(this|last|next|the\s+previous)\s+month\b/g,
     resolve: resolvePartOfRelativeMonth,
+    needs: HAS_MONTH_WORD,
   },
   // Spans of days.
   {
     pattern: new RegExp(`\\b(?:(?:[Bb]etween|[Ff]rom|[Ss]ince)\\s+)?${D}(?:\\s+${M})?${SPAN_LINK}${D}\\s+${M}(?:,?\\s+${Y})?`, "g"),
     resolve: resolveDayFirstSpan,
+    needs: HAS_MONTH_NAME,
   },
   {
     pattern: new RegExp(`\\b(?:(?:[Bb]etween|[Ff]rom|[Ss]ince)\\s+)?${M}\\s+${D}${SPAN_LINK}(?:${M}\\s+)?${D}\\b(?:,?\\s+${Y})?`, "g"),
     resolve: resolveMonthFirstSpan,
+    needs: HAS_MONTH_NAME,
   },
   // Single days with a month name.
   {
     pattern: new RegExp(`\\b(?:(?:[Oo]n\\s+)?[Tt]he\\s+(?:morning|afternoon|evening|night)\\s+of\\s+)?(?:(?<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?(?:\\s*\\((?<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\))?`, "g"),
     resolve: resolveExplicitDay,
+    needs: HAS_MONTH_NAME,
   },
   {
     pattern: new RegExp(`\\b(?:(?:[Oo]n\\s+)?[Tt]he\\s+(?:morning|afternoon|evening|night)\\s+of\\s+)?(?:(?<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(?:the\\s+)?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?(?:\\s*\\((?<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\))?`, "g"),
     resolve: resolveExplicitDay,
+    needs: HAS_MONTH_NAME,
   },
-  { pattern: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, resolve: resolveIsoDay },
+  { pattern: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, resolve: resolveIsoDay, needs: HAS_YEAR },
   // Weeks, weekends, months and years relative to publication.
-  { pattern: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+week\b/g, resolve: resolveWeek },
-  { pattern: /\b(?:over|at|during|on)?\s*(?:the|this|last|next|the\s+coming)\s+weekend\b/gi, resolve: resolveWeekend },
-  { pattern: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+month\b/g, resolve: resolveRelativeMonth },
-  { pattern: new RegExp(`\\b[Ee]arlier\\s+in\\s+${MFULL}\\b(?![\\s,]*\\d)`, "g"), resolve: resolveEarlierInMonth },
-  { pattern: /\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+year\b/g, resolve: resolveRelativeYear },
+  { pattern: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+week\b/g, resolve: resolveWeek, needs: HAS_WEEK },
+  { pattern: /\b(?:over|at|during|on)?\s*(?:the|this|last|next|the\s+coming)\s+weekend\b/gi, resolve: resolveWeekend, needs: HAS_WEEK },
+  { pattern: /\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+month\b/g, resolve: resolveRelativeMonth, needs: HAS_MONTH_WORD },
+  { pattern: new RegExp(`\\b[Ee]arlier\\s+in\\s+${MFULL}\\b(?![\\s,]*\\d)`, "g"), resolve: resolveEarlierInMonth, needs: HAS_MONTH_NAME },
+  { pattern: /\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Tt]he\s+previous)\s+year\b/g, resolve: resolveRelativeYear, needs: HAS_YEAR_WORD },
   {
     pattern: new RegExp(`\\b(?:(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Uu]ntil|[Bb]y)\\s+)?${MFULL},?\\s+${Y}\\b(?!\\s*[-–/]?\\d)`, "g"),
     resolve: resolveMonth,
+    needs: HAS_MONTH_NAME,
   },
-  { pattern: new RegExp(`\\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Uu]ntil|[Bb]y)\\s+${MFULL}\\b(?![\\s,]*\\d)`, "g"), resolve: resolveMonth },
-  { pattern: new RegExp(`\\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince)\\s+${Y}\\b(?!\\s*[-–/]\\d)`, "g"), resolve: resolveYear },
+  { pattern: new RegExp(`\\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince|[Uu]ntil|[Bb]y)\\s+${MFULL}\\b(?![\\s,]*\\d)`, "g"), resolve: resolveMonth, needs: HAS_MONTH_NAME },
+  { pattern: new RegExp(`\\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ss]ince)\\s+${Y}\\b(?!\\s*[-–/]\\d)`, "g"), resolve: resolveYear, needs: HAS_YEAR },
   // Weekdays (chrono would pick the coming one; news means the past one).
   {
     pattern: new RegExp(`\\b(?:(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\\s+)?(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\\s+)?(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)\\s+)?${WD}(?:\\s+(?:morning|afternoon|evening|night))?\\b`, "g"),
     resolve: resolveWeekday,
+    needs: HAS_DAY,
   },
 ];
 
@@ -479,7 +501,12 @@ const CHRONO_WINDOW_MAX = 400;
 
 function regexCandidates(text: string, ctx: Ctx): Candidate[] {
   const found: Candidate[] = [];
-  for (const { pattern, resolve } of MATCHERS) {
+  // Each word tested once per text (six words for 22 patterns).
+  const held: (boolean | undefined)[] = [];
+  for (const { pattern, resolve, needs } of MATCHERS) {
+    const at = NEEDED.indexOf(needs);
+    held[at] ??= needs.test(text);
+    if (!held[at]) continue;
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(text)) !== null) {
@@ -535,6 +562,7 @@ function chronoCandidates(text: string, ctx: Ctx): Candidate[] {
 
 /** Longest first; a candidate overlapping a longer one is dropped. Text order. */
 function dropOverlaps(candidates: Candidate[], length: number): Candidate[] {
+  if (candidates.length <= 1) return [...candidates];
   // Kept candidates never overlap, so marking their characters makes each check
   // cost the candidate's own length: linear in the text, however many there are.
   const taken = new Uint8Array(length + 1);
@@ -572,13 +600,25 @@ function tidy(text: string, candidate: Candidate): string {
   return phrase.endsWith(".") && /^(?:\s|$)/.test(after) ? phrase.slice(0, -1) : phrase;
 }
 
+// The publication day of the last article dated: every sentence of an article asks for the same one.
+let lastDay: { time: number; day: Date } | null = null;
+
+function publicationDay(publishedAt: Date): Date {
+  if (lastDay?.time !== publishedAt.getTime()) lastDay = { time: publishedAt.getTime(), day: utcDay(publishedAt) };
+  return lastDay.day;
+}
+
 function toContext(context: DateContext): Ctx {
   const future = context.future ?? false;
-  return { today: utcDay(context.publishedAt), future, tense: future ? "future" : context.past ? "past" : "neutral", anchor: context.anchor ?? null };
+  return { today: publicationDay(context.publishedAt), future, tense: future ? "future" : context.past ? "past" : "neutral", anchor: context.anchor ?? null };
 }
+
+// Any word a pattern or chrono needs (case aside): one search tells most sentences have no date at all.
+const ANY_DATE_WORD = new RegExp([...NEEDED, CHRONO_WORD].map((r) => r.source).join("|"), "i");
 
 /** Every date phrase in `text`, in text order. */
 export function findDates(text: string, context: DateContext): LocatedDate[] {
+  if (!ANY_DATE_WORD.test(text)) return [];
   const ctx = toContext(context);
   const candidates = dropOverlaps([...regexCandidates(text, ctx), ...chronoCandidates(text, ctx)], text.length);
   return candidates.map((c) => withPreposition(text, c, ctx)).map((c) => ({ ...c.range, dateText: tidy(text, c), index: c.index }));

@@ -162,12 +162,23 @@ function words(s: string): string[] {
   return s.match(WORD) ?? [];
 }
 
+const WORD_COUNTER = new RegExp(WORD.source, "gu");
+
+/** words(s).length >= n, without listing the words of a long line. */
+function hasWords(s: string, n: number): boolean {
+  WORD_COUNTER.lastIndex = 0;
+  let count = 0;
+  while (count < n && WORD_COUNTER.exec(s) !== null) count++;
+  return count >= n;
+}
+
 /** Collapses HTML whitespace (ASCII only, as browsers do: NBSPs stay) and trims. */
 function collapse(s: string | null | undefined): string {
   return (s ?? "").replace(/[ \t\n\r\f]+/g, " ").trim();
 }
 
 function isIconLine(line: string): boolean {
+  if (!/icon/i.test(line)) return false; // no token ends in "icon": not split
   const tokens = line.split(/\s+/);
   const icons = tokens.filter((t) => /icon$/i.test(t)).length;
   return icons >= 3 && icons * 3 >= tokens.length;
@@ -178,7 +189,7 @@ function isCookieLine(line: string): boolean {
 }
 
 function isUiChrome(line: string): boolean {
-  return words(line).length <= 8 && UI_CHROME.test(line);
+  return UI_CHROME.test(line) && !hasWords(line, 9);
 }
 
 /** Where the trailing chrome starts ("Top stories", "Tags: …"); never a sentence. */
@@ -200,13 +211,12 @@ function isChromeLine(line: string): boolean {
 
 /** A sentence-shaped line; the first one of an article must have ≥ 4 words, later ones ≥ 2 (“Never,” he said.). */
 function isProse(line: string, minWords = 4): boolean {
-  return words(line).length >= minWords && /\p{Ll}/u.test(line) && TERMINAL.test(line);
+  return TERMINAL.test(line) && /\p{Ll}/u.test(line) && hasWords(line, minWords);
 }
 
 /** A headline-shaped line: a few words, no full stop at the end. */
 function isTitleLike(line: string): boolean {
-  const n = words(line).length;
-  return n >= 3 && line.length >= 15 && line.length <= 250 && !/[.,;:]$/.test(line) && /\p{L}/u.test(line);
+  return line.length >= 15 && line.length <= 250 && !/[.,;:]$/.test(line) && /\p{L}/u.test(line) && hasWords(line, 3);
 }
 
 const PERSON = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|al|bin|la|le|du)){1,3}";
@@ -362,6 +372,8 @@ function trimListPunctuation(s: string): string {
 }
 
 const SITE_NAME = "(\\p{Lu}[\\p{L}\\d&'’-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d&'’-]*){0,3}?)";
+// What a line needs for PUBLISHER_PATTERNS ("… App", "Read … Privacy Policy").
+const PUBLISHER_WORDS = /[Aa]pp|[Pp]rivacy\s+[Pp]olicy/;
 const PUBLISHER_PATTERNS = [
   new RegExp(`^(?:[Dd]ownload |[Gg]et )?(?:[Tt]he )?${SITE_NAME}\\s+(?:[Nn]ews\\s+)?[Aa]pp$`, "u"),
   new RegExp(`\\b[Rr]ead\\s+${SITE_NAME}\\s+[Pp]rivacy [Pp]olicy\\b`, "u"),
@@ -880,6 +892,7 @@ interface DomElement extends DomNode {
 }
 interface DomDocument {
   readonly documentElement: DomElement;
+  readonly firstElementChild: DomElement | null;
   readonly body: DomElement | null;
   readonly title: string;
   querySelector(selector: string): DomElement | null;
@@ -964,7 +977,7 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
   const facts = domFacts(doc);
   const copyrightHolder = nameOf(ld?.copyrightHolder) ?? findHtmlCopyright(facts);
   const publisherName =
-    input.publisher ?? meta("og:site_name") ?? nameOf(ld?.publisher) ?? inferPublisherName(textLines(facts));
+    input.publisher ?? meta("og:site_name") ?? nameOf(ld?.publisher) ?? inferPublisherName(bodyHas(facts, PUBLISHER_WORDS) ? textLines(facts) : []);
   const relatedLinks = takeRelatedLinks(facts, url);
   const bylineText = all(doc, "body .byline, body [itemprop=author], body [rel=author], body .author")
     .map((el) => collapse(el.textContent).replace(/^by\s+/i, ""))
@@ -1288,11 +1301,32 @@ interface DomFacts {
   hasBlock: Set<DomElement>;
   /** querySelector("a[href]") !== null */
   hasLink: Set<DomElement>;
+  /** collapse(textContent), once asked (the copyright line and the text lines read the same elements). */
+  collapsed: Map<DomElement, string>;
+  /** <body>, and its textContent once asked: every element's text is a piece of it. */
+  body: DomElement | null;
+  bodyText: string | null;
+}
+
+/**
+ * Whether `words` (a pattern of words without spaces, or with \s+ for them) occurs in the body's text: no
+ * element's text can hold them otherwise (each is a piece of the body's, and collapsing only changes white
+ * space), so the rules that look for them in every element's text are spared building each text.
+ */
+function bodyHas(facts: DomFacts, words: RegExp): boolean {
+  facts.bodyText ??= facts.body?.textContent ?? "";
+  return words.test(facts.bodyText);
+}
+
+function collapsedText(facts: DomFacts, el: DomElement): string {
+  let text = facts.collapsed.get(el);
+  if (text === undefined) facts.collapsed.set(el, (text = collapse(el.textContent)));
+  return text;
 }
 
 function domFacts(doc: DomDocument): DomFacts {
-  const facts: DomFacts = { elements: [], textLength: new Map(), inFigure: new Set(), inNavOrFooter: new Set(), hasBlock: new Set(), hasLink: new Set() };
   const body = doc.body;
+  const facts: DomFacts = { elements: [], textLength: new Map(), inFigure: new Set(), inNavOrFooter: new Set(), hasBlock: new Set(), hasLink: new Set(), collapsed: new Map(), body, bodyText: null };
   if (!body) return facts;
   interface Frame {
     el: DomElement;
@@ -1348,10 +1382,12 @@ function domFacts(doc: DomDocument): DomFacts {
 
 /** The copyright line: the last element of the body outside figures whose text is one. */
 function findHtmlCopyright(facts: DomFacts): string | null {
+  // parseCopyrightHolder wants a line opening with one of these.
+  if (!bodyHas(facts, /©|\(c\)|copyright/i)) return null;
   for (let i = facts.elements.length - 1; i >= 0; i--) {
     const el = facts.elements[i];
     if (facts.inFigure.has(el) || (facts.textLength.get(el) ?? 0) > MAX_LINE_SOURCE) continue;
-    const text = collapse(el.textContent);
+    const text = collapsedText(facts, el);
     if (text.length <= 200) {
       const holder = parseCopyrightHolder(text);
       if (holder) return holder;
@@ -1366,7 +1402,7 @@ const LINE_TAGS = new Set(["P", "LI", "DIV", "SPAN", "A", "H1", "H2", "H3", "H4"
 function textLines(facts: DomFacts): string[] {
   return facts.elements
     .filter((el) => LINE_TAGS.has(el.tagName.toUpperCase()) && !facts.hasBlock.has(el) && (facts.textLength.get(el) ?? 0) <= MAX_LINE_SOURCE)
-    .map((el) => collapse(el.textContent))
+    .map((el) => collapsedText(facts, el))
     .filter((t) => t !== "");
 }
 
@@ -1483,6 +1519,27 @@ function mergeJsonLdImages(images: Image[], value: unknown, base: string | null)
  */
 const READABILITY_MAX_ELEMENTS = 10_000;
 
+/**
+ * all(doc, "body *").length > limit (elements with a <body> above them), the walk stopping at the first
+ * element past the limit: on a page of 100,000 elements the count is not taken to its end.
+ */
+function moreBodyElementsThan(doc: DomDocument, limit: number): boolean {
+  let count = 0;
+  // Elements to read, each with whether a <body> is above it.
+  const stack: { el: DomElement; inBody: boolean }[] = [];
+  for (let el = doc.firstElementChild; el; el = el.nextElementSibling) stack.push({ el, inBody: false });
+  stack.reverse();
+  while (stack.length > 0) {
+    const { el, inBody } = stack.pop()!;
+    if (inBody && ++count > limit) return true;
+    const below = inBody || el.tagName === "BODY" || el.tagName === "body";
+    const children: DomElement[] = [];
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ el: children[i], inBody: below });
+  }
+  return false;
+}
+
 /** Body paragraphs: the marked-up article body when there is one, else what Readability finds. */
 function htmlParagraphs(doc: DomDocument): string[] {
   const articles = all(doc, "article");
@@ -1495,7 +1552,7 @@ function htmlParagraphs(doc: DomDocument): string[] {
     // ~0.1 ms per element, up to four times over: past READABILITY_MAX_ELEMENTS the page's
     // paragraphs are read as when Readability finds nothing.
     const result =
-      all(doc, "body *").length <= READABILITY_MAX_ELEMENTS
+      !moreBodyElementsThan(doc, READABILITY_MAX_ELEMENTS)
         ? new Readability<DomElement>(doc as never, { serializer: (node) => node as unknown as DomElement }).parse()
         : null;
     paragraphs = result?.content ? all(result.content, "p") : all(doc, "p");

@@ -357,14 +357,33 @@ function readToll(s: SentenceState, fig: Figure): Reading | null {
 
 function lastMatchBefore(regex: RegExp, text: string, before: number, window: number): RegExpExecArray | null {
   // Only the window is searched: scanning from the sentence's start for every figure would be quadratic.
-  regex.lastIndex = Math.max(0, before - window);
+  let from = Math.max(0, before - window);
   let last: RegExpExecArray | null = null;
   let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) !== null) {
+  while ((match = nextMatch(regex, text, from)) !== null) {
     if (match.index + match[0].length > before) break;
     if (before - match.index <= window) last = match;
+    from = match.index + match[0].length;
   }
   return last;
+}
+
+// The last answers of regex.exec(text) from a position, per regex: the first match at or after `from` is also the
+// first from anywhere up to its start (null: from anywhere after `from`). A sentence with no match past its
+// figures (most have none) is then searched to its end once, not once per figure.
+const knownMatches = new Map<RegExp, { text: string; answers: { from: number; match: RegExpExecArray | null }[] }>();
+
+function nextMatch(regex: RegExp, text: string, from: number): RegExpExecArray | null {
+  let known = knownMatches.get(regex);
+  if (!known || known.text !== text) knownMatches.set(regex, (known = { text, answers: [] }));
+  for (const answer of known.answers) {
+    if (from >= answer.from && (answer.match === null || from <= answer.match.index)) return answer.match;
+  }
+  regex.lastIndex = from;
+  const match = regex.exec(text);
+  if (known.answers.length >= 4) known.answers.shift();
+  known.answers.push({ from, match });
+  return match;
 }
 
 /** 4. "the ministry put the figure at 700". */
@@ -588,7 +607,7 @@ function isNotACount(text: string, fig: Figure): boolean {
   const before = text.slice(Math.max(0, fig.numberStart - 80), fig.numberStart);
   const beforeFigure = text.slice(Math.max(0, fig.start - 80), fig.start);
   const after = text.slice(fig.end);
-  if (NOT_COUNT_BEFORE.some((r) => r.test(beforeFigure) || r.test(before))) return true;
+  if (NOT_COUNT_BEFORE.some((r) => r.test(beforeFigure) || (before !== beforeFigure && r.test(before)))) return true;
   if (NOT_COUNT_AFTER.some((r) => r.test(after))) return true;
   if (isRangeEnd(beforeFigure)) return true;
   if (/^\d{4}$/.test(text.slice(fig.numberStart, fig.numberEnd)) && fig.value >= 1800 && fig.value <= 2100) {

@@ -180,6 +180,8 @@ interface TriggerRule {
   type: EventType;
   /** Named groups: `v` (or `v2`) the verb, `n` the noun that is its subject; a rule without `v` is nominal. */
   pattern: RegExp;
+  /** Words (case aside) of which every match of the pattern contains one: a clause with none of them is not searched with it. */
+  words: string[];
 }
 
 const CROWD = "(?:protesters|demonstrators|rioters|crowds?|mobs?|youths|looters|militants|armed\\s+groups?)";
@@ -193,56 +195,100 @@ const VIOLENCE_NOUNS =
 const VIOLENCE_EVENT_VERBS =
   "(?:erupted|broke\\s+out|started|began|took\\s+place|continued|resumed|intensified|escalated|rocked|hit|struck|killed|wounded|injured|left|were\\s+reported|was\\s+reported|targeted|destroyed|damaged|went\\s+off|shook|flared)";
 
-const rule = (type: EventType, source: string, flags = "i"): TriggerRule => ({ type, pattern: new RegExp(source, `${flags}gd`) });
+const rule = (type: EventType, source: string, words: string[], flags = "i"): TriggerRule => ({ type, pattern: new RegExp(source, `${flags}gd`), words });
 
 // Priority order: the first type with a (non-subordinate) hit is the event.
 const TRIGGERS: TriggerRule[] = [
-  rule(EventType.DEPLOYMENT, "\\b(?<v>deploy|deployed|deploying|deploys)\\b"),
-  rule(EventType.DEPLOYMENT, "\\bdeployment\\s+(?:of\\b(?=[^.;]{0,120}?\\b(?:beginning|began|begins|started|starting|begun|under\\s?way|completed)\\b)|(?<v>began|begins|started|has\\s+begun))"),
-  rule(EventType.DEPLOYMENT, `\\b(?<v>sent|send|sends|sending|dispatched|dispatch|flew\\s+in)\\s+(?:\\w+\\s+){0,2}?${FORCES}`),
-  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>arrived|landed|entered|began\\s+arriving|were\\s+(?:sent|dispatched|flown))\\b`),
-  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>(?:begin|began|started|start)\\s+(?:withdrawing|to\\s+withdraw|leaving|to\\s+leave)|withdrew|withdrawn|withdraw|withdrawing|pulled\\s+out|pull\\s+out|left|leave)\\b`),
-  rule(EventType.DEPLOYMENT, `\\b(?<v>withdrew|withdraw|withdrawing|pulled\\s+out|pull\\s+out|pulling\\s+out)\\s+(?:\\w+\\s+){0,2}?${FORCES}`),
-  rule(EventType.DEPLOYMENT, "\\b(?<v>began|begun|started|completed|begin|start|complete)\\s+(?:a|the|its|their)\\s+(?:\\w+\\s+)?withdrawal\\b"),
-  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>turned|appealed)\\s+to\\b[^.;]{0,80}?\\bfor\\s+(?:\\w+\\s+)?(?:assistance|help|support|aid|troops|intervention)\\b"),
-  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked)\\s+(?!by\\b)(?:the\\s+)?[A-Z][\\w-]*[^.;]{0,60}?\\b(?:for|to)\\b", ""),
-  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked\\s+for|requested|sought\\s+(?:\\w+\\s+)?(?:assistance|help|support)|called\\s+on|called\\s+for|urged|appealed\\s+(?:for|to))\\b"),
-  rule(EventType.MEETING, `\\b(?<v>(?:will|to|would|shall)\\s+(?:hold|convene|host|attend))\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`),
-  rule(EventType.MEETING, `\\b(?<v>held|holds|convened|hosted|attended|attend|attends)\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`),
-  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\b[^.;,]{0,40}?\\b(?<v>will\\s+be\\s+held|is\\s+due|is\\s+set|is\\s+scheduled|took\\s+place|was\\s+held|were\\s+held|will\\s+take\\s+place|is\\s+to\\s+take\\s+place|brought\\s+together|opened)\\b`),
-  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\s*,\\s*(?<v>held|hosted|convened)\\s+(?:in|on|at|by)\\b`),
-  rule(EventType.MEETING, `\\b(?<v>(?:take|took|taking|takes)\\s+part\\s+in|(?:participated|participate|participates)\\s+in|joined)\\b[^.;]{0,60}?\\b${MEETING_NOUNS}\\b`),
-  rule(EventType.MEETING, "\\b(?<v>met|meets|meet)\\s+(?:with\\s+|in\\s+|on\\s+|at\\s+)?(?:[A-Z]|his\\s|her\\s|their\\s)|\\b(?<v2>(?:will|to)\\s+meet)\\b", ""),
-  rule(EventType.ARREST, "\\b(?<v>detained|arrested|apprehended|detain|detains|taken\\s+into\\s+custody|rounded\\s+up)\\b"),
-  rule(EventType.ARREST, "\\b(?:detention|arrest)\\s+of\\b"),
-  rule(EventType.RIOT, `\\b(?<n>${CROWD})\\b[^.;]{0,60}?\\b(?<v>${RIOT_VERBS})\\b`),
-  rule(EventType.RIOT, "\\b(?<n>riots?|rioting|looting|pogroms?)\\b[^.;]{0,30}?\\b(?<v>broke\\s+out|erupted|spread|continued|raged|left|killed)\\b"),
-  rule(EventType.RIOT, "\\b(?<n>protests?|demonstrations?|rallies)\\s+(?:(?!and\\b)\\w+\\s+){0,2}?(?<v>turned\\s+(?:violent|deadly)|descended\\s+into\\s+(?:violence|chaos|riots?|clashes))"),
-  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:(?:tear\\s+gas|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|shots|warning\\s+shots|stun\\s+grenades|rockets?|missiles?|shells)\\s+)?(?:on|at|into)|(?:fired|used)\\s+(?:tear\\s+gas|water\\s+cannons?|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|stun\\s+grenades)|shot\\s+(?:dead|at)|gunned\\s+down|shelled|bombed|ambushed|raided|clashed|attacked|stormed|assassinated|murdered|massacred|kidnapped|abducted|(?:tried|attempted)\\s+to\\s+(?:gun|shoot|kill|assassinate))\\b"),
-  rule(EventType.VIOLENCE, "\\b(?:in|during|amid)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?<dated>clashes|fighting|shelling|air\\s?strikes?|airstrikes?|bombings?|explosions?|attacks?|raids?|violence)\\b"),
-  rule(EventType.VIOLENCE, "\\b(?<n>(?:car\\s+|roadside\\s+|suicide\\s+)?bombs?|explosives?|explosive\\s+devices?|grenades?|landmines?|mines?)\\s+(?:\\w+\\s+){0,2}?(?<v>exploded|detonated|went\\s+off|blew\\s+up)\\b"),
-  rule(EventType.VIOLENCE, "\\b(?:assassination\\s+attempt|attempted\\s+assassination|attempt\\s+on\\s+(?:his|her|their)\\s+life)\\b"),
-  rule(EventType.VIOLENCE, "(?<!\\b(?:been|were|was|be|being|is|are)\\s+(?:\\w+\\s+)?)\\b(?<v>killed)\\b"),
-  rule(EventType.VIOLENCE, `\\b(?<n>${VIOLENCE_NOUNS})\\s+(?:(?!and\\b|but\\b)\\w+\\s+){0,6}?(?<v>${VIOLENCE_EVENT_VERBS})\\b`),
-  rule(EventType.VIOLENCE, "\\b(?<v>launched)\\s+(?:\\w+\\s+){0,3}?(?:attacks?|offensive|assault|strikes?|raids?|operations?)\\b"),
-  rule(EventType.PROTEST, "\\b(?<n>protests?|demonstrations?|rallies|unrest|marches|strikes)\\s+(?:\\w+\\s+){0,2}?(?<v>began|begin|begun|started|broke\\s+out|erupted|spread|swept|continued|resumed|flared|escalated|intensified|grew|widened|took\\s+place|were\\s+held)\\b"),
-  rule(EventType.PROTEST, `\\b(?<n>${CROWD})\\b(?:,[^.;]{0,160}?,\\s*|[^.;,]{0,40}?)\\b(?<v>rallied|marched|gathered|protested|demonstrated|took\\s+to\\s+the\\s+streets|blocked|went\\s+on\\s+strike)\\b`),
-  rule(EventType.PROTEST, "\\b(?<v>(?:been|were|are|was)\\s+(?:protesting|demonstrating|rallying|marching))\\b"),
-  rule(EventType.PROTEST, "\\b(?<v>protested|rallied|marched|demonstrated)\\s+(?:outside|in|at|against|near|through|on|in\\s+front\\s+of)\\b"),
-  rule(EventType.PROTEST, "\\b(?<v>took\\s+to\\s+the\\s+streets)\\b|\\b(?<v2>(?:held|staged|organi[sz]ed|joined|launched)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:rally|rallies|protests?|demonstrations?|strikes?|march|sit-ins?))\\b"),
-  rule(EventType.PROTEST, "\\b(?<n>they|it)\\s+(?:quickly\\s+|soon\\s+|then\\s+|rapidly\\s+)?(?<v>spread)\\s+to\\b"),
-  rule(EventType.AGREEMENT, `\\b(?<n>request|appeal|application|proposal|${PACTS})\\s+(?<v>(?:was|were|has\\s+been|had\\s+been)\\s+(?:granted|approved|accepted|signed|ratified|reached|agreed))\\b`),
-  rule(EventType.AGREEMENT, `\\b(?<v>agreed|granted|approved)\\b|\\b(?<v2>(?:signed|ratified|endorsed|reached)\\s+(?:\\w+\\s+){0,3}?(?:${PACTS}|compromise))\\b`),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?:doubling|tripling|rise|rises|increase|increases|hike|hikes|jump|surge|spike)\\s+(?:of|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|cost|tariffs?|fares?|taxes)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?:price|fuel|gas|petrol|tariff|fare|tax)\\s+(?:hikes?|rises?|increases?|spikes?)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>raised|hiked|increased|doubled|tripled|lowered|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|tariffs?|fares?|taxes)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?<n>prices?|tariffs?|costs?|fares?)\\s+(?:\\w+\\s+){0,5}?(?<v>doubled|tripled|rose|soared|jumped|increased|surged|spiked|were\\s+raised|went\\s+up)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?:end|removal|lifting|scrapping|abolition|cuts?)\\s+(?:of|to|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b"),
-  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>lifted|scrapped|removed|ended|abolished|cut|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b|\\bdevaluation\\b|\\b(?<v2>devalued)\\b"),
-  rule(EventType.ANNOUNCEMENT, "\\b(?<v>announced|confirmed|declared|unveiled|proclaimed|revealed|made\\s+public)\\b|\\b(?<v2>said)\\s+the\\s+(?:date|summit|talks|meeting|session)\\b"),
-  rule(EventType.ANNOUNCEMENT, "\\b(?<v>imposed|introduced|lifted|extended|impose|introduce|lift|extend|declare)\\s+(?:a\\s+|the\\s+)?(?:\\w+\\s+){0,2}?(?:curfew|state\\s+of\\s+emergency|martial\\s+law|lockdown|internet\\s+shutdown)\\b"),
-  rule(EventType.ANNOUNCEMENT, "\\b(?<v>(?:plans?|planned|intends?|intended|decided|vowed|pledged|promised|threatened|threatens)\\s+to)\\s+[a-z]+"),
+  rule(EventType.DEPLOYMENT, "\\b(?<v>deploy|deployed|deploying|deploys)\\b", ["deploy"]),
+  rule(EventType.DEPLOYMENT, "\\bdeployment\\s+(?:of\\b(?=[^.;]{0,120}?\\b(?:beginning|began|begins|started|starting|begun|under\\s?way|completed)\\b)|(?<v>began|begins|started|has\\s+begun))", ["deploy"]),
+  rule(EventType.DEPLOYMENT, `\\b(?<v>sent|send|sends|sending|dispatched|dispatch|flew\\s+in)\\s+(?:\\w+\\s+){0,2}?${FORCES}`, ["sent", "send", "dispatch", "flew"]),
+  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>arrived|landed|entered|began\\s+arriving|were\\s+(?:sent|dispatched|flown))\\b`, ["arrived", "landed", "entered", "arriving", "sent", "dispatch", "flown"]),
+  rule(EventType.DEPLOYMENT, `\\b(?<n>${FORCES})\\b[^.;]{0,40}?\\b(?<v>(?:begin|began|started|start)\\s+(?:withdrawing|to\\s+withdraw|leaving|to\\s+leave)|withdrew|withdrawn|withdraw|withdrawing|pulled\\s+out|pull\\s+out|left|leave)\\b`, ["withdr", "leav", "pull", "left"]),
+  rule(EventType.DEPLOYMENT, `\\b(?<v>withdrew|withdraw|withdrawing|pulled\\s+out|pull\\s+out|pulling\\s+out)\\s+(?:\\w+\\s+){0,2}?${FORCES}`, ["withdr", "pull"]),
+  rule(EventType.DEPLOYMENT, "\\b(?<v>began|begun|started|completed|begin|start|complete)\\s+(?:a|the|its|their)\\s+(?:\\w+\\s+)?withdrawal\\b", ["withdr"]),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>turned|appealed)\\s+to\\b[^.;]{0,80}?\\bfor\\s+(?:\\w+\\s+)?(?:assistance|help|support|aid|troops|intervention)\\b", ["turned", "appealed"]),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked)\\s+(?!by\\b)(?:the\\s+)?[A-Z][\\w-]*[^.;]{0,60}?\\b(?:for|to)\\b", ["asked"], ""),
+  rule(EventType.POLITICAL_REQUEST, "\\b(?<v>asked\\s+for|requested|sought\\s+(?:\\w+\\s+)?(?:assistance|help|support)|called\\s+on|called\\s+for|urged|appealed\\s+(?:for|to))\\b", ["asked", "requested", "sought", "called", "urged", "appealed"]),
+  rule(EventType.MEETING, `\\b(?<v>(?:will|to|would|shall)\\s+(?:hold|convene|host|attend))\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, `\\b(?<v>held|holds|convened|hosted|attended|attend|attends)\\b[^.;]{0,80}?\\b${MEETING_NOUNS}\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\b[^.;,]{0,40}?\\b(?<v>will\\s+be\\s+held|is\\s+due|is\\s+set|is\\s+scheduled|took\\s+place|was\\s+held|were\\s+held|will\\s+take\\s+place|is\\s+to\\s+take\\s+place|brought\\s+together|opened)\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, `\\b(?<n>${MEETING_NOUNS})\\s*,\\s*(?<v>held|hosted|convened)\\s+(?:in|on|at|by)\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, `\\b(?<v>(?:take|took|taking|takes)\\s+part\\s+in|(?:participated|participate|participates)\\s+in|joined)\\b[^.;]{0,60}?\\b${MEETING_NOUNS}\\b`, ["session", "summit", "meeting", "talks", "conference", "call"]),
+  rule(EventType.MEETING, "\\b(?<v>met|meets|meet)\\s+(?:with\\s+|in\\s+|on\\s+|at\\s+)?(?:[A-Z]|his\\s|her\\s|their\\s)|\\b(?<v2>(?:will|to)\\s+meet)\\b", ["met", "meet"], ""),
+  rule(EventType.ARREST, "\\b(?<v>detained|arrested|apprehended|detain|detains|taken\\s+into\\s+custody|rounded\\s+up)\\b", ["detain", "arrest", "apprehend", "custody", "rounded"]),
+  rule(EventType.ARREST, "\\b(?:detention|arrest)\\s+of\\b", ["detention", "arrest"]),
+  rule(EventType.RIOT, `\\b(?<n>${CROWD})\\b[^.;]{0,60}?\\b(?<v>${RIOT_VERBS})\\b`, ["protesters", "demonstrators", "rioters", "crowd", "mob", "youths", "looters", "militants", "armed"]),
+  rule(EventType.RIOT, "\\b(?<n>riots?|rioting|looting|pogroms?)\\b[^.;]{0,30}?\\b(?<v>broke\\s+out|erupted|spread|continued|raged|left|killed)\\b", ["riot", "looting", "pogrom"]),
+  rule(EventType.RIOT, "\\b(?<n>protests?|demonstrations?|rallies)\\s+(?:(?!and\\b)\\w+\\s+){0,2}?(?<v>turned\\s+(?:violent|deadly)|descended\\s+into\\s+(?:violence|chaos|riots?|clashes))", ["turned", "descended"]),
+  rule(EventType.VIOLENCE, "\\b(?<v>opened\\s+fire|fired\\s+(?:(?:tear\\s+gas|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|shots|warning\\s+shots|stun\\s+grenades|rockets?|missiles?|shells)\\s+)?(?:on|at|into)|(?:fired|used)\\s+(?:tear\\s+gas|water\\s+cannons?|rubber\\s+bullets|live\\s+(?:rounds|ammunition)|stun\\s+grenades)|shot\\s+(?:dead|at)|gunned\\s+down|shelled|bombed|ambushed|raided|clashed|attacked|stormed|assassinated|murdered|massacred|kidnapped|abducted|(?:tried|attempted)\\s+to\\s+(?:gun|shoot|kill|assassinate))\\b", ["opened", "fired", "used", "shot", "gunned", "shelled", "bombed", "ambushed", "raided", "clashed", "attacked", "stormed", "assassinat", "murdered", "massacre", "kidnapped", "abducted", "tried", "attempt"]),
+  rule(EventType.VIOLENCE, "\\b(?:in|during|amid)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?<dated>clashes|fighting|shelling|air\\s?strikes?|airstrikes?|bombings?|explosions?|attacks?|raids?|violence)\\b", ["clashes", "fighting", "shelling", "strike", "bomb", "explosion", "attack", "raid", "violence"]),
+  rule(EventType.VIOLENCE, "\\b(?<n>(?:car\\s+|roadside\\s+|suicide\\s+)?bombs?|explosives?|explosive\\s+devices?|grenades?|landmines?|mines?)\\s+(?:\\w+\\s+){0,2}?(?<v>exploded|detonated|went\\s+off|blew\\s+up)\\b", ["exploded", "detonated", "went", "blew"]),
+  rule(EventType.VIOLENCE, "\\b(?:assassination\\s+attempt|attempted\\s+assassination|attempt\\s+on\\s+(?:his|her|their)\\s+life)\\b", ["attempt"]),
+  rule(EventType.VIOLENCE, "(?<!\\b(?:been|were|was|be|being|is|are)\\s+(?:\\w+\\s+)?)\\b(?<v>killed)\\b", ["killed"]),
+  rule(EventType.VIOLENCE, `\\b(?<n>${VIOLENCE_NOUNS})\\s+(?:(?!and\\b|but\\b)\\w+\\s+){0,6}?(?<v>${VIOLENCE_EVENT_VERBS})\\b`, ["shelling", "strike", "bomb", "explosion", "blast", "gunfire", "shoot", "fighting", "clashes", "skirmishes", "battle", "hostilities", "violence", "attack", "gunfight", "firefight", "missile", "rocket", "drone", "raid", "ambush", "massacre"]),
+  rule(EventType.VIOLENCE, "\\b(?<v>launched)\\s+(?:\\w+\\s+){0,3}?(?:attacks?|offensive|assault|strikes?|raids?|operations?)\\b", ["launched"]),
+  rule(EventType.PROTEST, "\\b(?<n>protests?|demonstrations?|rallies|unrest|marches|strikes)\\s+(?:\\w+\\s+){0,2}?(?<v>began|begin|begun|started|broke\\s+out|erupted|spread|swept|continued|resumed|flared|escalated|intensified|grew|widened|took\\s+place|were\\s+held)\\b", ["protest", "demonstration", "rallies", "unrest", "marches", "strike"]),
+  rule(EventType.PROTEST, `\\b(?<n>${CROWD})\\b(?:,[^.;]{0,160}?,\\s*|[^.;,]{0,40}?)\\b(?<v>rallied|marched|gathered|protested|demonstrated|took\\s+to\\s+the\\s+streets|blocked|went\\s+on\\s+strike)\\b`, ["protesters", "demonstrators", "rioters", "crowd", "mob", "youths", "looters", "militants", "armed"]),
+  rule(EventType.PROTEST, "\\b(?<v>(?:been|were|are|was)\\s+(?:protesting|demonstrating|rallying|marching))\\b", ["protesting", "demonstrating", "rallying", "marching"]),
+  rule(EventType.PROTEST, "\\b(?<v>protested|rallied|marched|demonstrated)\\s+(?:outside|in|at|against|near|through|on|in\\s+front\\s+of)\\b", ["protested", "rallied", "marched", "demonstrated"]),
+  rule(EventType.PROTEST, "\\b(?<v>took\\s+to\\s+the\\s+streets)\\b|\\b(?<v2>(?:held|staged|organi[sz]ed|joined|launched)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:rally|rallies|protests?|demonstrations?|strikes?|march|sit-ins?))\\b", ["streets", "rall", "protest", "demonstration", "strike", "march", "sit-in"]),
+  rule(EventType.PROTEST, "\\b(?<n>they|it)\\s+(?:quickly\\s+|soon\\s+|then\\s+|rapidly\\s+)?(?<v>spread)\\s+to\\b", ["spread"]),
+  rule(EventType.AGREEMENT, `\\b(?<n>request|appeal|application|proposal|${PACTS})\\s+(?<v>(?:was|were|has\\s+been|had\\s+been)\\s+(?:granted|approved|accepted|signed|ratified|reached|agreed))\\b`, ["granted", "approved", "accepted", "signed", "ratified", "reached", "agreed"]),
+  rule(EventType.AGREEMENT, `\\b(?<v>agreed|granted|approved)\\b|\\b(?<v2>(?:signed|ratified|endorsed|reached)\\s+(?:\\w+\\s+){0,3}?(?:${PACTS}|compromise))\\b`, ["agreed", "granted", "approved", "signed", "ratified", "endorsed", "reached"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:doubling|tripling|rise|rises|increase|increases|hike|hikes|jump|surge|spike)\\s+(?:of|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|cost|tariffs?|fares?|taxes)\\b", ["price", "cost", "tariff", "fare", "taxes"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:price|fuel|gas|petrol|tariff|fare|tax)\\s+(?:hikes?|rises?|increases?|spikes?)\\b", ["hike", "rise", "increase", "spike"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>raised|hiked|increased|doubled|tripled|lowered|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:prices?|tariffs?|fares?|taxes)\\b", ["price", "tariff", "fare", "taxes"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<n>prices?|tariffs?|costs?|fares?)\\s+(?:\\w+\\s+){0,5}?(?<v>doubled|tripled|rose|soared|jumped|increased|surged|spiked|were\\s+raised|went\\s+up)\\b", ["price", "tariff", "cost", "fare"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?:end|removal|lifting|scrapping|abolition|cuts?)\\s+(?:of|to|in)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b", ["subsid", "price"]),
+  rule(EventType.ECONOMIC_CHANGE, "\\b(?<v>lifted|scrapped|removed|ended|abolished|cut|slashed)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(?:subsid(?:y|ies)|price\\s+caps?|price\\s+controls?)\\b|\\bdevaluation\\b|\\b(?<v2>devalued)\\b", ["subsid", "price", "devalu"]),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>announced|confirmed|declared|unveiled|proclaimed|revealed|made\\s+public)\\b|\\b(?<v2>said)\\s+the\\s+(?:date|summit|talks|meeting|session)\\b", ["announced", "confirmed", "declared", "unveiled", "proclaimed", "revealed", "made", "said"]),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>imposed|introduced|lifted|extended|impose|introduce|lift|extend|declare)\\s+(?:a\\s+|the\\s+)?(?:\\w+\\s+){0,2}?(?:curfew|state\\s+of\\s+emergency|martial\\s+law|lockdown|internet\\s+shutdown)\\b", ["curfew", "emergency", "martial", "lockdown", "shutdown"]),
+  rule(EventType.ANNOUNCEMENT, "\\b(?<v>(?:plans?|planned|intends?|intended|decided|vowed|pledged|promised|threatened|threatens)\\s+to)\\s+[a-z]+", ["plan", "intend", "decided", "vowed", "pledged", "promised", "threaten"]),
 ];
+
+// The rules' words, each cut to the shortest word of the list it begins with ("protest" for "protesters"): in a
+// list where no word begins another, one search of a clause finds every word it holds, and only the rules with
+// one of them are run (most clauses hold the words of a few rules, or none).
+const ALL_TRIGGER_WORDS = [...new Set(TRIGGERS.flatMap((t) => t.words.map((w) => w.toLowerCase())))];
+const shortestWord = (word: string) => ALL_TRIGGER_WORDS.filter((w) => word.startsWith(w)).sort((a, b) => a.length - b.length)[0];
+for (const trigger of TRIGGERS) trigger.words = [...new Set(trigger.words.map((w) => shortestWord(w.toLowerCase())))];
+const TRIGGER_WORDS = new RegExp([...new Set(ALL_TRIGGER_WORDS.map(shortestWord))].map((w) => w.replace(/[-.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi");
+
+// For each (cut) word, the rules that list it.
+const RULES_OF_WORD = new Map<string, number[]>();
+TRIGGERS.forEach((trigger, ruleIndex) => {
+  for (const word of trigger.words) RULES_OF_WORD.set(word, [...(RULES_OF_WORD.get(word) ?? []), ruleIndex]);
+});
+
+/** The rules (indices into TRIGGERS, ascending) one of whose words `text` holds: every start is tried, as words may overlap. */
+function rulesFor(text: string): readonly number[] {
+  // The first word's rules as they are; past a second word's, a mark per rule (a long clause holds thousands of words).
+  let first: readonly number[] | null = null;
+  let marked: Uint8Array | null = null;
+  TRIGGER_WORDS.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TRIGGER_WORDS.exec(text)) !== null) {
+    TRIGGER_WORDS.lastIndex = match.index + 1;
+    const rules = RULES_OF_WORD.get(match[0].toLowerCase());
+    if (!rules || rules === first) continue;
+    if (first === null) {
+      first = rules;
+      continue;
+    }
+    if (marked === null) {
+      marked = new Uint8Array(TRIGGERS.length);
+      for (const rule of first) marked[rule] = 1;
+    }
+    for (const rule of rules) marked[rule] = 1;
+  }
+  if (marked === null) return first ?? NO_RULES;
+  const rules: number[] = [];
+  marked.forEach((on, rule) => {
+    if (on) rules.push(rule);
+  });
+  return rules;
+}
+const NO_RULES: readonly number[] = [];
 
 const TYPE_ORDER: EventType[] = [
   EventType.DEPLOYMENT,
@@ -367,12 +413,18 @@ interface PlaceMention {
   index: number;
 }
 
-/** What is read once per sentence. */
+/** What is read once per sentence (names and places when first asked for). */
 interface SentenceText {
   sentence: Sentence;
   masked: string;
-  entities: Entity[];
-  places: PlaceMention[];
+  readonly entities: Entity[];
+  readonly places: PlaceMention[];
+  /** Every match of a word pattern in `masked`, listed on first use (see `matchBetween`). */
+  matches?: Map<RegExp, Span[]>;
+  /** attributionSpan by span ("start:end"), once asked. */
+  attributions?: Map<string, Span | null>;
+  /** What follows each comma that `inApposition` looked past (see `segmentOpening`). */
+  openings?: Map<number, { text: number; opener: number }>;
 }
 
 /** How the event's date was placed. */
@@ -441,24 +493,39 @@ const DATELINE =
 
 /** Masks text inside double quotation marks, and a wire dateline, with spaces (offsets unchanged). */
 export function maskQuotes(text: string): string {
-  const chars = text.replace(DATELINE, (dateline) => " ".repeat(dateline.length)).split("");
+  const undated = DATELINE.test(text) ? text.replace(DATELINE, (dateline) => " ".repeat(dateline.length)) : text;
+  // The masked spans, then the text rebuilt around them (not a character array per sentence).
+  const spans: Span[] = [];
   // One pass: each opening mark to its closing one; an unclosed mark masks nothing (a regex would rescan the rest for each).
+  // Each search's answer is kept until the scan passes it, so many unclosed marks do not each rescan the rest.
   let pos = 0;
+  let curly = text.indexOf("“");
+  let straight = text.indexOf('"');
+  let curlyClosed = true; // false once no "”" is left after an opening mark
   for (;;) {
-    const curly = text.indexOf("“", pos);
-    const straight = text.indexOf('"', pos);
+    if (curly >= 0 && curly < pos) curly = text.indexOf("“", pos);
+    if (straight >= 0 && straight < pos) straight = text.indexOf('"', pos);
     const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
     if (open < 0) break;
-    const close = text.indexOf(text[open] === "“" ? "”" : '"', open + 1);
+    const curlyOpen = text[open] === "“";
+    const close = curlyOpen && !curlyClosed ? -1 : text.indexOf(curlyOpen ? "”" : '"', open + 1);
+    if (curlyOpen && close < 0) curlyClosed = false;
     if (close < 0) {
       if (text[open] === '"' || straight < 0) break;
       pos = open + 1;
       continue;
     }
-    for (let i = open; i <= close; i++) chars[i] = " ";
+    spans.push({ start: open, end: close + 1 });
     pos = close + 1;
   }
-  return chars.join("");
+  if (spans.length === 0) return undated;
+  let masked = "";
+  let from = 0;
+  for (const span of spans) {
+    masked += undated.slice(from, span.start) + " ".repeat(span.end - span.start);
+    from = span.end;
+  }
+  return masked + undated.slice(from);
 }
 
 function isSpeechOrQuestion(text: string): boolean {
@@ -476,8 +543,19 @@ function sentenceEvents(sentence: Sentence, state: State): void {
     datedPoint(masked, { start: 0, end: masked.length }, state);
     return;
   }
-  const entities = findEntities(masked);
-  const text: SentenceText = { sentence, masked, entities, places: findPlaces(masked, entities).sort((a, b) => a.index - b.index) };
+  // Names and places on first use: a draft turned down before its participants (a tally) needs none.
+  let entities: Entity[] | undefined;
+  let places: PlaceMention[] | undefined;
+  const text: SentenceText = {
+    sentence,
+    masked,
+    get entities() {
+      return (entities ??= findEntities(masked));
+    },
+    get places() {
+      return (places ??= findPlaces(masked, this.entities).sort((a, b) => a.index - b.index));
+    },
+  };
   clauses.forEach(({ main, cause, clause }, i) => clauseEvents(text, clause, main, cause, hits[i].main, hits[i].cause, state));
 }
 
@@ -523,7 +601,7 @@ function clauseEvents(text: SentenceText, clause: Span, main: Span, cause: Span 
     state.drafts.push(effect);
     if (effect.dateSource === "text" && effect.range && !effect.planned) state.anchor = effect.range;
   }
-  const point = hit ? null : datedPoint(text.masked, main, state);
+  const point = hit ? null : datedPoint(text.masked, main, state, text);
   if (cause && causeHit && (!hit || causeHit.type !== hit.type)) {
     // Without an event of its own, the main clause still dates its cause ("X was pronounced dead on 16 September after she was detained").
     const host = effect ?? (point ? ({ type: EventType.OTHER, range: point.range } as Draft) : null);
@@ -536,8 +614,8 @@ function clauseEvents(text: SentenceText, clause: Span, main: Span, cause: Span 
 }
 
 /** The first narrative date of a span with no event (not a report's, not a bound, not a possessive), kept as a dated point. */
-function datedPoint(masked: string, span: Span, state: State): Dated | null {
-  const attribution = attributionSpan(masked, span);
+function datedPoint(masked: string, span: Span, state: State, sentence?: SentenceText): Dated | null {
+  const attribution = sentence ? attributionOf(sentence, span) : attributionSpan(masked, span);
   const end = attribution ? attribution.start : span.end;
   const text = masked.slice(span.start, end);
   if (!/\d|day\b|week\b|month\b|year\b|night\b|ago\b/i.test(text)) return null; // no date words: skip the search
@@ -567,7 +645,8 @@ function groupSpan(match: RegExpExecArray, offset: number, ...names: string[]): 
 function validHits(text: string, span: Span): Hit[] {
   const slice = text.slice(span.start, span.end);
   const hits: Hit[] = [];
-  TRIGGERS.forEach((trigger, ruleIndex) => {
+  for (const ruleIndex of rulesFor(slice)) {
+    const trigger = TRIGGERS[ruleIndex];
     trigger.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = trigger.pattern.exec(slice)) !== null) {
@@ -581,7 +660,7 @@ function validHits(text: string, span: Span): Hit[] {
         break;
       }
     }
-  });
+  }
   return hits;
 }
 
@@ -682,6 +761,15 @@ const ATTRIBUTION_TRAILING =
 const ATTRIBUTION_ACCORDING = /(?:^|,)\s*[Aa]ccording\s+to\s+[^,.;]{1,120}(?:,\s*|$)/;
 
 /** A trailing ", the Kremlin has confirmed" or an "according to X" in the clause. */
+/** attributionSpan of the sentence's span, read once (a clause's drafts and its dated point ask for the same). */
+function attributionOf(text: SentenceText, main: Span): Span | null {
+  text.attributions ??= new Map();
+  const key = `${main.start}:${main.end}`;
+  let found = text.attributions.get(key);
+  if (found === undefined) text.attributions.set(key, (found = attributionSpan(text.masked, main)));
+  return found;
+}
+
 function attributionSpan(text: string, main: Span): Span | null {
   const slice = text.slice(main.start, main.end);
   const match = ATTRIBUTION_TRAILING.exec(slice) ?? ATTRIBUTION_ACCORDING.exec(slice);
@@ -717,7 +805,49 @@ interface ClauseDates {
 }
 
 const SUBORDINATE_BETWEEN = /\b(?:since|after|before|when|because|which|who|whose|where|until|while)\b|,\s+as\b/i;
+const WHERE = /\bwhere\b/i;
+const AFTER = /\bafter\b/i;
 const BOUND_DATE = /^(?:until|till|through|up\s+to|by)\b/i;
+
+const isWordChar = (text: string, i: number) => i >= 0 && i < text.length && /\w/.test(text[i]);
+
+/** Every match of `pattern` in the sentence (text order, not overlapping), listed on first use. */
+function sentenceMatches(text: SentenceText, pattern: RegExp): Span[] {
+  text.matches ??= new Map();
+  let spans = text.matches.get(pattern);
+  if (!spans) {
+    spans = [];
+    const global = new RegExp(pattern.source, `${pattern.flags}g`);
+    for (const m of text.masked.matchAll(global)) spans.push({ start: m.index, end: m.index + m[0].length });
+    text.matches.set(pattern, spans);
+  }
+  return spans;
+}
+
+/**
+ * `pattern.test(masked.slice(from, to))` in logarithmic time: the pattern's matches in the whole sentence are listed
+ * once (binary search after that), so a clause of many dates does not rescan its text for each. For patterns whose
+ * matches are words between `\b`s (or begin with a comma) and never nest: a slice then holds exactly the sentence's
+ * matches that lie inside it, except where it cuts a word (a word character on both sides of `from` or `to`), which
+ * is read from the slice itself.
+ */
+function matchBetween(text: SentenceText, pattern: RegExp, from: number, to: number): boolean {
+  const { masked } = text;
+  if (to <= from) return false;
+  if ((isWordChar(masked, from - 1) && isWordChar(masked, from)) || (isWordChar(masked, to - 1) && isWordChar(masked, to))) {
+    return pattern.test(masked.slice(from, to));
+  }
+  const spans = sentenceMatches(text, pattern);
+  // The first match starting at or after `from` ends first (matches never overlap).
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].end <= to;
+}
 
 /** Sorts the clause's date phrases into the event's, the report's and a plan's. */
 function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | null, future: boolean, past: boolean): ClauseDates {
@@ -754,16 +884,16 @@ function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | 
       const triggerWords = masked.slice(hit.noun?.start ?? hit.index, hit.end).toLowerCase();
       if (!noun || !triggerWords.includes(noun[1].toLowerCase())) continue;
     }
-    if (date.index >= hit.end && SUBORDINATE_BETWEEN.test(masked.slice(hit.end, date.index))) continue;
-    if (date.index >= hit.end && inApposition(masked.slice(hit.end, date.index))) continue;
+    if (date.index >= hit.end && matchBetween(text, SUBORDINATE_BETWEEN, hit.end, date.index)) continue;
+    if (date.index >= hit.end && inApposition(text, hit.end, date.index)) continue;
     // "the unrest that broke out a week ago ..., where riots erupted": the date is the earlier clause's, and the event is not before it.
-    const between = date.index < at ? masked.slice(date.index + date.dateText.length, at) : "";
-    if (/\bwhere\b/i.test(between)) {
+    const between = date.index < at ? date.index + date.dateText.length : at;
+    if (matchBetween(text, WHERE, between, at)) {
       result.notBefore ??= date.startDate;
       continue;
     }
     // "the presidency said on Sunday after Tokayev held a meeting": the event is on or before that day.
-    if (/\bafter\b/i.test(between)) {
+    if (matchBetween(text, AFTER, between, at)) {
       result.report ??= date;
       continue;
     }
@@ -778,12 +908,51 @@ function clauseDates(input: DraftInput, frame: Span | null, attribution: Span | 
   return result;
 }
 
-/** The text between a trigger and a date ends in a comma segment that opens with a noun, not a preposition. */
-function inApposition(between: string): boolean {
-  const comma = between.lastIndexOf(", ");
-  if (comma < 0) return false;
-  const segment = between.slice(comma + 2);
-  return segment.trim() !== "" && !/^(?:on|in|at|during|since|from|until|till|by|between|early|late|later|earlier|last|this|next|the\s+(?:next|following|previous|same)|with|beginning|starting)\b/i.test(segment);
+const COMMA = /, /;
+const SEGMENT_OPENER = /^(?:on|in|at|during|since|from|until|till|by|between|early|late|later|earlier|last|this|next|the\s+(?:next|following|previous|same)|with|beginning|starting)\b/i;
+const SEGMENT_OPENER_AT = new RegExp(SEGMENT_OPENER.source.slice(1), "iy");
+
+/**
+ * The text between a trigger and a date (`masked` from `from` to `to`) ends in a comma segment that opens with a noun,
+ * not a preposition. The last comma is found by binary search in the sentence's commas, and what follows it is read
+ * once per comma, so the many dates of one long clause do not each rescan the text back to their comma.
+ */
+function inApposition(text: SentenceText, from: number, to: number): boolean {
+  const { masked } = text;
+  const commas = sentenceMatches(text, COMMA);
+  // The last comma with its space before `to`.
+  let lo = 0;
+  let hi = commas.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (commas[mid].end <= to) lo = mid + 1;
+    else hi = mid;
+  }
+  const comma = commas[lo - 1];
+  if (!comma || comma.start < from) return false;
+  // A segment cut inside a word (the date glued to it) is read from the slice, as it reads there.
+  if (isWordChar(masked, to - 1) && isWordChar(masked, to)) {
+    const segment = masked.slice(comma.end, to);
+    return segment.trim() !== "" && !SEGMENT_OPENER.test(segment);
+  }
+  const opening = segmentOpening(text, comma.end);
+  return opening.text < to && !(opening.opener >= 0 && opening.opener <= to);
+}
+
+/** After the comma ending at `at`: where its text begins (past spaces) and where a preposition opening it ends (-1: none). */
+function segmentOpening(text: SentenceText, at: number): { text: number; opener: number } {
+  text.openings ??= new Map();
+  let opening = text.openings.get(at);
+  if (!opening) {
+    const nonSpace = /\S/g;
+    nonSpace.lastIndex = at;
+    const first = nonSpace.exec(text.masked);
+    SEGMENT_OPENER_AT.lastIndex = at;
+    const opener = SEGMENT_OPENER_AT.exec(text.masked);
+    opening = { text: first ? first.index : text.masked.length, opener: opener ? at + opener[0].length : -1 };
+    text.openings.set(at, opening);
+  }
+  return opening;
 }
 
 function buildDraft(input: DraftInput): Draft | null {
@@ -791,7 +960,7 @@ function buildDraft(input: DraftInput): Draft | null {
   const masked = text.masked;
   const mainText = masked.slice(main.start, main.end);
   const at = hit.verb?.start ?? hit.index;
-  const attribution = attributionSpan(masked, main);
+  const attribution = attributionOf(text, main);
   const hitInAttribution = within(at, attribution);
   const frame = hitInAttribution ? null : frameBefore(masked, main, at);
   const future = isFutureTense(hitInAttribution && attribution ? masked.slice(main.start, attribution.start) : mainText);

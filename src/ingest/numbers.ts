@@ -346,9 +346,10 @@ function notIn(blocked: { start: number; end: number }[]): (span: { start: numbe
 /** Every number in the text, in order; where two readings overlap the longer wins. */
 export function findNumbers(text: string): NumberMatch[] {
   const blocked = spans(UNSUPPORTED, text).map(([start, end]) => ({ start, end }));
-  const candidates = [...findVagueNumbers(text), ...findDigitNumbers(text), ...findWordNumbers(text)]
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter(notIn(blocked));
+  const lists = [findVagueNumbers(text), findDigitNumbers(text), findWordNumbers(text)].filter((list) => list.length > 0);
+  // Each list is in text order already (one scan each): only several need merging.
+  const merged = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a.start - b.start || b.end - a.end);
+  const candidates = blocked.length === 0 ? merged : merged.filter(notIn(blocked));
   const chosen: NumberMatch[] = [];
   for (const candidate of candidates) {
     const previous = chosen[chosen.length - 1];
