@@ -889,7 +889,7 @@ function speakerOfQuote(sentences: SentenceReading[], index: number): Mention | 
  * body). Its source is one the headline names ("Governor: shelling kills 2"),
  * else none: a headline credits no one.
  */
-function headlineClaims(headline: string | undefined, options: ExtractClaimsOptions, body: ExtractedClaim[], article: { text: string; memory: ClaimantMemory }): { claim: ExtractedClaim; carried: boolean; cue: boolean; fig: Figure; following: string[] }[] {
+function headlineClaims(headline: string | undefined, options: ExtractClaimsOptions, body: ExtractedClaim[], article: { text: string; memory: ClaimantMemory }): { claim: ExtractedClaim; carried: boolean; cue: boolean; fig: Figure; following: number | string[] }[] {
   if (!headline) return [];
   const same = (a: ExtractedClaim, b: ExtractedClaim) => a.best === b.best && (a.category === b.category || [a.category, b.category].every((c) => c === "INJURED" || c === "WOUNDED"));
   const headlineSentence: Sentence = { text: headline, start: 0, end: headline.length };
@@ -999,7 +999,8 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
       // "the 420 people, arrested …": a figure with "the" before it is one told before.
       definite: /\bthe\s+$/i.test(s.sentence.text.slice(Math.max(0, p.fig.start - 5), p.fig.start)),
       phraseEnd: p.reading.phraseEnd,
-      following: sentences.slice(index + 1, index + 4).map((n) => n.sentence.text),
+      // The sentences after it, for its status: read only for the claims kept (a page may make 100,000 drafts).
+      following: index as number | string[],
     })),
   );
   const marked = markIncrements(drafts).map((claim, i) => ({ ...drafts[i], claim }));
@@ -1021,7 +1022,7 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
       sentence: claim.quote,
       figureStart: fig.start,
       figureEnd: fig.end,
-      following,
+      following: typeof following === "number" ? sentences.slice(following + 1, following + 4).map((n) => n.sentence.text) : following,
       otherFigures: (valuesByCategory.get(claim.category) ?? []).filter((v) => v !== claim.best).map((value) => ({ value, later: false })),
     });
   const claims = kept.map((item) => {
