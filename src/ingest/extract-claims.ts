@@ -980,14 +980,21 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
   const withCountry = { ...options, countryName, siteLabel: options.siteLabel ?? siteLabelOf(options.url) };
   const article: ArticleState = { lastReading: null, frames: new Map() };
   // A page that prints its lead twice (a standfirst, then the first paragraph) states each figure once.
-  const seen = new Set<string>();
+  // Keyed by the whole sentence, and by its opening with the figures it gave: the standfirst's copy may be
+  // cut short ("… triggered by […]"), while a sentence that only opens the same way may give other figures.
+  const seenSentences = new Set<string>();
+  const seenOpenings = new Map<string, Set<number>>();
   const sentences = boundedSentences(splitSentences(body)).map((sentence) => {
     const reading = readSentence(sentence, withCountry, memory, article);
-    // Keyed by the opening too: the standfirst's copy may be cut short ("… triggered by […]").
     const text = sentence.text.replace(/\s+/g, " ").trim();
-    const keys = text.length >= 80 ? [text, text.slice(0, 80)] : [text];
-    if (keys.some((k) => seen.has(k))) reading.picks = [];
-    else if (reading.picks.length > 0) keys.forEach((k) => seen.add(k));
+    const opening = text.length >= 80 ? text.slice(0, 80) : null;
+    const givenBefore = opening === null ? undefined : seenOpenings.get(opening);
+    if (seenSentences.has(text)) reading.picks = [];
+    else if (givenBefore) reading.picks = reading.picks.filter((p) => !givenBefore.has(p.fig.value));
+    else if (reading.picks.length > 0) {
+      seenSentences.add(text);
+      if (opening !== null) seenOpenings.set(opening, new Set(reading.picks.map((p) => p.fig.value)));
+    }
     return reading;
   });
   const drafts = withCarriedClaimants(sentences, publishingBody(withCountry.siteLabel, memory), withCountry, memory).flatMap((s, index) =>

@@ -196,6 +196,14 @@ describe("relays and repeats", () => {
     ).toEqual(["300: Ministry of Health of Palestine", "900: Ministry of Health of Palestine (Omar al-Rashid)", "40: Ministry of Health of Palestine (Omar al-Rashid)"]);
   });
 
+  test("a sentence that only opens like an earlier one keeps its own figures", () => {
+    const opening = "The interior ministry said on Monday that the number of people detained in the capital since the protests began";
+    expect(claimants(`${opening} had reached 300. ${opening} had risen to 450 by the evening.`, { countryName: "Peru" })).toEqual([
+      "300: Ministry of Internal Affairs of Peru",
+      "450: Ministry of Internal Affairs of Peru",
+    ]);
+  });
+
   test("a lead printed twice (standfirst, then first paragraph, cut short or not) states its figures once", () => {
     const lead = "The interior ministry said at least 300 people had been detained since the protests began in the capital last week";
     expect(claimants(`${lead}, officials […]\n\n${lead}, officials added.`, { countryName: "Peru" })).toEqual(["300: Ministry of Internal Affairs of Peru"]);
