@@ -210,6 +210,8 @@ interface Reading {
   whole?: Reading;
   /** A count of deaths or injuries ("five deaths"), not of people: it names who only by an adjective ("civilian deaths"), if at all. */
   eventCount?: boolean;
+  /** "the toll nears 100": the figure is a ceiling the count is just under (NEARLY). */
+  ceiling?: boolean;
 }
 
 /** What follows a figure, as far as any reading looks: a bounded window keeps a long sentence linear. */
@@ -342,17 +344,19 @@ function readToll(s: SentenceState, fig: Figure): Reading | null {
   const link = revision ? null : R_TOLL_LINK.exec(between);
   if (!revision && (!link?.groups || (!link.groups.link && fig.qualifier !== Qualifier.EXCEEDED))) return null;
   const g = trigger.groups;
+  // "the toll nears 100": just under it, the text's ceiling.
+  const nearing = !!link?.groups?.link && /^(?:neared|nears|nearing)\b/i.test(link.groups.link) && fig.qualifier === Qualifier.EXACT ? { ceiling: true } : {};
   if (g.toll) {
     const among = link?.groups?.pp ? R_AMONG_GROUP.exec(link.groups.pp) : null;
     // "the toll rose to 273 civilians", "the civilian death toll".
     const noun = R_NOUN_AFTER.exec(afterFigure(s, fig));
     const adjective = /\b(civilian|police|military|protester|security)\s+$/i.exec(s.text.slice(Math.max(0, trigger.index - 20), trigger.index));
     const groupText = among?.groups ? among.groups.np : noun?.groups && !/^others?$/.test(noun.groups.np) ? noun.groups.np : adjective ? adjective[1] : null;
-    return { category: CasualtyCategory.KILLED, groupText: groupText ? cleanGroupText(groupText) : null, inherited: false, how: "toll", phraseEnd: fig.end + (noun && groupText === noun.groups?.np ? noun[0].length : 0) };
+    return { category: CasualtyCategory.KILLED, groupText: groupText ? cleanGroupText(groupText) : null, inherited: false, how: "toll", phraseEnd: fig.end + (noun && groupText === noun.groups?.np ? noun[0].length : 0), ...nearing };
   }
   const cas = g.tcas ?? g.cas1 ?? g.cas2;
   const groupText = g.those ?? g.np1 ?? g.np2 ?? (/^detainees$/.test(cas) ? "detainees" : null);
-  return { category: categoryOf(cas), groupText: groupText ? cleanGroupText(groupText) : null, inherited: false, how: "toll", phraseEnd: fig.end };
+  return { category: categoryOf(cas), groupText: groupText ? cleanGroupText(groupText) : null, inherited: false, how: "toll", phraseEnd: fig.end, ...nearing };
 }
 
 function lastMatchBefore(regex: RegExp, text: string, before: number, window: number): RegExpExecArray | null {
@@ -639,7 +643,8 @@ function confidenceOf(reading: Reading, qualifier: Qualifier, mention: Mention |
 }
 
 function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Mention | null, options: ExtractClaimsOptions): ExtractedClaim {
-  const { low, best, high } = figureRange(fig.qualifier, fig.value);
+  const qualifier = reading.ceiling ? Qualifier.NEARLY : fig.qualifier;
+  const { low, best, high } = figureRange(qualifier, fig.value);
   const groupText = reading.groupText ?? "";
   const demographic = groupText !== "" && isDemographic(groupText);
   const claimant = mention ? claimantOf(mention, options) : { ...UNATTRIBUTED };
@@ -647,7 +652,7 @@ function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Men
     category: reading.category,
     affectedGroup: groupOfReading(reading),
     affectedGroupText: groupText,
-    qualifier: fig.qualifier,
+    qualifier,
     figureText: fig.figureText,
     low,
     best,
@@ -661,7 +666,7 @@ function claimOf(sentence: Sentence, fig: Figure, reading: Reading, mention: Men
     quote: sentence.text,
     quoteStart: sentence.start,
     quoteEnd: sentence.end,
-    confidence: confidenceOf(reading, fig.qualifier, mention),
+    confidence: confidenceOf(reading, qualifier, mention),
   };
 }
 

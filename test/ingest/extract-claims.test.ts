@@ -154,6 +154,10 @@ describe("wire copy", () => {
     expect(extract(sentence, {})[0].claimant).toEqual({ name: "Health Ministry", kind: "GOVERNMENT" });
   });
 
+  test("a toll that nears a figure is just under it: NEARLY, 0/n/n", () => {
+    expectClaims("The civilian death toll nears 100 as fighting intensifies.", [{ category: "KILLED", qualifier: "NEARLY", figureText: "100", low: 0, best: 100, high: 100 }]);
+  });
+
   test("police detained nearly 8,000 people (verb before the figure; nearly n is a ceiling: 0/n/n)", () => {
     expectClaims("Police detained nearly 8,000 people, the Interior Ministry said.", [
       { category: "DETAINED", affectedGroup: "ALL", affectedGroupText: "people", qualifier: "NEARLY", figureText: "nearly 8,000", low: 0, best: 8000, high: 8000, claimant: MVD_KZ },
@@ -413,6 +417,7 @@ describe("wording outside the templates", () => {
     ["We have had more than 300 martyrs.", "KILLED", 300],
     ["Since Tuesday at least 146 lives have been lost.", "KILLED", 146],
     ["The death toll rose on Sunday to 818.", "KILLED", 818],
+    ["The civilian death toll nears 100 as fighting intensifies.", "KILLED", 100],
     ["Inmates fought for hours, leaving seven of them dead.", "KILLED", 7],
     ["The total number of fatalities since the escalation in October 2023 has risen to 53,272.", "KILLED", 53272],
     ["The death toll from clashes between students demanding reforms and supporters of the ruling party has risen to at least 50.", "KILLED", 50],
