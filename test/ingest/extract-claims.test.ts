@@ -514,6 +514,8 @@ describe("wording outside the templates", () => {
   });
 
   test("the place a sentence gives its figure, after it or opening the sentence; a repeat without it is the same claim", () => {
+    expectClaims("In northern Eastland, 40 are missing in the eastern city of Portville.", [{ category: "MISSING", figureText: "40", placeName: "Eastland" }]);
+    expectClaims("As many as 600 people are still missing in the eastern city of Portville.", [{ category: "MISSING", figureText: "As many as 600", placeName: "Portville" }]);
     expectClaims("A riot left 58 dead in a prison in Eastport on Tuesday. In Westbury, 12 people were injured. The riot left 58 dead, police said. Officials in the Interior Ministry said 3 were detained.", [
       { category: "KILLED", figureText: "58", placeName: "Eastport", claimant: { name: "Police of Kazakhstan", kind: "GOVERNMENT" } },
       { category: "INJURED", figureText: "12", placeName: "Westbury" },
