@@ -113,7 +113,7 @@ function parseOptions(argv: string[]): SoakOptions {
 // warm-up (default 10 s) is excluded: in it V8 compiles the hot code, the pg
 // pool opens its connections and RSS climbs by tens of MB without leaking.
 //
-// Allowed growth: RSS 24 MB, V8 heap 16 MB. Measured on this 2-core machine
+// Allowed growth: RSS 24 MB (36 MB: see below), V8 heap 16 MB. Measured on this 2-core machine
 // over 60 s: with RESPONSE_CACHE=off both grow by 1–2 MB; with the default
 // in-memory response cache (an LRU bounded at 64 MB of responses, which every
 // write makes unreachable until evicted) the heap grows ~6 MB a minute while
@@ -123,7 +123,17 @@ function parseOptions(argv: string[]): SoakOptions {
 // of a 2-core machine busy with other work. Checked with a preloaded leak
 // (--node-flag --require=leak.js keeping a flat 2 KB string per request) at
 // ~108 requests/s: heap +18.9 MB against +6 MB without it, so the run failed.
-const RSS_RULE = { rssMb: 24, heapMb: 16 };
+//
+// RSS 36 MB since ingestion reads pages in the extraction pool's worker
+// threads: the forced GC reaches the main thread only, and each worker's own
+// heap (bounded by EXTRACTION_MAX_HEAP_MB; a worker past it is replaced)
+// gathers garbage until V8 collects it. Measured over 60 s: settled RSS +25 MB
+// with the pool (with 1 or 2 threads, and with MALLOC_ARENA_MAX=2 alike)
+// against +12 MB before it, the main heap +10 MB in both. The main thread's
+// leaks are still caught by the heap rule; collecting the workers' garbage
+// through the inspector's NodeWorker domain was tried and inflated the main
+// heap it measures, so it is not done.
+const RSS_RULE = { rssMb: 36, heapMb: 16 };
 /** At most every 4 s (a forced full GC costs the server ~50 ms), and at least ~4 samples per quarter on short runs. */
 const settleIntervalMs = (durationSeconds: number) => Math.min(4_000, Math.max(250, (durationSeconds * 1000) / 16));
 
