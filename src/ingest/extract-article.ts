@@ -63,6 +63,7 @@ import { Readability } from "@mozilla/readability";
 import * as chrono from "chrono-node";
 import { parseHTML } from "linkedom";
 import type { ExtractedArticle, PageInput } from "./types";
+import { utcDay } from "../common/dates";
 
 /**
  * Why a page was refused. TOO_SLOW comes from the extraction pool
@@ -593,14 +594,12 @@ interface PublishedCandidate {
   text: string | null;
 }
 
-const utcDayOf = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-
 /** The caller's date, else the first candidate found; else unknown, never a guess. */
 function choosePublished(input: PageInput, candidates: PublishedCandidate[]): PublishedFields {
-  if (input.publishedAt) return { publishedAt: input.publishedAt, publishedAtSource: "CALLER", publishedText: null, publishedDay: utcDayOf(input.publishedAt) };
+  if (input.publishedAt) return { publishedAt: input.publishedAt, publishedAtSource: "CALLER", publishedText: null, publishedDay: utcDay(input.publishedAt) };
   const found = candidates.find((c) => c.date !== null);
   if (!found?.date) return { publishedAt: null, publishedAtSource: "UNKNOWN", publishedText: null, publishedDay: null };
-  return { publishedAt: found.date, publishedAtSource: found.source, publishedText: found.text, publishedDay: found.day ?? utcDayOf(found.date) };
+  return { publishedAt: found.date, publishedAtSource: found.source, publishedText: found.text, publishedDay: found.day ?? utcDay(found.date) };
 }
 
 /** The calendar day a machine or printed date gives ("2024-07-19T04:49:00+05:30" → 19 July), if it gives one. */

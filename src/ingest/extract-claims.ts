@@ -1052,8 +1052,14 @@ export function extractClaims(body: string, options: ExtractClaimsOptions = {}):
 }
 
 const NOT_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|His|Her|Their|Its|A|An)$/;
-const PLACE_AFTER = /^[^.;:]{0,60}?\b(?:in|at|near|across)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|town|village|province|district|region|state|county|capital|area|areas|camp|municipality)\s+of\s+|(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|of|de|al|el)){0,3})/u;
-const PLACE_OPENING = /^(?:[A-Z]\w+,?\s+)?In\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*,/u;
+// "northeastern Libya", "central Nigeria": a compass word before the place is no part of its name.
+const COMPASS = String.raw`(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+`;
+const PLACE_NAME = String.raw`\p{Lu}[\p{L}'’-]+`;
+const PLACE_AFTER = new RegExp(
+  String.raw`^[^.;:]{0,60}?\b(?:in|at|near|across)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|town|village|province|district|region|state|county|capital|area|areas|camp|municipality)\s+of\s+|${COMPASS})?(${PLACE_NAME}(?:\s+(?:${PLACE_NAME}|of|de|al|el)){0,3})`,
+  "u",
+);
+const PLACE_OPENING = new RegExp(String.raw`^(?:[A-Z]\w+,?\s+)?In\s+(?:the\s+)?(?:${COMPASS})?(${PLACE_NAME}(?:\s+${PLACE_NAME}){0,2})\s*,`, "u");
 
 /** The place a sentence gives its figure: "in <Place>" after the figure's phrase, or "In <Place>, …" opening the sentence before it. */
 function placeAround(sentence: string, fig: Figure, phraseEnd: number): string | null {
