@@ -15,7 +15,7 @@ export class ArticleAssignmentResolver {
   @Directive(WRITE_SCOPE)
   @Mutation(() => Article, {
     description:
-      "Files an article under a crisis (an unassigned one, or moves it from another), with its claims and events, in one transaction. Unknown article or crisis: NOT_FOUND. Needs the `write` scope.",
+      "Files an article under a crisis (an unassigned one, or moves it from another), with its claims and events and every earlier and later version of its page, in one transaction. Unknown article or crisis: NOT_FOUND. Needs the `write` scope.",
   })
   async assignArticleToCrisis(@Arg("articleId", () => ID) articleId: string, @Arg("crisisSlug") crisisSlug: string, @Ctx() { prisma, loaders, caller }: Context) {
     requireScope(caller, Scope.WRITE);

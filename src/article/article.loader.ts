@@ -4,16 +4,17 @@ import { childPageLoaders } from "../common/child-pages";
 import type DataLoader from "dataloader";
 import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
 import { pageSql, readPage, type PagePlan } from "../common/preload";
+import { currentVersionSql } from "./article-versions";
 
 const articlesNewestFirst = { sortColumn: "publishedAt", sortType: "timestamp", direction: "DESC" } as const;
 
 /** Every Article column but `body`, which is loaded only when a query asks for it. */
-export const ARTICLE_LIST_COLUMNS = `a.id, a."publisherId", a."crisisId", a.url, a."contentHash", a.headline, a."alternativeHeadline", a.section,
+export const ARTICLE_LIST_COLUMNS = `a.id, a."publisherId", a."crisisId", a.url, a."alternateUrls", a."contentHash", a.headline, a."alternativeHeadline", a.section,
   a.byline, a.language, a."publishedAt", a."publishedAtSource", a."publishedText", a."previousVersionId", a."createdAt", a."updatedAt"`;
 export const WITHOUT_BODY = { body: true } as const;
 
 /** Like the root `articles` list: a page replaced by a later revision is left out. */
-const LATEST_VERSIONS = `NOT EXISTS (SELECT 1 FROM "Article" n WHERE n."previousVersionId" = a.id)`;
+const LATEST_VERSIONS = currentVersionSql("a.id");
 
 /** Articles by id, read as rows of a page (articlePlan), in no particular order; the ids not found are left out. */
 export async function articlesById(prisma: PrismaClient, ids: readonly string[], plan: PagePlan): Promise<ArticleRow[]> {

@@ -1,6 +1,7 @@
 // Reading articles: a page (filtered, newest first) or articles by id, each
 // with the columns the query needs and whatever it fetches ahead below them,
 // in one SQL statement (common/preload.ts pageSql).
+import { currentVersionSql } from "./article-versions";
 import type { PrismaClient } from "../db/prisma";
 import { dateRange, isoCode, optionalId } from "../common/filters";
 import type { GraphQLResolveInfo } from "graphql";
@@ -88,7 +89,7 @@ function articleConditions(filter: ArticleFilter, params: unknown[]): string[] {
     }
   }
   // The latest version of each page unless asked: no other version names this one as its previous.
-  if (!filter.includeEarlierVersions) conditions.push(`NOT EXISTS (SELECT 1 FROM "Article" later WHERE later."previousVersionId" = a.id)`);
+  if (!filter.includeEarlierVersions) conditions.push(currentVersionSql("a.id"));
   return conditions;
 }
 

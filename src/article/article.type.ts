@@ -54,7 +54,13 @@ export class Article {
   @Field(() => String, { nullable: true, description: "Canonical URL of the page." })
   url: string | null;
 
-  @Field({ description: "SHA-256 of the source text: how re-ingestion is recognised. Internal to this subgraph." })
+  @Field(() => [String], {
+    description:
+      "Other URLs the same text was sent under (tracking parameters, mirrors, AMP pages): one text is one article, its claims stored once. Kept by later versions.",
+  })
+  alternateUrls: string[];
+
+  @Field({ description: "SHA-256 of the source text: how re-ingestion is recognised (two versions share it when a page went back to an earlier text). Internal to this subgraph." })
   @Directive(INACCESSIBLE)
   contentHash: string;
 

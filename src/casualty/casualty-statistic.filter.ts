@@ -43,4 +43,7 @@ export class CasualtyStatisticFilter {
 
   @Field(() => Boolean, { defaultValue: false, description: "Also list claims an editor has since corrected (hidden by default; their corrections are listed)." })
   includeCorrected?: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also list claims of article versions a later revision replaced (hidden by default, as in `articles`)." })
+  includeEarlierVersions?: boolean;
 }

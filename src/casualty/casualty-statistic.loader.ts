@@ -1,5 +1,6 @@
 import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
+import { currentVersionSql } from "../article/article-versions";
 import { childPageLoaders } from "../common/child-pages";
 import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
 import type { PreloadRegistry, Row } from "../common/preload";
@@ -28,7 +29,10 @@ export const casualtyStatisticPreloads: PreloadRegistry = {
 };
 
 export function createCasualtyStatisticLoaders(prisma: PrismaClient, options: LoaderOptions) {
-  const from = (parentColumn: string) => `SELECT c.*, c."${parentColumn}" AS "parentKey" FROM "CasualtyStatistic" c`;
+  // As the root list shows them by default: corrected claims and those of replaced article versions are left out.
+  const from = (parentColumn: string) =>
+    `SELECT c.*, c."${parentColumn}" AS "parentKey" FROM "CasualtyStatistic" c
+     WHERE NOT EXISTS (SELECT 1 FROM "CasualtyStatistic" k WHERE k."correctionOfId" = c.id) AND ${currentVersionSql('c."articleId"')}`;
   return {
     byId: byIdLoader<CasualtyStatisticRow>(prisma, "CasualtyStatistic", options),
     byArticle: groupLoader(

@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
+import { CLAIM_OF_CURRENT_VERSION } from "../article/article-versions";
 import { isoCode, optionalId } from "../common/filters";
 import { findPage, PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
@@ -30,6 +31,7 @@ function casualtyStatisticWhere(filter: CasualtyStatisticFilter = {}): Prisma.Ca
   if (placeId) where.push({ placeId });
   if (filter.countryIsoCode) where.push({ place: { country: { isoCode: isoCode(filter.countryIsoCode, "countryIsoCode") } } });
   if (!filter.includeCorrected) where.push({ correctedBy: null });
+  if (!filter.includeEarlierVersions) where.push(CLAIM_OF_CURRENT_VERSION);
   return { AND: where };
 }
 

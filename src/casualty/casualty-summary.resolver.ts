@@ -2,6 +2,7 @@
 // latest figure of each claimant, the spread across claimants, and each
 // claimant's history. Groups (security forces, protesters, all) stay apart:
 // their figures are never added together.
+import { CLAIM_OF_CURRENT_VERSION } from "../article/article-versions";
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/prisma/client";
 import type { Context } from "../context";
@@ -126,7 +127,7 @@ export class CasualtySummaryResolver {
     const day = asOf ?? new Date();
     const rows = await prisma.casualtyStatistic.findMany({
       // Left out: rejected claims, claims an editor corrected, and claims of an article version its outlet has since revised.
-      where: { crisisId: crisis.id, category, reportedAt: { lte: day }, reviewStatus: { not: "REJECTED" }, correctedBy: null, article: { nextVersion: null } },
+      where: { crisisId: crisis.id, category, reportedAt: { lte: day }, reviewStatus: { not: "REJECTED" }, correctedBy: null, ...CLAIM_OF_CURRENT_VERSION },
       orderBy: [{ reportedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     });
     const claimantRows = await loaders.claimant.byId.loadMany([...new Set(rows.map((row) => row.claimantId))]);

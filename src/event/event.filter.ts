@@ -27,4 +27,7 @@ export class EventFilter {
 
   @Field(() => ID, { nullable: true, description: "Events sourced from articles of this publisher." })
   publisherId?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also list events of article versions a later revision replaced (hidden by default, as in `articles`)." })
+  includeEarlierVersions?: boolean;
 }

@@ -1,10 +1,13 @@
 import type { Event as EventRow, EventParticipant } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
+import { currentVersionSql } from "../article/article-versions";
 import { childPageLoaders } from "../common/child-pages";
 import { byIdLoader, groupLoader, LoaderOptions } from "../common/loaders";
 import type { PreloadRegistry } from "../common/preload";
 
 const eventsInTimeOrder = { sortColumn: "startDate", sortType: "date", direction: "ASC" } as const;
+/** As the root list shows them by default: events of replaced article versions are left out. */
+const CURRENT = currentVersionSql('e."articleId"');
 
 /** Article.events, fetched ahead for a page (common/preload.ts) exactly as `byArticle` fetches it. */
 export const eventPreloads: PreloadRegistry = {
@@ -33,16 +36,16 @@ export function createEventLoaders(prisma: PrismaClient, options: LoaderOptions)
       (row: EventParticipant) => row.eventId,
       options,
     ),
-    byCrisis: childPageLoaders<EventRow>(prisma, { from: `SELECT e.*, e."crisisId" AS "parentKey" FROM "Event" e`, ...eventsInTimeOrder }, options),
+    byCrisis: childPageLoaders<EventRow>(prisma, { from: `SELECT e.*, e."crisisId" AS "parentKey" FROM "Event" e WHERE ${CURRENT}`, ...eventsInTimeOrder }, options),
     atPlace: childPageLoaders<EventRow>(
       prisma,
-      { from: `SELECT e.*, ep."placeId" AS "parentKey" FROM "Event" e JOIN "EventPlace" ep ON ep."eventId" = e.id`, ...eventsInTimeOrder },
+      { from: `SELECT e.*, ep."placeId" AS "parentKey" FROM "Event" e JOIN "EventPlace" ep ON ep."eventId" = e.id WHERE ${CURRENT}`, ...eventsInTimeOrder },
       options,
     ),
     withPerson: childPageLoaders<EventRow>(
       prisma,
       {
-        from: `SELECT DISTINCT ON (e.id, p."personId") e.*, p."personId" AS "parentKey" FROM "Event" e JOIN "EventParticipant" p ON p."eventId" = e.id WHERE p."personId" IS NOT NULL`,
+        from: `SELECT DISTINCT ON (e.id, p."personId") e.*, p."personId" AS "parentKey" FROM "Event" e JOIN "EventParticipant" p ON p."eventId" = e.id WHERE p."personId" IS NOT NULL AND ${CURRENT}`,
         ...eventsInTimeOrder,
       },
       options,

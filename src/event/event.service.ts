@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
+import { EVENT_OF_CURRENT_VERSION } from "../article/article-versions";
 import { isoCode, optionalId } from "../common/filters";
 import { findPage, PageArgs } from "../common/pagination";
 import { badInput } from "../errors";
@@ -23,6 +24,7 @@ function eventWhere(filter: EventFilter = {}): Prisma.EventWhereInput {
   }
   const publisherId = optionalId(filter.publisherId, "publisherId");
   if (publisherId) where.push({ article: { publisherId } });
+  if (!filter.includeEarlierVersions) where.push(EVENT_OF_CURRENT_VERSION);
   return { AND: where };
 }
 

@@ -8,7 +8,7 @@ import { checkPageFields, ingestPage, type IngestStatus as IngestStatusValue } f
 export const IngestStatus = { CREATED: "CREATED", UNCHANGED: "UNCHANGED", REVISED: "REVISED" } as const;
 registerEnumType(IngestStatus, {
   name: "IngestStatus",
-  description: "CREATED: a new article. UNCHANGED: this exact page was ingested before; nothing was written. REVISED: a new version of an article already stored for the same URL.",
+  description: "CREATED: a new article. UNCHANGED: this text is stored already, as the current version of this URL or of another page (this URL is then added to its `alternateUrls`); no claims or events were written. REVISED: a new version of the page at this URL, which replaces the earlier one in lists, filters and summaries (sending an earlier text again makes it current once more).",
 });
 
 @InputType({ description: "A news page to read: its plain text (as a scraper saved it) or its HTML, not both." })

@@ -14,8 +14,17 @@
 // sort key) holds the ingestion time, its claims' reportedAt column the
 // ingestion day with reportedAtKnown false, and it has no events (they are
 // dated against the publication day). The API shows null for both dates.
+//
+// Versions. One text is one article: the same text sent again, under its URL,
+// under another URL (added to the article's alternateUrls) or with none, is
+// UNCHANGED. One URL is one line of versions: a new text at a URL already
+// stored is a new version (REVISED), which replaces the current one in every
+// list, filter and summary; it keeps that version's crisis unless the caller
+// names another. A page that went back to an earlier text is a new version
+// with that text, so sending the earlier text again is how to revert.
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
+import { currentVersionSql } from "../article/article-versions";
 import { utcDay } from "../common/dates";
 import type { PrismaClient } from "../db/prisma";
 import { apiError, badInput, ErrorCode } from "../errors";
@@ -240,12 +249,16 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
 
   const write = () => prisma.$transaction(
     async (tx) => {
-      // Same page or same URL at once: the second waits, then sees the first's result.
-      await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", url ?? hash);
-      const existing = await tx.article.findUnique({ where: { contentHash: hash }, select: { id: true } });
-      if (existing) {
-        const stored = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, select: { crisis: { select: { slug: true } } } });
-        return { status: "UNCHANGED" as const, articleId: existing.id, crisisSlug: stored.crisis?.slug ?? null, claims: 0, events: 0 };
+      // Same text or same URL at once: the second waits, then sees the first's result. The text's
+      // lock is always taken first (another key space than the URL's), so two never wait on each other.
+      await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(1, hashtext($1))", hash);
+      if (url) await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(2, hashtext($1))", url);
+      const previous = url ? await currentVersionAt(tx, url) : null;
+      const same = previous ? (previous.contentHash === hash ? previous : null) : await currentVersionWith(tx, hash);
+      if (same) {
+        if (url && !previous) await addUrl(tx, same, url);
+        const stored = await tx.article.findUniqueOrThrow({ where: { id: same.id }, select: { crisis: { select: { slug: true } } } });
+        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: stored.crisis?.slug ?? null, claims: 0, events: 0 };
       }
 
       const text = pageText(firstReading);
@@ -255,7 +268,13 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         countryIds: [named?.countryId ?? null],
       });
       const articleCountryId = mainCountryId(text, gazetteer);
-      const crisis = named ? (fitsCountry(named, text, gazetteer, articleCountryId) ? named : null) : await resolveCrisis(tx, firstReading, articleCountryId);
+      const crisis = named
+        ? fitsCountry(named, text, gazetteer, articleCountryId)
+          ? named
+          : null
+        : previous?.crisisId
+          ? await tx.crisis.findUniqueOrThrow({ where: { id: previous.crisisId } })
+          : await resolveCrisis(tx, firstReading, articleCountryId);
       let page = namedReading;
       if (!named && crisis?.countryId && firstReading.claims.length) {
         const country = await tx.country.findUnique({ where: { id: crisis.countryId } });
@@ -268,7 +287,6 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       // The place of a claim that names none: the crisis's country, else the page's own.
       const fallbackCountryId = crisis?.countryId ?? articleCountryId;
       const { article: extracted, body, claims, events } = page;
-      const previous = url ? await tx.article.findFirst({ where: { url, nextVersion: null }, orderBy: { publishedAt: "desc" } }) : null;
 
       // The caller's name, else the page's own, else the fallback the caller gave for pages that
       // name none, else the page's copyright holder, else the URL's host.
@@ -290,7 +308,9 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
           id: articleId,
           publisherId: publisher.id,
           crisisId: crisis?.id ?? null,
-          url,
+          // A version keeps the URLs of the line it continues.
+          url: previous?.url ?? url,
+          alternateUrls: previous ? withUrl(previous, url).alternateUrls : [],
           contentHash: hash,
           headline: input.headline ?? extracted.headline,
           alternativeHeadline: extracted.alternativeHeadline,
@@ -374,6 +394,52 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       countryReading = { countryId: error.countryId, page: await readPage(extract, pageInput, error.countryName) };
     }
   }
+}
+
+interface StoredVersion {
+  id: string;
+  url: string | null;
+  alternateUrls: string[];
+  contentHash: string;
+  crisisId: string | null;
+}
+
+const CURRENT_VERSION = currentVersionSql("a.id");
+const VERSION_COLUMNS = `a.id, a.url, a."alternateUrls", a."contentHash", a."crisisId"`;
+
+/**
+ * The current version of the page at a URL (its own or one of its alternates), if any, locked:
+ * an assignArticleToCrisis running now finishes first, and its crisis is the one read here.
+ */
+async function currentVersionAt(tx: Tx, url: string): Promise<StoredVersion | null> {
+  const [row] = await tx.$queryRawUnsafe<StoredVersion[]>(
+    `SELECT ${VERSION_COLUMNS} FROM "Article" a WHERE (a.url = $1 OR a."alternateUrls" @> ARRAY[$1]::text[]) AND ${CURRENT_VERSION} ORDER BY a."createdAt" DESC, a.id LIMIT 1 FOR UPDATE`,
+    url,
+  );
+  return row ?? null;
+}
+
+/** The current version of any page with this text, if any: the oldest when several pages have it. */
+async function currentVersionWith(tx: Tx, hash: string): Promise<StoredVersion | null> {
+  const [row] = await tx.$queryRawUnsafe<StoredVersion[]>(
+    `SELECT ${VERSION_COLUMNS} FROM "Article" a WHERE a."contentHash" = $1 AND ${CURRENT_VERSION} ORDER BY a."createdAt", a.id LIMIT 1`,
+    hash,
+  );
+  return row ?? null;
+}
+
+/** The article's URLs with `url` among them: its URL when it had none, else an alternate. */
+function withUrl(article: StoredVersion, url: string | null | undefined): Pick<StoredVersion, "url" | "alternateUrls"> {
+  if (!url || article.url === url || article.alternateUrls.includes(url)) return article;
+  return article.url ? { url: article.url, alternateUrls: [...article.alternateUrls, url] } : { url, alternateUrls: article.alternateUrls };
+}
+
+/** Records that the stored text was also sent under `url` (UNCHANGED otherwise: no claims or events are written). */
+async function addUrl(tx: Tx, article: StoredVersion, url: string): Promise<void> {
+  const urls = withUrl(article, url);
+  if (urls === article) return;
+  await tx.article.update({ where: { id: article.id }, data: urls });
+  await announceWrite(tx);
 }
 
 /** Headline, standfirst and body: the text whose names link to places and countries. */

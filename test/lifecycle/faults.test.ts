@@ -284,9 +284,9 @@ describe("SIGTERM", () => {
     await waitFor("/readyz 200", () => request(server.base, { path: "/readyz" }).then((r) => r.status === 200, () => false));
 
     const url = `https://wire.example/lifecycle-sigterm-${Date.now()}`;
-    // The read waits on a table lock, the ingestion on the advisory lock it takes for its URL.
+    // The read waits on a table lock, the ingestion on the advisory lock it takes for its URL (key space 2: ingest.service.ts).
     const tableLock = await holdLock(`LOCK TABLE "Country" IN ACCESS EXCLUSIVE MODE`);
-    const urlLock = await holdLock(`SELECT pg_advisory_xact_lock(hashtext($1))`, [url]);
+    const urlLock = await holdLock(`SELECT pg_advisory_xact_lock(2, hashtext($1))`, [url]);
     const read = graphql(server.base, COUNTRIES);
     const ingestion = graphql(server.base, INGEST, { input: wirePage(url) }, { authorization: `Bearer ${WRITE_KEY}` });
     await waitUntilBlocked(2);
@@ -354,7 +354,7 @@ describe("SIGTERM", () => {
     const server = await startMain({ DATABASE_URL: cluster.url(), SHUTDOWN_GRACE_MS: "1000" });
     await waitFor("/readyz 200", () => request(server.base, { path: "/readyz" }).then((r) => r.status === 200, () => false));
     const url = `https://wire.example/lifecycle-grace-${Date.now()}`;
-    const urlLock = await holdLock(`SELECT pg_advisory_xact_lock(hashtext($1))`, [url]);
+    const urlLock = await holdLock(`SELECT pg_advisory_xact_lock(2, hashtext($1))`, [url]);
     const ingestion = graphql(server.base, INGEST, { input: wirePage(url) }, { authorization: `Bearer ${WRITE_KEY}` }).then(
       (response) => response,
       (error: Error) => error,
