@@ -24,7 +24,7 @@ import type { ExtractClaimsOptions } from "./extract-claims";
 import { extractPage, type ExtractedPage } from "./extract-page";
 import { ExtractionBusyError, ExtractionWorkerError } from "./extraction-pool";
 import { announceWrite } from "../cache/write-notifications";
-import { findMentions, loadGazetteer, mainCountryId, resolveActor, resolvePlace, type Gazetteer } from "./mentions";
+import { claimantIds as claimantIdsOf, countryPlaceId, findMentions, loadGazetteer, mainCountryId, resolveActor, resolvePlace, storeMentions, type Gazetteer } from "./mentions";
 import type { ExtractedEvent, PageInput } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -253,6 +253,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       const gazetteer = await loadGazetteer(tx, text, {
         placeNames: [...firstReading.claims.map((c) => c.placeName), ...firstReading.events.flatMap((e) => e.placeNames)].filter((n): n is string => !!n),
         countryIds: [named?.countryId ?? null],
+        claimantNames: [firstReading, namedReading, countryReading?.page].flatMap((reading) => reading?.claims.map((c) => c.claimant.name) ?? []),
       });
       const articleCountryId = mainCountryId(text, gazetteer);
       const crisis = named ? (fitsCountry(named, text, gazetteer, articleCountryId) ? named : null) : await resolveCrisis(tx, firstReading, articleCountryId);
@@ -309,25 +310,14 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         },
       });
 
-      const found = findMentions(text, gazetteer);
-      await tx.articlePerson.createMany({ data: found.personIds.map((personId) => ({ articleId, personId })) });
-      await tx.articlePlace.createMany({ data: found.placeIds.map((placeId) => ({ articleId, placeId })) });
-      await tx.articleCountry.createMany({ data: found.countryIds.map((countryId) => ({ articleId, countryId })) });
+      await storeMentions(tx, articleId, findMentions(text, gazetteer));
 
       await storeEvents(tx, events, { articleId, crisisId: crisis?.id ?? null, countryId: fallbackCountryId, gazetteer });
 
-      const countryPlace = fallbackCountryId
-        ? await tx.place.findFirst({ where: { kind: "COUNTRY", countryId: fallbackCountryId }, orderBy: { id: "asc" }, select: { id: true } })
-        : null;
-      const claimantIds = new Map<string, string>();
-      for (const claim of claims) {
-        if (claimantIds.has(claim.claimant.name)) continue;
-        // As for the publisher: safe when another page names the same new claimant at the same time.
-        await tx.claimant.createMany({ data: [{ name: claim.claimant.name, kind: claim.claimant.kind }], skipDuplicates: true });
-        const claimant = await tx.claimant.findUniqueOrThrow({ where: { name: claim.claimant.name }, select: { id: true, mergedIntoId: true } });
-        // A name an editor merged into another claimant (mergeClaimants) files its claims there.
-        claimantIds.set(claim.claimant.name, claimant.mergedIntoId ?? claimant.id);
-      }
+      const countryPlace = claims.length ? await countryPlaceId(tx, gazetteer, fallbackCountryId) : null;
+      // As for the publisher: safe when another page names the same new claimant at the same time;
+      // a name an editor merged into another claimant (mergeClaimants) files its claims there.
+      const claimantIds = await claimantIdsOf(tx, claims, gazetteer);
       // Filed under the publication day; an undated page's claims under the ingestion day, flagged.
       const reportedAt = utcDay(publishedAt ?? ingestedAt);
       await tx.casualtyStatistic.createMany({
@@ -336,7 +326,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
           articleId,
           claimantId: claimantIds.get(claim.claimant.name) as string,
           // The place the figure is given for when the gazetteer knows it, else the crisis's (or page's) country.
-          placeId: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, fallbackCountryId)?.id : undefined) ?? countryPlace?.id ?? null,
+          placeId: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, fallbackCountryId)?.id : undefined) ?? countryPlace,
           placeText: claim.placeName,
           category: claim.category,
           affectedGroup: claim.affectedGroup,
