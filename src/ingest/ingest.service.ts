@@ -230,7 +230,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
   // Read before any SQL: a page refused (EMPTY_INPUT, NO_ARTICLE, …) costs the database nothing.
   const firstReading = await readPage(extract, pageInput, undefined);
   const url = input.url ?? firstReading.article.url;
-  const named = input.crisisSlug ? await prisma.crisis.findUnique({ where: { slug: input.crisisSlug }, include: { country: true } }) : null;
+  const named = input.crisisSlug ? await crisisWithCountry(prisma, input.crisisSlug) : null;
   if (input.crisisSlug && !named) throw badInput(`No crisis with slug "${input.crisisSlug}"`, "crisisSlug");
   // The crisis's country decides how national bodies are named ("Interior Ministry" → "… of
   // Kazakhstan"), which only claims carry: a page with claims is read again once it is known.
@@ -278,8 +278,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       // Not upsert: with an empty update Prisma reads, then inserts, so two pages of a new
       // publisher ingested at once both insert and one fails on the unique name (a 500).
       // ON CONFLICT DO NOTHING waits for the other transaction instead; then the row is read.
-      await tx.publisher.createMany({ data: [{ name: publisherName, copyrightHolder: extracted.copyrightHolder }], skipDuplicates: true });
-      const publisher = await tx.publisher.findUniqueOrThrow({ where: { name: publisherName } });
+      const publisher = await storedPublisher(tx, publisherName, extracted.copyrightHolder);
 
       // What the caller gave wins (extractPage already takes it; this holds the contract whatever the extractor does).
       const publishedAt = input.publishedAt ?? extracted.publishedAt;
@@ -442,4 +441,26 @@ async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleI
   await tx.event.createMany({ data: rows });
   await tx.eventPlace.createMany({ data: places, skipDuplicates: true });
   await tx.eventParticipant.createMany({ data: participants });
+}
+
+/**
+ * A crisis by slug, with its country. Not `include`: for a crisis without a
+ * country that sends a second query all the same (for a null id), once per page.
+ */
+async function crisisWithCountry(prisma: PrismaClient, slug: string) {
+  const crisis = await prisma.crisis.findUnique({ where: { slug } });
+  if (!crisis) return null;
+  return { ...crisis, country: crisis.countryId ? await prisma.country.findUnique({ where: { id: crisis.countryId } }) : null };
+}
+
+/**
+ * The publisher of that name: read, and only when there is none yet inserted
+ * (ON CONFLICT DO NOTHING, see ingestPage) and read again; a known publisher,
+ * nearly every page's, costs one statement.
+ */
+async function storedPublisher(tx: Tx, name: string, copyrightHolder: string | null) {
+  const known = await tx.publisher.findUnique({ where: { name } });
+  if (known) return known;
+  await tx.publisher.createMany({ data: [{ name, copyrightHolder }], skipDuplicates: true });
+  return tx.publisher.findUniqueOrThrow({ where: { name } });
 }
