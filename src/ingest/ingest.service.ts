@@ -24,7 +24,7 @@ import type { ExtractClaimsOptions } from "./extract-claims";
 import { extractPage, type ExtractedPage } from "./extract-page";
 import { ExtractionBusyError, ExtractionWorkerError } from "./extraction-pool";
 import { announceWrite } from "../cache/write-notifications";
-import { claimantIds as claimantIdsOf, countryPlaceId, findMentions, loadGazetteer, mainCountryId, resolveActor, resolvePlace, storeMentions, type Gazetteer } from "./mentions";
+import { claimantIds as claimantIdsOf, countryPlaceId, findMentions, loadGazetteer, mainCountryId, publisherId, resolveActor, resolvePlace, storedNamesOf, storeMentions, type EventLinks, type Gazetteer } from "./mentions";
 import type { ExtractedEvent, PageInput } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -253,7 +253,8 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       const gazetteer = await loadGazetteer(tx, text, {
         placeNames: [...firstReading.claims.map((c) => c.placeName), ...firstReading.events.flatMap((e) => e.placeNames)].filter((n): n is string => !!n),
         countryIds: [named?.countryId ?? null],
-        claimantNames: [firstReading, namedReading, countryReading?.page].flatMap((reading) => reading?.claims.map((c) => c.claimant.name) ?? []),
+        // Read with it: the claimants and publisher the page may be stored under.
+        ...storedNamesOf([firstReading, namedReading, countryReading?.page], [input.publisher, input.fallbackPublisher, hostOf(url)]),
       });
       const articleCountryId = mainCountryId(text, gazetteer);
       const crisis = named ? (fitsCountry(named, text, gazetteer, articleCountryId) ? named : null) : await resolveCrisis(tx, firstReading, articleCountryId);
@@ -278,7 +279,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       // Not upsert: with an empty update Prisma reads, then inserts, so two pages of a new
       // publisher ingested at once both insert and one fails on the unique name (a 500).
       // ON CONFLICT DO NOTHING waits for the other transaction instead; then the row is read.
-      const publisher = await storedPublisher(tx, publisherName, extracted.copyrightHolder);
+      const publisher = { id: await publisherId(tx, gazetteer, publisherName, extracted.copyrightHolder) };
 
       // What the caller gave wins (extractPage already takes it; this holds the contract whatever the extractor does).
       const publishedAt = input.publishedAt ?? extracted.publishedAt;
@@ -309,9 +310,8 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         },
       });
 
-      await storeMentions(tx, articleId, findMentions(text, gazetteer));
-
-      await storeEvents(tx, events, { articleId, crisisId: crisis?.id ?? null, countryId: fallbackCountryId, gazetteer });
+      const eventLinks = await storeEvents(tx, events, { articleId, crisisId: crisis?.id ?? null, countryId: fallbackCountryId, gazetteer });
+      await storeMentions(tx, articleId, findMentions(text, gazetteer), eventLinks);
 
       const countryPlace = claims.length ? await countryPlaceId(tx, gazetteer, fallbackCountryId) : null;
       // As for the publisher: safe when another page names the same new claimant at the same time;
@@ -409,10 +409,11 @@ async function resolveCrisis(tx: Tx, page: ExtractedPage, countryId: string | nu
   return candidates.length === 1 ? candidates[0] : null;
 }
 
-async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleId: string; crisisId: string | null; countryId: string | null; gazetteer: Gazetteer }) {
+/** The events stored; their places and actors returned, for storeMentions to store. */
+async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleId: string; crisisId: string | null; countryId: string | null; gazetteer: Gazetteer }): Promise<EventLinks> {
   const rows: Prisma.EventCreateManyInput[] = [];
-  const places: Prisma.EventPlaceCreateManyInput[] = [];
-  const participants: Prisma.EventParticipantCreateManyInput[] = [];
+  const places: EventLinks["places"] = [];
+  const participants: EventLinks["participants"] = [];
   for (const event of events) {
     const id = randomUUID();
     rows.push({
@@ -435,12 +436,11 @@ async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleI
     for (const placeId of placeIds) places.push({ eventId: id, placeId });
     for (const participant of event.participants) {
       const actor = resolveActor(participant.name, context.gazetteer);
-      if (actor) participants.push({ eventId: id, role: participant.role, ...actor });
+      if (actor) participants.push({ id: randomUUID(), eventId: id, role: participant.role, ...actor });
     }
   }
   await tx.event.createMany({ data: rows });
-  await tx.eventPlace.createMany({ data: places, skipDuplicates: true });
-  await tx.eventParticipant.createMany({ data: participants });
+  return { places, participants };
 }
 
 /**
@@ -451,16 +451,4 @@ async function crisisWithCountry(prisma: PrismaClient, slug: string) {
   const crisis = await prisma.crisis.findUnique({ where: { slug } });
   if (!crisis) return null;
   return { ...crisis, country: crisis.countryId ? await prisma.country.findUnique({ where: { id: crisis.countryId } }) : null };
-}
-
-/**
- * The publisher of that name: read, and only when there is none yet inserted
- * (ON CONFLICT DO NOTHING, see ingestPage) and read again; a known publisher,
- * nearly every page's, costs one statement.
- */
-async function storedPublisher(tx: Tx, name: string, copyrightHolder: string | null) {
-  const known = await tx.publisher.findUnique({ where: { name } });
-  if (known) return known;
-  await tx.publisher.createMany({ data: [{ name, copyrightHolder }], skipDuplicates: true });
-  return tx.publisher.findUniqueOrThrow({ where: { name } });
 }

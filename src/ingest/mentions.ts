@@ -20,6 +20,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { isCode, placeNameKey } from "../place/place-names";
 import { countriesIn, countryOf } from "./countries";
+import type { ExtractedPage } from "./extract-page";
 import type { ExtractedClaim } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -63,6 +64,8 @@ export interface Gazetteer {
   countryPlaces: Map<string, string | null>;
   /** The claimants stored under the claimant names asked for: see claimantIds. */
   claimants: Map<string, { id: string; mergedIntoId: string | null }>;
+  /** The ids of the publishers stored under the publisher names asked for: see publisherId. */
+  publishers: Map<string, string>;
   /** What is derived from the countries once per process (see countryIndex). */
   countryIndex: CountryIndex;
 }
@@ -176,14 +179,15 @@ SELECT
   (SELECT json_agg(json_build_array(key, id, name, "countryId", kind, population))::text FROM candidates) AS places,
   (SELECT json_agg(json_build_array(c.id, (SELECT p.id FROM "Place" p WHERE p.kind = 'COUNTRY' AND p."countryId" = c.id ORDER BY p.id LIMIT 1)))::text
      FROM "Country" c WHERE c.id IN (SELECT "countryId" FROM candidates) OR c.id = ANY($2::uuid[]) OR c."isoCode" = ANY($3::bpchar[])) AS "countryPlaces",
-  (SELECT json_agg(json_build_array(name, id, "mergedIntoId"))::text FROM "Claimant" WHERE name = ANY($4::text[])) AS claimants`;
+  (SELECT json_agg(json_build_array(name, id, "mergedIntoId"))::text FROM "Claimant" WHERE name = ANY($4::text[])) AS claimants,
+  (SELECT json_agg(json_build_array(name, id))::text FROM "Publisher" WHERE name = ANY($5::text[])) AS publishers`;
 
-type GazetteerRow = Record<"countries" | "people" | "organizations" | "places" | "countryPlaces" | "claimants", string | null>;
+type GazetteerRow = Record<"countries" | "people" | "organizations" | "places" | "countryPlaces" | "claimants" | "publishers", string | null>;
 
 export async function loadGazetteer(
   tx: Tx,
   text: string,
-  options: { placeNames?: string[]; countryIds?: (string | null)[]; claimantNames?: string[] } = {},
+  options: { placeNames?: string[]; countryIds?: (string | null)[]; claimantNames?: string[]; publisherNames?: string[] } = {},
 ): Promise<Gazetteer> {
   const keys = new Set(candidateNameKeys(text));
   for (const name of options.placeNames ?? []) {
@@ -198,6 +202,7 @@ export async function loadGazetteer(
     askedCountries,
     namedCountries.map(({ country }) => country.code),
     [...new Set(options.claimantNames ?? [])],
+    [...new Set(options.publisherNames ?? [])],
   );
   const parse = <T>(json: string | null): T[] => (json ? (JSON.parse(json) as T[]) : []);
   const { countries, index } = countriesFrom(row.countries);
@@ -225,8 +230,36 @@ export async function loadGazetteer(
     organizations: parse<[string, string, string | null]>(row.organizations).map(([id, name, acronym]) => ({ id, names: [name, ...(acronym ? [acronym] : [])] })),
     countryPlaces: new Map(parse<[string, string | null]>(row.countryPlaces)),
     claimants: new Map(parse<[string, string, string | null]>(row.claimants).map(([name, id, mergedIntoId]) => [name, { id, mergedIntoId }])),
+    publishers: new Map(parse<[string, string]>(row.publishers)),
     countryIndex: index,
   };
+}
+
+/**
+ * The claimant and publisher names a page may be stored under, whichever of
+ * its readings (ExtractedPage: without, with the named or with the inferred
+ * crisis's country) is stored, to read with its gazetteer: `publishers` are
+ * the caller's names and the URL's host. Only a head start: a name not read
+ * then is looked up (or created) when it is needed.
+ */
+export function storedNamesOf(readings: (ExtractedPage | undefined)[], publishers: (string | null | undefined)[]): { claimantNames: string[]; publisherNames: string[] } {
+  const pages = readings.filter((page): page is ExtractedPage => !!page);
+  return {
+    claimantNames: pages.flatMap((page) => page.claims.map((claim) => claim.claimant.name)),
+    publisherNames: [...publishers, ...pages.flatMap((page) => [page.article.publisherName, page.article.copyrightHolder])].filter((name): name is string => !!name),
+  };
+}
+
+/**
+ * The publisher of that name: the one the gazetteer read, else read now, and
+ * only when there is none yet inserted (ON CONFLICT DO NOTHING: two pages of a
+ * new publisher at once, the second waits instead of failing) and read again.
+ */
+export async function publisherId(tx: Tx, gazetteer: Gazetteer, name: string, copyrightHolder: string | null): Promise<string> {
+  const known = gazetteer.publishers.get(name) ?? (await tx.publisher.findUnique({ where: { name }, select: { id: true } }))?.id;
+  if (known) return known;
+  await tx.publisher.createMany({ data: [{ name, copyrightHolder }], skipDuplicates: true });
+  return (await tx.publisher.findUniqueOrThrow({ where: { name }, select: { id: true } })).id;
 }
 
 /**
@@ -269,17 +302,39 @@ export async function claimantIds(tx: Tx, claims: Pick<ExtractedClaim, "claimant
   return ids;
 }
 
-/** The article's links to the people, places and countries it names (findMentions), in one statement. */
-export async function storeMentions(tx: Tx, articleId: string, found: { personIds: string[]; placeIds: string[]; countryIds: string[] }): Promise<void> {
-  if (!found.personIds.length && !found.placeIds.length && !found.countryIds.length) return;
+/** An event's place and actors, as resolved against the gazetteer (resolvePlace, resolveActor). */
+export interface EventLinks {
+  places: { eventId: string; placeId: string }[];
+  participants: { id: string; eventId: string; role: string; personId?: string; organizationId?: string; countryId?: string }[];
+}
+
+/**
+ * The article's links to the people, places and countries it names
+ * (findMentions), and its events' to their places and actors (the events
+ * already stored), in one statement.
+ */
+export async function storeMentions(tx: Tx, articleId: string, found: { personIds: string[]; placeIds: string[]; countryIds: string[] }, events: EventLinks): Promise<void> {
+  if (!found.personIds.length && !found.placeIds.length && !found.countryIds.length && !events.places.length && !events.participants.length) return;
+  const { participants } = events;
   await tx.$executeRawUnsafe(
     `WITH people AS (INSERT INTO "ArticlePerson" ("articleId", "personId") SELECT $1::uuid, unnest($2::uuid[])),
-          places AS (INSERT INTO "ArticlePlace" ("articleId", "placeId") SELECT $1::uuid, unnest($3::uuid[]))
-     INSERT INTO "ArticleCountry" ("articleId", "countryId") SELECT $1::uuid, unnest($4::uuid[])`,
+          places AS (INSERT INTO "ArticlePlace" ("articleId", "placeId") SELECT $1::uuid, unnest($3::uuid[])),
+          countries AS (INSERT INTO "ArticleCountry" ("articleId", "countryId") SELECT $1::uuid, unnest($4::uuid[])),
+          "eventPlaces" AS (INSERT INTO "EventPlace" ("eventId", "placeId") SELECT * FROM unnest($5::uuid[], $6::uuid[]) ON CONFLICT DO NOTHING)
+     INSERT INTO "EventParticipant" (id, "eventId", role, "personId", "organizationId", "countryId")
+     SELECT * FROM unnest($7::uuid[], $8::uuid[], $9::text[], $10::uuid[], $11::uuid[], $12::uuid[])`,
     articleId,
     found.personIds,
     found.placeIds,
     found.countryIds,
+    events.places.map((p) => p.eventId),
+    events.places.map((p) => p.placeId),
+    participants.map((p) => p.id),
+    participants.map((p) => p.eventId),
+    participants.map((p) => p.role),
+    participants.map((p) => p.personId ?? null),
+    participants.map((p) => p.organizationId ?? null),
+    participants.map((p) => p.countryId ?? null),
   );
 }
 
