@@ -87,10 +87,6 @@ async function lockOrganization(tx: Tx, organizationId: string, argumentName: st
   if (!locked.length) throw refuse("UNKNOWN_ORGANIZATION", `"${argumentName}" names no organisation: "${organizationId}"`, argumentName);
 }
 
-function overlap(reason: string, what: string, clash: Period & { id: string }, argumentName: string) {
-  return refuse(reason, `${what} from ${isoDay(clash.from)} to ${isoDay(clash.to)} (id ${clash.id}) overlaps this period; end it first (endMembership) or start this one on its \`to\``, argumentName);
-}
-
 export async function createOrganization(prisma: PrismaClient, fields: OrganizationFields, prefix = "input."): Promise<Organization> {
   const name = text(fields.name, `${prefix}name`, MAX_NAME);
   const acronym = optionalText(fields.acronym, `${prefix}acronym`, MAX_ACRONYM);
@@ -116,14 +112,12 @@ export async function createOrganization(prisma: PrismaClient, fields: Organizat
 }
 
 export async function addMembership(prisma: PrismaClient, fields: MembershipFields, prefix = "input."): Promise<Membership> {
-  const organizationId = parseId(fields.organizationId, `${prefix}organizationId`);
-  const { from, to } = period(fields.from, fields.to, prefix);
   const note = optionalText(fields.note, `${prefix}note`, MAX_NOTE);
-  const country = await countryId(prisma, fields.countryIsoCode, `${prefix}countryIsoCode`);
-  return writeHistory(prisma, organizationId, prefix, "OVERLAPPING_MEMBERSHIP", async (tx) => {
-    const clash = await tx.membership.findFirst({ where: { organizationId, countryId: country, ...overlapping({ from, to }) }, orderBy: { from: "asc" } });
-    if (clash) throw overlap("OVERLAPPING_MEMBERSHIP", "The country's membership", clash, `${prefix}from`);
-    return tx.membership.create({ data: { organizationId, countryId: country, status: fields.status, from, to, note } });
+  const row = await historyRow(prisma, fields, prefix);
+  return writeHistory(prisma, row.organizationId, prefix, "membership", async (tx) => {
+    const { organizationId, countryId } = row;
+    refuseOverlap("membership", await tx.membership.findFirst({ where: { organizationId, countryId, ...overlapping(row) }, orderBy: { from: "asc" } }), `${prefix}from`);
+    return tx.membership.create({ data: { ...row, status: fields.status, note } });
   });
 }
 
@@ -134,30 +128,47 @@ export async function endMembership(prisma: PrismaClient, fields: EndMembershipF
   const current = await prisma.membership.findUnique({ where: { id } });
   if (!current) throw apiError(ErrorCode.NOT_FOUND, `No membership with id "${id}"`, { argumentName: `${prefix}membershipId` });
   const { to } = period(current.from, fields.to, prefix);
-  return writeHistory(prisma, current.organizationId, prefix, "OVERLAPPING_MEMBERSHIP", async (tx) => {
-    const where = { id: { not: id }, organizationId: current.organizationId, countryId: current.countryId, ...overlapping({ from: current.from, to }) };
-    const clash = await tx.membership.findFirst({ where, orderBy: { from: "asc" } });
-    if (clash) throw overlap("OVERLAPPING_MEMBERSHIP", "The country's membership", clash, `${prefix}to`);
+  return writeHistory(prisma, current.organizationId, prefix, "membership", async (tx) => {
+    const { organizationId, countryId } = current;
+    const where = { id: { not: id }, organizationId, countryId, ...overlapping({ from: current.from, to }) };
+    refuseOverlap("membership", await tx.membership.findFirst({ where, orderBy: { from: "asc" } }), `${prefix}to`);
     return tx.membership.update({ where: { id }, data: { to, ...(note !== null ? { note } : {}) } });
   });
 }
 
 export async function addChairmanship(prisma: PrismaClient, fields: ChairmanshipFields, prefix = "input."): Promise<Chairmanship> {
-  const organizationId = parseId(fields.organizationId, `${prefix}organizationId`);
-  const { from, to } = period(fields.from, fields.to, prefix);
   const personName = optionalText(fields.personName, `${prefix}personName`, MAX_NAME);
-  const country = await countryId(prisma, fields.countryIsoCode, `${prefix}countryIsoCode`);
-  return writeHistory(prisma, organizationId, prefix, "OVERLAPPING_CHAIRMANSHIP", async (tx) => {
-    const clash = await tx.chairmanship.findFirst({ where: { organizationId, ...overlapping({ from, to }) }, orderBy: { from: "asc" } });
-    if (clash) throw overlap("OVERLAPPING_CHAIRMANSHIP", "The organisation's chairmanship", clash, `${prefix}from`);
+  const row = await historyRow(prisma, fields, prefix);
+  return writeHistory(prisma, row.organizationId, prefix, "chairmanship", async (tx) => {
+    const where = { organizationId: row.organizationId, ...overlapping(row) };
+    refuseOverlap("chairmanship", await tx.chairmanship.findFirst({ where, orderBy: { from: "asc" } }), `${prefix}from`);
     // The person of that name if there is one (the reference data's heads of state), else a new one.
     const person = personName ? await tx.person.upsert({ where: { name: personName }, create: { name: personName }, update: {}, select: { id: true } }) : null;
-    return tx.chairmanship.create({ data: { organizationId, countryId: country, personId: person?.id ?? null, from, to } });
+    return tx.chairmanship.create({ data: { ...row, personId: person?.id ?? null } });
   });
 }
 
+/** What every membership and chairmanship has, checked: an organisation id, a country, a period. */
+async function historyRow(prisma: PrismaClient, fields: MembershipFields | ChairmanshipFields, prefix: string) {
+  const organizationId = parseId(fields.organizationId, `${prefix}organizationId`);
+  const { from, to } = period(fields.from, fields.to, prefix);
+  return { organizationId, countryId: await countryId(prisma, fields.countryIsoCode, `${prefix}countryIsoCode`), from, to };
+}
+
+const OVERLAP = {
+  membership: { reason: "OVERLAPPING_MEMBERSHIP", what: "The country's membership", hint: "end it first (endMembership) or start this one on its `to`" },
+  chairmanship: { reason: "OVERLAPPING_CHAIRMANSHIP", what: "The organisation's chairmanship", hint: "start this one on its `to`" },
+} as const;
+type HistoryKind = keyof typeof OVERLAP;
+
+function refuseOverlap(kind: HistoryKind, clash: (Period & { id: string }) | null, argumentName: string): void {
+  if (!clash) return;
+  const { reason, what, hint } = OVERLAP[kind];
+  throw refuse(reason, `${what} from ${isoDay(clash.from)} to ${isoDay(clash.to)} (id ${clash.id}) overlaps this period: ${hint}`, argumentName);
+}
+
 /** One transaction on an organisation's locked row, announced to the response caches. */
-async function writeHistory<T>(prisma: PrismaClient, organizationId: string, prefix: string, overlapReason: string, write: (tx: Tx) => Promise<T>): Promise<T> {
+async function writeHistory<T>(prisma: PrismaClient, organizationId: string, prefix: string, kind: HistoryKind, write: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await prisma.$transaction(async (tx) => {
       await lockOrganization(tx, organizationId, `${prefix}organizationId`);
@@ -167,7 +178,7 @@ async function writeHistory<T>(prisma: PrismaClient, organizationId: string, pre
     });
   } catch (error) {
     // The unique keys (organisation, country, from) and (organisation, from) are overlaps the checks catch first.
-    if (isUniqueViolation(error)) throw refuse(overlapReason, "A row starting on that day exists already", `${prefix}from`);
+    if (isUniqueViolation(error)) throw refuse(OVERLAP[kind].reason, "A row starting on that day exists already", `${prefix}from`);
     throw error;
   }
 }
