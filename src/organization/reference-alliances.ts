@@ -120,9 +120,9 @@ async function insertAllianceFile(client: pg.ClientBase, file: AllianceFile): Pr
 /** The organisation's id: the one of that name, else a top-level one of that acronym, else a new one. */
 async function adoptOrganization(client: pg.ClientBase, organization: AllianceFile["organizations"][number] & { parentId: string | null }): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
-    `SELECT id FROM "Organization" WHERE name = $1
-     UNION ALL (SELECT id FROM "Organization" WHERE $2::text IS NOT NULL AND $3::uuid IS NULL AND "parentId" IS NULL AND upper(acronym) = upper($2) ORDER BY name, id)
-     LIMIT 1`,
+    `SELECT id FROM "Organization"
+     WHERE name = $1 OR ($2::text IS NOT NULL AND $3::uuid IS NULL AND "parentId" IS NULL AND upper(acronym) = upper($2))
+     ORDER BY name = $1 DESC, name, id LIMIT 1`,
     [organization.name, organization.acronym, organization.parentId],
   );
   const values = [organization.acronym, organization.description, organization.foundedOn, organization.parentId];
