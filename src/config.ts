@@ -17,6 +17,8 @@ export interface Config {
   dbStatementTimeoutMs: number;
   /** Longest wait for a pool connection (a new one, or a free one when all are busy) before a request fails. */
   dbConnectTimeoutMs: number;
+  /** Most statements one request has in flight at once (context.ts): one request never holds the whole pool. */
+  dbStatementsPerRequest: number;
   /** Name (prepare once per connection) the statements this process sends; off behind a transaction-mode pooler. */
   dbPreparedStatements: boolean;
   /** Start-up while the database is down: exponential backoff between connection attempts, from initial to max. */
@@ -150,6 +152,7 @@ function rateLimitStore(env: NodeJS.ProcessEnv): Config["rateLimit"]["store"] {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV || "development";
+  const dbPoolMax = integer("DB_POOL_MAX", 10, env);
   return {
     nodeEnv,
     isProduction: nodeEnv === "production",
@@ -160,9 +163,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dataDir: path.resolve(projectRoot, env.EMBEDDED_PG_DIR || ".data/postgres"),
       port: integer("EMBEDDED_PG_PORT", 54329, env),
     },
-    dbPoolMax: integer("DB_POOL_MAX", 10, env),
+    dbPoolMax,
     dbStatementTimeoutMs: integer("DB_STATEMENT_TIMEOUT_MS", 10_000, env),
     dbConnectTimeoutMs: Math.max(1, integer("DB_CONNECT_TIMEOUT_MS", 5_000, env)),
+    dbStatementsPerRequest: positiveInteger("DB_STATEMENTS_PER_REQUEST", Math.max(1, Math.ceil(dbPoolMax / 4)), env),
     dbPreparedStatements: boolean("DB_PREPARED_STATEMENTS", true, env),
     dbRetry: {
       initialMs: Math.max(1, integer("DB_RETRY_INITIAL_MS", 500, env)),

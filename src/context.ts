@@ -3,6 +3,7 @@
 import { authenticate, type Caller } from "./auth/api-keys";
 import type { Config } from "./config";
 import type { PrismaClient } from "./db/prisma";
+import { limitStatements, Semaphore } from "./db/statement-limit";
 import type { PageExtractor } from "./ingest/ingest.service";
 import type { LoaderOptions } from "./common/loaders";
 import { createArticleLoaders } from "./article/article.loader";
@@ -32,10 +33,19 @@ export class Loaders {
   #place?: ReturnType<typeof createPlaceLoaders>;
   #publisher?: ReturnType<typeof createPublisherLoaders>;
 
+  readonly #client: PrismaClient | (() => PrismaClient);
+
+  /** `prisma`: the client, or (createContext) a function giving the request's client, made on first use. */
   constructor(
-    private readonly prisma: PrismaClient,
+    prisma: PrismaClient | (() => PrismaClient),
     private readonly options: LoaderOptions,
-  ) {}
+  ) {
+    this.#client = prisma;
+  }
+
+  private get prisma(): PrismaClient {
+    return typeof this.#client === "function" ? this.#client() : this.#client;
+  }
 
   /** False only for the benchmark's naive server (LOADER_BATCHING=false). */
   get batching(): boolean {
@@ -75,6 +85,7 @@ export class Loaders {
 }
 
 export interface Context {
+  /** The request's client: at most DB_STATEMENTS_PER_REQUEST statements in flight (db/statement-limit.ts). */
   prisma: PrismaClient;
   loaders: Loaders;
   /** Who sent a valid API key; null for anonymous reads. */
@@ -85,13 +96,18 @@ export interface Context {
 
 export function createContext(
   prisma: PrismaClient,
-  config: Pick<Config, "loaderMaxBatchSize" | "loaderBatching" | "apiKeys">,
+  config: Pick<Config, "loaderMaxBatchSize" | "loaderBatching" | "apiKeys"> & Partial<Pick<Config, "dbStatementsPerRequest">>,
   authorization?: string,
   extract?: PageExtractor,
 ): Context {
+  // Made on first use: a response from the cache, or a refused request, never pays for it.
+  let limited: PrismaClient | undefined;
+  const client = () => (limited ??= config.dbStatementsPerRequest ? limitStatements(prisma, new Semaphore(config.dbStatementsPerRequest)) : prisma);
   return {
-    prisma,
-    loaders: new Loaders(prisma, { maxBatchSize: config.loaderMaxBatchSize, batch: config.loaderBatching }),
+    get prisma() {
+      return client();
+    },
+    loaders: new Loaders(client, { maxBatchSize: config.loaderMaxBatchSize, batch: config.loaderBatching }),
     caller: authenticate(authorization, config.apiKeys),
     extract,
   };

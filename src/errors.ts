@@ -19,8 +19,13 @@ export const ErrorCode = {
    * EXTRACTION_MAX_QUEUE_WAIT_MS: not read, nothing written; `extensions.retryAfter` (seconds) says when to retry.
    */
   EXTRACTION_BUSY: "EXTRACTION_BUSY",
-  /** The database cannot be reached (not up yet, lost, or out of connections): HTTP 503, retry later. */
+  /** The database cannot be reached (not up yet, or lost): HTTP 503, retry later. */
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
+  /**
+   * The database is up but every connection is busy (this process's pool stayed full for DB_CONNECT_TIMEOUT_MS,
+   * or the server has no connection slot left): HTTP 503 with a short Retry-After; nothing was run, retry.
+   */
+  DATABASE_BUSY: "DATABASE_BUSY",
   /** Depth, cost, aliases, directives, tokens or repeated fields over the limit; `extensions.limit` says which. */
   OPERATION_LIMIT_EXCEEDED: "OPERATION_LIMIT_EXCEEDED",
   /** Too many requests from one address or API key; `Retry-After` says when to come back. */
@@ -56,6 +61,33 @@ const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "
 // node-postgres raises these as plain Errors (no code) and the adapter passes them through unchanged.
 const PG_CONNECTION_MESSAGE =
   /^(timeout exceeded when trying to connect|Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)$/;
+
+// Prisma's "timed out fetching a new connection from the connection pool".
+const PRISMA_BUSY = new Set(["P2024"]);
+// PostgreSQL: too_many_connections (the server is up, its connection slots are taken).
+const SQLSTATE_BUSY = "53300";
+// node-postgres's pool: every connection stayed checked out for connectionTimeoutMillis (pg-pool raises
+// this only for a request queued behind a full pool; a new connection that cannot be made fails otherwise).
+const PG_POOL_BUSY_MESSAGE = /^timeout exceeded when trying to connect$/;
+
+/**
+ * The database answers but has no connection for this statement now: the pool
+ * is exhausted (slow statements, a lock) or the server is out of connection
+ * slots. A kind of isDatabaseUnavailable (it is true for these too) that must
+ * be told apart: a busy database is not a dead one. Follows `cause` chains.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; message?: unknown; kind?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string; originalCode?: string } } }; cause?: unknown };
+    if (typeof candidate.code === "string" && (PRISMA_BUSY.has(candidate.code) || candidate.code === SQLSTATE_BUSY)) return true;
+    const cause = candidate.meta?.driverAdapterError?.cause;
+    if (cause && (cause.kind === "TooManyConnections" || (cause.originalCode ?? cause.code) === SQLSTATE_BUSY)) return true;
+    if (candidate.kind === "TooManyConnections") return true;
+    if (typeof candidate.message === "string" && PG_POOL_BUSY_MESSAGE.test(candidate.message)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}
 
 /**
  * The database is out of reach, as Prisma 7 on @prisma/adapter-pg reports it:

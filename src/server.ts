@@ -20,7 +20,7 @@ import type { PrismaClient } from "./db/prisma";
 import { MAX_PAGE_BYTES } from "./ingest/extract-article";
 import type { ExtractionPool } from "./ingest/extraction-pool";
 import type { PageExtractor } from "./ingest/ingest.service";
-import { ErrorCode, isDatabaseUnavailable, isStatementTimeout } from "./errors";
+import { ErrorCode, isDatabaseBusy, isDatabaseUnavailable, isStatementTimeout } from "./errors";
 import { collapseValidationErrorsPlugin, formatOperationLimitError, operationLimitRules } from "./gatekeeping/operation-limits";
 import { createTrustedDocuments, readManifest } from "./gatekeeping/persisted-queries";
 import { createRateLimiter } from "./gatekeeping/rate-limit";
@@ -87,7 +87,9 @@ export function formatError(isProduction: boolean) {
         ErrorCode.QUERY_TIMEOUT,
       );
     }
-    // The database is down or out of connections: say so (retryable, 503), never with its host or SQL.
+    // Up, but no connection came free in time (slow statements, a lock): retryable, 503, and not an outage.
+    if (isDatabaseBusy(original)) return restated(formatted, "The database is busy; retry shortly", ErrorCode.DATABASE_BUSY);
+    // The database is down: say so (retryable, 503), never with its host or SQL.
     if (isDatabaseUnavailable(original)) return restated(formatted, "The database is unavailable; retry shortly", ErrorCode.DATABASE_UNAVAILABLE);
     const isClientError = original instanceof GraphQLError && code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (isClientError || code === "GRAPHQL_PARSE_FAILED" || code === "GRAPHQL_VALIDATION_FAILED" || code === "BAD_USER_INPUT") {

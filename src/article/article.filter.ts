@@ -31,7 +31,7 @@ export class ArticleFilter {
   @Field(() => String, { nullable: true, description: "Articles that mention a place in this country (ISO 3166-1 alpha-2)." })
   countryIsoCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Words that must all appear in the headline, standfirst or body (case-insensitive)." })
+  @Field(() => String, { nullable: true, description: "Words that must all appear in the headline, standfirst or body (PostgreSQL full-text search, indexed): whole words, any case, English stemming (\"rises\" finds \"rise\" and \"rising\"); English stop words (\"the\", \"of\") and punctuation are ignored. At most 10 words and 200 characters; a body is searched in its first 200,000 characters." })
   search?: string | null;
 
   @Field(() => Boolean, { defaultValue: false, description: "Also list versions of a page that a later revision replaced (hidden by default)." })

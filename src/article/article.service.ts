@@ -15,6 +15,10 @@ import { articlesById } from "./article.loader";
 import type { Article } from "./article.type";
 
 const MAX_SEARCH_WORDS = 10;
+/** Longest `search` text, in characters: ten long words and the spaces between them. */
+export const MAX_SEARCH_LENGTH = 200;
+/** The text search configuration of the searchVector column (migration article_full_text_search): English stemming and stop words. */
+const SEARCH_CONFIG = "english";
 const NEWEST_FIRST = (alias: string) => `${alias}."publishedAt" DESC, ${alias}.id DESC`;
 
 // Columns an Article row needs when a selected field has a resolver of its own: its
@@ -44,9 +48,21 @@ export function articlePlan(info: GraphQLResolveInfo, path: RowPath, batching: b
   return pagePlan(info, "Article", path, articleColumns, batching);
 }
 
-/** `ILIKE` matches the word as written: its wildcards and escapes are literal. */
-function containsPattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, "\\$&")}%`;
+/**
+ * The search words as one text for plainto_tsquery, which keeps the words
+ * (letters and digits) of it, drops English stop words ("the", "of") and
+ * punctuation, stems the rest ("rises" → "rise") and requires every one
+ * (AND), against the GIN-indexed searchVector of headline, standfirst and body.
+ * Refused before any SQL when it is too long or has no word at all.
+ */
+function searchText(search: string): string {
+  if (search.length > MAX_SEARCH_LENGTH) {
+    throw badInput(`"search" takes at most ${MAX_SEARCH_LENGTH} characters, got ${search.length}`, "search");
+  }
+  const words = search.split(/\s+/).filter(Boolean);
+  if (!words.some((word) => /[\p{L}\p{N}]/u.test(word))) throw badInput('"search" must contain at least one word (letters or digits)', "search");
+  if (words.length > MAX_SEARCH_WORDS) throw badInput(`"search" takes at most ${MAX_SEARCH_WORDS} words`, "search");
+  return words.join(" ");
 }
 
 /**
@@ -79,15 +95,7 @@ function articleConditions(filter: ArticleFilter, params: unknown[]): string[] {
       `EXISTS (SELECT 1 FROM "ArticlePlace" ap JOIN "Place" pl ON pl.id = ap."placeId" JOIN "Country" co ON co.id = pl."countryId" WHERE ap."articleId" = a.id AND co."isoCode" = ${code})`,
     );
   }
-  if (filter.search != null) {
-    const words = filter.search.split(/\s+/).filter(Boolean);
-    if (words.length === 0) throw badInput('"search" must contain at least one word', "search");
-    if (words.length > MAX_SEARCH_WORDS) throw badInput(`"search" takes at most ${MAX_SEARCH_WORDS} words`, "search");
-    for (const word of words) {
-      const pattern = bind(containsPattern(word));
-      conditions.push(`(a.headline ILIKE ${pattern} OR a."alternativeHeadline" ILIKE ${pattern} OR a.body ILIKE ${pattern})`);
-    }
-  }
+  if (filter.search != null) conditions.push(`a."searchVector" @@ plainto_tsquery('${SEARCH_CONFIG}', ${bind(searchText(filter.search))})`);
   // The latest version of each page unless asked: no other version names this one as its previous.
   if (!filter.includeEarlierVersions) conditions.push(currentVersionSql("a.id"));
   return conditions;

@@ -6,6 +6,8 @@ import { ErrorCode } from "../errors";
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
+/** Seconds a client is told to wait (Retry-After) when the database is up but every connection is busy. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 export interface ServingState {
   /** Non-null while GraphQL must be refused with 503 DATABASE_UNAVAILABLE: why. */
@@ -51,8 +53,9 @@ export function databaseUnavailableBody(): { errors: { message: string; extensio
 
 /**
  * A response carrying DATABASE_UNAVAILABLE (the database went away while it
- * ran) gets HTTP 503 and Retry-After, so routers and clients see a retryable
- * outage rather than a 200 they would cache or trust.
+ * ran) or DATABASE_BUSY (no connection free in time) gets HTTP 503 and
+ * Retry-After (5 s for an outage, 1 s for a busy database), so routers and
+ * clients see a retryable failure rather than a 200 they would cache or trust.
  */
 export function databaseUnavailableStatusPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
@@ -60,10 +63,11 @@ export function databaseUnavailableStatusPlugin<TContext extends object>(): Apol
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
-          const errors = response.body.singleResult.errors ?? [];
-          if (!errors.some((error) => error.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) return;
+          const codes = new Set((response.body.singleResult.errors ?? []).map((error) => error.extensions?.code));
+          const unavailable = codes.has(ErrorCode.DATABASE_UNAVAILABLE);
+          if (!unavailable && !codes.has(ErrorCode.DATABASE_BUSY)) return;
           response.http.status = 503;
-          response.http.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+          response.http.headers.set("retry-after", String(unavailable ? RETRY_AFTER_SECONDS : BUSY_RETRY_AFTER_SECONDS));
         },
       };
     },

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { Config } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
 
@@ -18,7 +19,7 @@ export function createPrismaClient(
   config: Pick<Config, "dbPoolMax"> & Partial<Pick<Config, "dbStatementTimeoutMs" | "dbConnectTimeoutMs" | "dbPreparedStatements">>,
   onQuery?: QueryListener,
 ) {
-  const adapter = new PrismaPg({
+  const pool = new ServingPool({
     connectionString: databaseUrl,
     max: config.dbPoolMax,
     ...(config.dbStatementTimeoutMs ? { statement_timeout: config.dbStatementTimeoutMs } : {}),
@@ -27,11 +28,62 @@ export function createPrismaClient(
     connectionTimeoutMillis: config.dbConnectTimeoutMs ?? 5_000,
     // Notice a peer that vanished without closing the connection (a dead host, a dropped network).
     keepAlive: true,
-  }, config.dbPreparedStatements === false ? {} : { statementNameGenerator: statementName });
-  if (!onQuery) return new PrismaClient({ adapter });
+  });
+  // Our pool (so side() can open a connection beside it), ended by $disconnect as the adapter's own would be.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(config.dbPreparedStatements === false ? {} : { statementNameGenerator: statementName }) });
+  if (!onQuery) {
+    const client = new PrismaClient({ adapter });
+    pools.set(client, pool);
+    return client;
+  }
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery({ query: event.query, durationMs: Number(event.duration) }));
+  pools.set(client, pool);
   return client;
+}
+
+const pools = new WeakMap<object, ServingPool>();
+const SIDE_TIMEOUT_MS = 2000;
+
+/**
+ * The pool behind a client, and one connection beside it for checks that must
+ * not queue behind the pool's statements (readiness.ts): with every pooled
+ * connection busy on slow statements, the database is still up, and a check
+ * waiting its turn in the pool would say it is not.
+ */
+export class ServingPool extends pg.Pool {
+  #side: pg.Pool | undefined;
+
+  /**
+   * The connection beside the pool: a pool of one, opened on first use, on a
+   * short leash (a check that hangs must not hold it for the main pool's
+   * statement_timeout); it lets the process exit while idle, and ends with this pool.
+   */
+  get side(): pg.Pool {
+    this.#side ??= new pg.Pool({
+      ...this.options,
+      max: 1,
+      statement_timeout: SIDE_TIMEOUT_MS,
+      connectionTimeoutMillis: SIDE_TIMEOUT_MS,
+      allowExitOnIdle: true,
+    }).on("error", () => {}); // an idle side connection that dies is replaced on next use
+    return this.#side;
+  }
+
+  end(): Promise<void>;
+  end(callback: () => void): void;
+  end(callback?: () => void): Promise<void> | void {
+    const side = this.#side;
+    this.#side = undefined;
+    const ended = Promise.all([side?.end(), super.end()]).then(() => {});
+    if (!callback) return ended;
+    void ended.then(callback, callback);
+  }
+}
+
+/** The pool createPrismaClient made for this client (undefined for a client made some other way). */
+export function poolOf(prisma: object): ServingPool | undefined {
+  return pools.get(prisma);
 }
 
 /**

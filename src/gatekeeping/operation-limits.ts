@@ -14,6 +14,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError, Kind, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from "graphql";
 import type { OperationLimits } from "../config";
 import { ErrorCode } from "../errors";
+import { databaseCostRule } from "./database-cost";
 
 export type LimitName = keyof OperationLimits;
 
@@ -80,7 +81,7 @@ export function operationLimitRules(limits: OperationLimits): { validationRules:
   });
   const { validationRules } = armor.protect();
   return {
-    validationRules: [...(validationRules as ValidationRule[]), repeatedFieldsRule(limits.repeatedFields)],
+    validationRules: [...(validationRules as ValidationRule[]), repeatedFieldsRule(limits.repeatedFields), databaseCostRule(limits.cost, (message) => new OperationLimitError("cost", limits.cost, message))],
     parseOptions: { maxTokens: limits.tokens },
   };
 }

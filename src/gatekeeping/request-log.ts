@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLError } from "graphql";
-import { ErrorCode, isStatementTimeout } from "../errors";
+import { ErrorCode, isDatabaseBusy, isStatementTimeout } from "../errors";
 import type { Logger } from "../logger";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -21,7 +21,7 @@ export function requestIdOf(incoming: string | string[] | undefined): string {
 /**
  * Logs what went wrong in a request, with its id (set by the HTTP layer on the
  * request's headers): internal errors at error level with their stack (the
- * client only sees "Internal server error" in production), statement timeouts
+ * client only sees "Internal server error" in production), statement timeouts, a busy database
  * and pages the extraction pool gave up on (too slow, a dead worker) or had no room for (busy) at warn,
  * client mistakes at debug.
  */
@@ -36,6 +36,9 @@ export function errorLoggingPlugin<T extends object>(logger: Logger): ApolloServ
             const code = (error as GraphQLError).extensions?.code;
             if (isStatementTimeout(original)) {
               log.warn({ operationName, path: error.path }, "statement timeout: query cancelled");
+            } else if (isDatabaseBusy(original)) {
+              // Load, not a bug: no stack, and no alarm an outage would raise.
+              log.warn({ operationName, path: error.path }, "database busy: no connection free in time");
             } else if (code === ErrorCode.EXTRACTION_TOO_SLOW || code === ErrorCode.EXTRACTION_FAILED) {
               log.warn({ code, operationName, message: error.message }, "page extraction stopped");
             } else if (code === ErrorCode.EXTRACTION_BUSY) {

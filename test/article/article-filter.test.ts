@@ -50,8 +50,20 @@ interface Filter {
   includeEarlierVersions?: boolean;
 }
 
+/**
+ * The articles a search matches, by PostgreSQL's full-text search computed here from the
+ * columns themselves (not the stored searchVector, nor its index): every word, stemmed.
+ */
+async function searchMatches(search: string): Promise<string[]> {
+  const rows = await server.prisma.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id::text FROM "Article" WHERE to_tsvector('english', headline || ' ' || coalesce("alternativeHeadline", '') || ' ' || body) @@ plainto_tsquery('english', $1)`,
+    search,
+  );
+  return rows.map((row) => row.id);
+}
+
 /** The same filter as a Prisma query: the reference. */
-function prismaWhere(filter: Filter): Prisma.ArticleWhereInput {
+async function prismaWhere(filter: Filter): Promise<Prisma.ArticleWhereInput> {
   const where: Prisma.ArticleWhereInput[] = [];
   if (filter.publishedFrom) where.push({ publishedAt: { gte: new Date(filter.publishedFrom) } });
   if (filter.publishedTo) where.push({ publishedAt: { lt: new Date(filter.publishedTo) } });
@@ -63,15 +75,7 @@ function prismaWhere(filter: Filter): Prisma.ArticleWhereInput {
   if (filter.unassigned != null) where.push({ crisisId: filter.unassigned ? null : { not: null } });
   if (filter.placeId) where.push({ mentionedPlaces: { some: { placeId: filter.placeId } } });
   if (filter.countryIsoCode) where.push({ mentionedPlaces: { some: { place: { country: { isoCode: filter.countryIsoCode.toUpperCase() } } } } });
-  for (const word of filter.search?.split(/\s+/).filter(Boolean) ?? []) {
-    where.push({
-      OR: [
-        { headline: { contains: word, mode: "insensitive" } },
-        { alternativeHeadline: { contains: word, mode: "insensitive" } },
-        { body: { contains: word, mode: "insensitive" } },
-      ],
-    });
-  }
+  if (filter.search != null) where.push({ id: { in: await searchMatches(filter.search) } });
   if (!filter.includeEarlierVersions) where.push({ nextVersion: null });
   return { AND: where };
 }
@@ -122,14 +126,15 @@ const filters: [string, () => Filter][] = [
   ["a country of a mentioned place (lower case)", () => ({ countryIsoCode: place.countryIsoCode.toLowerCase() })],
   ["search words, any case", () => ({ search: "SYNTHETIC detained" })],
   ["search across the seed", () => ({ search: "Kazakhstan" })],
-  ["search with ILIKE wildcards, taken literally", () => ({ search: "100% turnout_at" })],
+  ["search with punctuation between and around words", () => ({ search: "100% turnout_at" })],
+  ["search words stemmed, stop words left out", () => ({ search: "the detained people of synthetics" })],
   ["everything at once", () => ({ crisisId: crisis.crisisId, publisherId: crisis.publisherId, placeId: place.id, search: "synthetic", publishedFrom: "2030-01-01T00:00:00Z" })],
 ];
 
 describe.each(filters)("%s", (_name, makeFilter) => {
   test.each([1, 7, 100])("pages of %i: the same articles in the same order as Prisma, the same total", async (first) => {
     const filter = makeFilter();
-    const expected = await server.prisma.article.findMany({ where: prismaWhere(filter), orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: { id: true } });
+    const expected = await server.prisma.article.findMany({ where: await prismaWhere(filter), orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: { id: true } });
     const { ids, totalCount } = await allPages(filter, first);
     expect(ids).toEqual(expected.map((article) => article.id));
     expect(totalCount).toBe(expected.length);
@@ -143,9 +148,21 @@ test("every filter above matches something here, so no comparison is of two empt
   }
 });
 
-test("wildcards in search words are literal: '%' alone matches only text containing '%'", async () => {
-  const { ids } = await allPages({ search: "%" }, 100);
-  expect(ids).toEqual([crisis.articleIds[5]]);
+test("a search with no word in it (only punctuation, ILIKE's wildcards) is refused as bad input", async () => {
+  for (const search of ["%", "_ %", "--", "  "]) {
+    const response = await server.query(PAGE, { filter: { search }, first: 5 });
+    expect([search, response.errors?.map((error) => [error.extensions?.code, error.extensions?.argumentName])]).toEqual([search, [["BAD_USER_INPUT", "search"]]]);
+  }
+});
+
+test("a search is whole words: all must appear, stemmed, in any case; ILIKE's wildcards are not wildcards", async () => {
+  const ids = async (search: string) => (await allPages({ search }, 100)).ids;
+  // "Synthetic 100% turnout_at the square": "turnout" is a word of it, "turn" is not.
+  expect(await ids("TURNOUT square")).toEqual([crisis.articleIds[5]]);
+  expect(await ids("turnout nowhere-to-be-found")).toEqual([]);
+  expect(await ids("turn")).not.toContain(crisis.articleIds[5]);
+  expect(await ids("turnouts squares")).toEqual([crisis.articleIds[5]]);
+  expect(await ids("turn%")).not.toContain(crisis.articleIds[5]);
 });
 
 test("a cursor from one page size continues at another", async () => {
