@@ -22,6 +22,7 @@ import type { ExtractionPool } from "./ingest/extraction-pool";
 import type { PageExtractor } from "./ingest/ingest.service";
 import { ErrorCode, isDatabaseUnavailable, isStatementTimeout } from "./errors";
 import { collapseValidationErrorsPlugin, formatOperationLimitError, operationLimitRules } from "./gatekeeping/operation-limits";
+import { operationCostPlugin } from "./gatekeeping/operation-cost";
 import { createTrustedDocuments, readManifest } from "./gatekeeping/persisted-queries";
 import { createRateLimiter } from "./gatekeeping/rate-limit";
 import { errorLoggingPlugin, REQUEST_ID_HEADER, requestIdOf } from "./gatekeeping/request-log";
@@ -154,6 +155,8 @@ export async function startServer(options: {
     logger,
     plugins: [
       collapseValidationErrorsPlugin(),
+      // Cost and list sizes again with the variables sent, before they are coerced or anything runs.
+      operationCostPlugin(config.operationLimits),
       errorLoggingPlugin(logger),
       // stop(): no new connections, in-flight requests get the grace period, then their connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
