@@ -28,8 +28,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
-
-const TRACE_HEADER = "apollo-federation-include-trace";
+import { TRACE_HEADER } from "./gatekeeping/router-only";
 
 // Apollo Server's own copy of the gateway interface (@apollo/gateway brings an older one).
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
