@@ -30,6 +30,7 @@ import { errorLoggingPlugin, REQUEST_ID_HEADER, requestIdOf } from "./gatekeepin
 import { createLogger, type Logger } from "./logger";
 import { staticCachePolicyPlugin } from "./cache/cache-policy";
 import { createResponseCache } from "./cache/response-cache";
+import { createDocumentStore, createPersistedQueryCache } from "./cache/document-store";
 import { createJitGateway } from "./executor";
 import { checkReadiness } from "./db/readiness";
 import { databaseUnavailableBody, databaseUnavailableStatusPlugin, RETRY_AFTER_SECONDS, type ServingState } from "./db/availability";
@@ -155,8 +156,10 @@ export async function startServer(options: {
     formatError: formatError(config.isProduction),
     validationRules: routerOnlyClosed ? [...limits.validationRules, routerOnlyRule(served)] : limits.validationRules,
     parseOptions: limits.parseOptions,
-    // APQ in Apollo's in-memory cache; safelist mode resolves ids itself and registers nothing.
-    persistedQueries: trustedDocuments.mode === "apq" ? {} : false,
+    // Parsed documents, and through them everything compiled for them, sized by what they keep alive (cache/document-store.ts).
+    documentStore: createDocumentStore(),
+    // APQ in a bounded cache of its own; safelist mode resolves ids itself and registers nothing.
+    persistedQueries: trustedDocuments.mode === "apq" ? { cache: createPersistedQueryCache() } : false,
     logger,
     plugins: [
       collapseValidationErrorsPlugin(),
