@@ -92,7 +92,7 @@ describe("list arguments are counted and capped (100 items)", () => {
   });
 
   test("list items count in the cost", async () => {
-    // 100 values is within the list cap; 50 aliases of them is not within the cost (and 15 aliases at most anyway).
+    // 100 values are within the list cap, and each counts once in the cost.
     const values = Array.from({ length: 100 }, () => "RIOT");
     const query = `query ($types: [EventType!]) { ${times(15, (i) => `e${i}: events(first: 1, filter: { types: $types }) { totalCount }`)} }`;
     const cheap = await send(query, { types: ["RIOT"] });
