@@ -52,7 +52,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       {
         url: options.origin + options.request.path,
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...options.request.headers },
         body: options.request.body,
         connections: options.connections,
         duration: options.durationSeconds,

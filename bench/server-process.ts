@@ -86,7 +86,7 @@ async function waitUntilReady(server: RunningServer, definition: ServerDefinitio
 export async function post(origin: string, request: HttpRequest): Promise<{ status: number; body: string }> {
   const response = await fetch(origin + request.path, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...request.headers },
     body: request.body,
   });
   return { status: response.status, body: await response.text() };

@@ -203,6 +203,8 @@ async function startServerProcess(databaseUrl: string, apiKey: string, options: 
       PORT: String(port),
       API_KEYS: `soak:${apiKey}:write`,
       LOG_LEVEL: "info",
+      // As a router reaches it: without ROUTER_SECRET a production server refuses _entities (the entities read) to everyone.
+      ROUTER_SECRET: SOAK_ROUTER_SECRET,
       // The load comes from one address and one key on purpose: rate limits would refuse it.
       RATE_LIMIT_PER_ADDRESS: "0",
       RATE_LIMIT_PER_KEY: "0",
@@ -332,6 +334,8 @@ class Inspector {
 // ---------------------------------------------------------------------------
 // HTTP
 
+const SOAK_ROUTER_SECRET = "soak-router-secret-0123456789abcdef";
+
 // Keep-alive, one socket per client: a client is a connection, as a router's pool would be.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -353,6 +357,7 @@ function postGraphQL(origin: string, query: string, variables: Record<string, un
         headers: {
           "content-type": "application/json",
           "content-length": payload.length,
+          "router-authorization": SOAK_ROUTER_SECRET,
           ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
         },
       },

@@ -69,6 +69,8 @@ export interface OperationLimits {
   tokens: number;
   /** The same field selected again in one selection set (`{ __typename __typename … }`). */
   repeatedFields: number;
+  /** Items in one list argument or list variable (a filter's enum values); `_entities` has its own cap. */
+  listItems: number;
 }
 
 const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
@@ -190,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: integer("MAX_DIRECTIVES", 50, env),
       tokens: integer("MAX_TOKENS", 1000, env),
       repeatedFields: integer("MAX_REPEATED_FIELDS", 15, env),
+      listItems: integer("MAX_LIST_ITEMS", 100, env),
     },
     persistedQueries: persistedQueriesMode(env),
     persistedQueriesManifest: env.PERSISTED_QUERIES_MANIFEST || undefined,

@@ -36,6 +36,11 @@ export const ErrorCode = {
   /** Safelist mode (Apollo Router's codes): an id not in the manifest, an operation not in it. */
   PERSISTED_QUERY_NOT_IN_LIST: "PERSISTED_QUERY_NOT_IN_LIST",
   QUERY_NOT_IN_SAFELIST: "QUERY_NOT_IN_SAFELIST",
+  /**
+   * `_service`, `_entities`, an @inaccessible field or a federated trace asked of a production server without
+   * ROUTER_SECRET: only a router may have them, and without the secret none can be told apart.
+   */
+  ROUTER_ONLY: "ROUTER_ONLY",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -28,8 +28,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
-
-const TRACE_HEADER = "apollo-federation-include-trace";
+import { TRACE_HEADER } from "./gatekeeping/router-only";
 
 // Apollo Server's own copy of the gateway interface (@apollo/gateway brings an older one).
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
@@ -118,7 +117,8 @@ interface Compiled {
 export function createJitGateway(schemas: { served: GraphQLSchema; compiled: GraphQLSchema }): GatewayInterface {
   // Keyed by the parsed document, which Apollo's document store reuses for a
   // repeated query: compiled queries live exactly as long as Apollo keeps the
-  // document, so this cache needs no bound of its own.
+  // document, so this cache needs no bound of its own. The store's bound counts
+  // them (cache/document-store.ts: each document is sized with its compiled plan).
   const compiledByDocument = new WeakMap<DocumentNode, Map<string, Compiled>>();
 
   function compile(document: DocumentNode, operationName: string | undefined, operation: OperationDefinitionNode | undefined): Compiled {

@@ -18,7 +18,8 @@ for (const registry of [eventPreloads, placePreloads, casualtyStatisticPreloads,
 /** The GraphQL types a page can hold, with their tables. */
 const TABLES = { Article: '"Article"', Event: '"Event"', CasualtyStatistic: '"CasualtyStatistic"' } as const;
 
-// Plans depend on the document only; documents are parsed once and reused (Apollo's document store).
+// Plans depend on the document only; documents are parsed once and reused (Apollo's document store),
+// whose bound counts these plans too (cache/document-store.ts).
 const plans = new WeakMap<object, PreloadPlan>();
 
 /**

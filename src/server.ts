@@ -22,12 +22,15 @@ import type { ExtractionPool } from "./ingest/extraction-pool";
 import type { PageExtractor } from "./ingest/ingest.service";
 import { ErrorCode, isDatabaseBusy, isDatabaseUnavailable, isStatementTimeout } from "./errors";
 import { collapseValidationErrorsPlugin, formatOperationLimitError, operationLimitRules } from "./gatekeeping/operation-limits";
+import { operationCostPlugin } from "./gatekeeping/operation-cost";
+import { formatRouterOnlyError, ROUTER_ONLY_WARNING, routerOnlyRule, TRACE_HEADER, traceRefusal } from "./gatekeeping/router-only";
 import { createTrustedDocuments, readManifest } from "./gatekeeping/persisted-queries";
 import { createRateLimiter } from "./gatekeeping/rate-limit";
 import { errorLoggingPlugin, REQUEST_ID_HEADER, requestIdOf } from "./gatekeeping/request-log";
 import { createLogger, type Logger } from "./logger";
 import { staticCachePolicyPlugin } from "./cache/cache-policy";
 import { createResponseCache } from "./cache/response-cache";
+import { createDocumentStore, createPersistedQueryCache } from "./cache/document-store";
 import { createJitGateway } from "./executor";
 import { checkReadiness } from "./db/readiness";
 import { databaseUnavailableBody, databaseUnavailableStatusPlugin, RETRY_AFTER_SECONDS, type ServingState } from "./db/availability";
@@ -67,7 +70,7 @@ function restatedAsBadInput(formatted: GraphQLFormattedError): GraphQLFormattedE
 
 export function formatError(isProduction: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const limited = formatOperationLimitError(formatted, error);
+    const limited = formatOperationLimitError(formatted, error) ?? formatRouterOnlyError(formatted, error);
     if (limited) return limited;
     const code = formatted.extensions?.code;
     // A literal of the wrong type ("asOf: \"yesterday\"") is bad input, not a malformed document.
@@ -129,10 +132,14 @@ export async function startServer(options: {
   if (trustedDocuments.mode === "safelist" && config.routerSecret) {
     logger.warn("PERSISTED_QUERIES=safelist with ROUTER_SECRET: only the router is served, and its traffic is not safelisted; safelist at the router");
   }
+  // Production without ROUTER_SECRET: no caller can be told apart as the router (gatekeeping/router-only.ts).
+  const routerOnlyClosed = config.isProduction && !config.routerSecret;
+  if (routerOnlyClosed) logger.warn(ROUTER_ONLY_WARNING);
   const rateLimiter = await createRateLimiter(config, (error) => logger.warn({ err: error }, "rate limit store failed; counting in memory"));
   // Built twice on purpose: see createJitGateway.
   const schemaOptions = { maxEntityRepresentations: config.maxEntityRepresentations };
-  const gateway = createJitGateway({ served: await buildFederatedSchema(schemaOptions), compiled: await buildFederatedSchema(schemaOptions) });
+  const served = await buildFederatedSchema(schemaOptions);
+  const gateway = createJitGateway({ served, compiled: await buildFederatedSchema(schemaOptions) });
   const responseCache = await createResponseCache(config, options.databaseUrl, options.log ?? ((message) => logger.info(message)));
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
@@ -149,13 +156,17 @@ export async function startServer(options: {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: formatError(config.isProduction),
-    validationRules: limits.validationRules,
+    validationRules: routerOnlyClosed ? [...limits.validationRules, routerOnlyRule(served)] : limits.validationRules,
     parseOptions: limits.parseOptions,
-    // APQ in Apollo's in-memory cache; safelist mode resolves ids itself and registers nothing.
-    persistedQueries: trustedDocuments.mode === "apq" ? {} : false,
+    // Parsed documents, and through them everything compiled for them, sized by what they keep alive (cache/document-store.ts).
+    documentStore: createDocumentStore(),
+    // APQ in a bounded cache of its own; safelist mode resolves ids itself and registers nothing.
+    persistedQueries: trustedDocuments.mode === "apq" ? { cache: createPersistedQueryCache() } : false,
     logger,
     plugins: [
       collapseValidationErrorsPlugin(),
+      // Cost and list sizes again with the variables sent, before they are coerced or anything runs.
+      operationCostPlugin(config.operationLimits),
       errorLoggingPlugin(logger),
       // stop(): no new connections, in-flight requests get the grace period, then their connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
@@ -224,6 +235,7 @@ export async function startServer(options: {
       // Before parsing or executing anything: behind a router, nobody else is served, _service and _entities included.
       return sendJson(res, 401, { errors: [{ message: "Missing or wrong router-authorization header", extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
     }
+    if (routerOnlyClosed && req.headers[TRACE_HEADER] !== undefined) return sendJson(res, 403, { errors: [traceRefusal()] });
     if (options.state?.unavailableReason()) {
       // Start-up is still waiting for the database: refuse at once instead of letting the query wait and fail.
       res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));

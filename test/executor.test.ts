@@ -3,18 +3,20 @@
 // so the same server answers each document both ways and the two must match.
 import { startTestServer, type TestServer } from "./helpers/test-server";
 
+const ROUTER_SECRET = "router-secret-for-executor-tests-0123";
 let server: TestServer;
 beforeAll(async () => {
   // Production: no stack traces, which differ between the two executors by nature.
   // Limits raised: the documents below are about execution, some past the default depth and cost.
-  server = await startTestServer({ env: { NODE_ENV: "production", RESPONSE_CACHE: "off", MAX_DEPTH: "10", MAX_COST: "100000" } });
+  // As the router (ROUTER_SECRET): traces and _entities are the router's alone in production.
+  server = await startTestServer({ env: { NODE_ENV: "production", RESPONSE_CACHE: "off", MAX_DEPTH: "10", MAX_COST: "100000", ROUTER_SECRET } });
 });
 afterAll(() => server.stop());
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(server.url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", "router-authorization": ROUTER_SECRET, ...headers },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown[]; extensions?: Record<string, unknown> } };

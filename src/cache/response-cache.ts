@@ -16,7 +16,9 @@ import pg from "pg";
 import type { Config } from "../config";
 import type { Context } from "../context";
 import { WRITES_CHANNEL } from "./write-notifications";
+import { stringBytes } from "./document-store";
 
+/** Cached responses in this process, in heap bytes (a response with Cyrillic text takes two a character). */
 const MEMORY_CACHE_BYTES = 64 * 1024 * 1024;
 
 export interface ResponseCache {
@@ -76,7 +78,7 @@ export async function createResponseCache(
       bump: async () => void (await client.incr(generationKey)),
     };
   } else {
-    store = new InMemoryLRUCache<string>({ maxSize: MEMORY_CACHE_BYTES });
+    store = new InMemoryLRUCache<string>({ maxSize: MEMORY_CACHE_BYTES, sizeCalculation: (response) => 256 + stringBytes(response) });
     let value = 0;
     generation = { current: async () => value, bump: async () => void value++ };
   }

@@ -1,9 +1,16 @@
 // Operation limits, checked before anything executes: GraphQL Armor's depth,
-// cost, alias and directive rules run as validation rules beside graphql-js's
-// own; the token limit is graphql-js's parser option (the lexer stops counting
-// at the limit, so a huge document is never fully parsed); one small rule of
-// ours refuses the same field repeated in one selection set, which no Armor
-// rule counts (`{ __typename __typename … }`).
+// alias and directive rules run as validation rules beside graphql-js's own;
+// the token limit is graphql-js's parser option (the lexer stops counting at
+// the limit, so a huge document is never fully parsed); one small rule of ours
+// refuses the same field repeated in one selection set, which no Armor rule
+// counts (`{ __typename __typename … }`). Cost and list sizes are ours too
+// (operation-cost.ts): Armor's cost misses page sizes sent as variables.
+//
+// Depth counts every field level, a connection's `edges` and `node` included
+// (they are levels of the response and of the work), and fragments not at all:
+// a fragment's fields count where they are spread, as if written there
+// (Armor's flattenFragments), so `edges { node { ...ArticleCard } }` costs no
+// more depth than the same fields inline.
 //
 // Every refusal is HTTP 400 with `extensions.code` OPERATION_LIMIT_EXCEEDED,
 // `extensions.limit` naming the limit and the limit's value in the message.
@@ -15,6 +22,7 @@ import { GraphQLError, Kind, type GraphQLFormattedError, type ValidationContext,
 import type { OperationLimits } from "../config";
 import { ErrorCode } from "../errors";
 import { databaseCostRule } from "./database-cost";
+import { costRule } from "./operation-cost";
 
 export type LimitName = keyof OperationLimits;
 
@@ -68,8 +76,9 @@ export function repeatedFieldsRule(max: number): ValidationRule {
 /** The validation rules and parser options for ApolloServer. */
 export function operationLimitRules(limits: OperationLimits): { validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
   const armor = new ApolloArmor({
-    maxDepth: { ...reportAs("depth", limits.depth), ignoreIntrospection: true },
-    costLimit: { ...reportAs("cost", limits.cost), maxCost: limits.cost },
+    maxDepth: { ...reportAs("depth", limits.depth), ignoreIntrospection: true, flattenFragments: true },
+    // Cost: costRule below, and per request with the variables (operationCostPlugin).
+    costLimit: { enabled: false },
     // Armor lets aliases of __typename through by default: 101 of them are still 101 response keys.
     maxAliases: { ...reportAs("aliases", limits.aliases), allowList: [] },
     maxDirectives: reportAs("directives", limits.directives),
@@ -81,7 +90,12 @@ export function operationLimitRules(limits: OperationLimits): { validationRules:
   });
   const { validationRules } = armor.protect();
   return {
-    validationRules: [...(validationRules as ValidationRule[]), repeatedFieldsRule(limits.repeatedFields), databaseCostRule(limits.cost, (message) => new OperationLimitError("cost", limits.cost, message))],
+    validationRules: [
+      ...(validationRules as ValidationRule[]),
+      costRule(limits),
+      repeatedFieldsRule(limits.repeatedFields),
+      databaseCostRule(limits.cost, (message) => new OperationLimitError("cost", limits.cost, message)),
+    ],
     parseOptions: { maxTokens: limits.tokens },
   };
 }

@@ -8,7 +8,8 @@ let crisis: SyntheticCrisis;
 beforeAll(async () => {
   // One shape below (places → events(first) → article under a list) is 9 levels deep counting
   // edges and node, past the default depth limit of 6; this file is about batching, not limits.
-  server = await startTestServer({ env: { MAX_DEPTH: "9" } });
+  // Limits raised: these documents are about batching at page size 100, past the default depth and cost.
+  server = await startTestServer({ env: { MAX_DEPTH: "9", MAX_COST: "100000" } });
   crisis = await createSyntheticCrisis(server.prisma, { articles: 120, tag: "batching" });
 });
 afterAll(async () => {

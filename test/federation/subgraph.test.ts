@@ -82,17 +82,23 @@ describe("exploration and tracing", () => {
     expect(introspection.data).toEqual({ __schema: { queryType: { name: "Query" } } });
   });
 
-  test("production: no playground, introspection off, but _service { sdl } still answers a router", async () => {
-    const production = await startTestServer({ env: { NODE_ENV: "production" } });
+  test("production: no playground, introspection off, but _service { sdl } still answers the router (it carries ROUTER_SECRET)", async () => {
+    const secret = "router-secret-for-subgraph-tests-0123";
+    const production = await startTestServer({ env: { NODE_ENV: "production", ROUTER_SECRET: secret } });
+    const post = (query: string) =>
+      fetch(production.url, { method: "POST", headers: { "content-type": "application/json", "router-authorization": secret }, body: JSON.stringify({ query }) }).then(
+        (response) => response.json() as Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>,
+      );
     try {
       const page = await fetch(production.url, { headers: { accept: "text/html" } });
       expect(await page.text()).not.toContain("embeddable-sandbox");
-      const introspection = await production.query(`{ __schema { queryType { name } } }`);
+      const introspection = await post(`{ __schema { queryType { name } } }`);
       expect(introspection.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
       expect(introspection.errors?.[0].message).toMatch(/introspection is not allowed/i);
-      const service = await production.query(`{ _service { sdl } }`);
+      const service = await post(`{ _service { sdl } }`);
       expect(service.errors).toBeUndefined();
       expect(service.data!._service.sdl).toContain("type Article");
+      // Without ROUTER_SECRET a production server serves _service to nobody: test/hardening/router-only.test.ts.
     } finally {
       await production.stop();
     }
