@@ -20,7 +20,7 @@ import { applyMigrations } from "../src/db/migrations";
 import { withPgClient } from "../src/db/pg-client";
 import { createPrismaClient } from "../src/db/prisma";
 import { ingestPage } from "../src/ingest/ingest.service";
-import type { PageInput } from "../src/ingest/types";
+import { fixturePages, variant } from "./fixture-pages";
 
 const projectRoot = path.resolve(__dirname, "../..");
 
@@ -86,24 +86,6 @@ async function timeStart(dataDir: string): Promise<number> {
     child.kill("SIGTERM");
     await exited;
   }
-}
-
-function fixturePages(): PageInput[] {
-  const dir = path.join(projectRoot, "test/fixtures");
-  const files = [
-    ...fs.readdirSync(dir).filter((n) => n.endsWith(".txt")).map((n) => path.join(dir, n)),
-    ...fs.readdirSync(path.join(dir, "pages")).filter((n) => /\.(txt|html)$/.test(n)).map((n) => path.join(dir, "pages", n)),
-  ].sort();
-  return files.map((file) => {
-    const content = fs.readFileSync(file, "utf8");
-    return file.endsWith(".html") ? { html: content } : { text: content };
-  });
-}
-
-/** A page made distinct (another content hash, another URL) without changing what it says. */
-function variant(page: PageInput, n: number): PageInput {
-  const mark = `\n\nBench copy ${n}.\n`;
-  return page.html !== undefined ? { html: page.html.replace(/<\/body>/i, `<p>Bench copy ${n}.</p></body>`) } : { text: `${page.text}${mark}` };
 }
 
 async function measureIngestion(serverUrl: string, seconds: number): Promise<{ articlesPerSecond: number; articles: number; seconds: number; places: number }> {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Verifies prisma/seed/kazakhstan-2022.json against the fixture and the Prisma schema.
+// Verifies prisma/seed/kazakhstan-2022.json against the fixture and the Prisma schema,
+// and the CSTO reference data it refers to (src/organization/reference/csto.json).
 // Plain Node, no dependencies. Usage: node prisma/seed/check-seed.js [seed.json]
 'use strict';
 
@@ -24,6 +25,9 @@ function eq(actual, expected, msg) {
 }
 
 const seed = JSON.parse(fs.readFileSync(seedPath, 'utf8'));
+// Loaded on every database before the seed, which names its organisations.
+const referencePath = path.join(root, 'src', 'organization', 'reference', 'csto.json');
+const reference = JSON.parse(fs.readFileSync(referencePath, 'utf8'));
 
 // ── enums from schema.prisma ──────────────────────────────────────────────
 const schema = fs.readFileSync(schemaPath, 'utf8');
@@ -88,7 +92,7 @@ for (const c of seed.countries) ok(/^[A-Z]{2}$/.test(c.isoCode) && c.name, `coun
 const country = (code, where, nullable = false) => (code === null && nullable) || ok(countries.has(code), `${where}: unknown country ${JSON.stringify(code)}`);
 
 // ── organizations (parents first) ─────────────────────────────────────────
-const orgs = new Set();
+const orgs = new Set(reference.organizations.map((o) => o.name));
 for (const o of seed.organizations) {
   ok(!orgs.has(o.name), `duplicate organization ${o.name}`);
   if (o.parent !== null) ok(orgs.has(o.parent), `organization ${o.name}: parent ${o.parent} not listed before it`);
@@ -129,7 +133,8 @@ for (const a of seed.memberships) for (const b of seed.memberships) {
   ok(!(a.from < (b.to || '9999-12-31') && b.from < (a.to || '9999-12-31')), `overlapping memberships ${a.country} ${a.from} / ${b.from}`);
 }
 const CSTO = 'Collective Security Treaty Organization';
-const membersAsOf = (d) => seed.memberships.filter((m) => m.organization === CSTO && m.status === 'MEMBER' && active(m, d)).map((m) => m.country).sort();
+ok(!seed.organizations.some((o) => o.name === CSTO) && !seed.memberships.concat(seed.chairmanships).some((r) => r.organization === CSTO), 'the CSTO and its history belong to the reference data, not the seed');
+const membersAsOf = (d) => reference.memberships.filter((m) => m.organization === CSTO && m.status === 'MEMBER' && active(m, d)).map((m) => m.country).sort();
 eq(membersAsOf('2022-01-09'), ['AM', 'BY', 'KG', 'KZ', 'RU', 'TJ'], 'CSTO members as of 2022-01-09');
 eq(membersAsOf('2000-01-01'), ['AM', 'BY', 'KG', 'KZ', 'RU', 'TJ'], 'CSTO members as of 2000-01-01');
 eq(membersAsOf('2008-01-01'), ['AM', 'BY', 'KG', 'KZ', 'RU', 'TJ', 'UZ'], 'CSTO members as of 2008-01-01');
@@ -145,7 +150,7 @@ for (const c of seed.chairmanships) {
   isDate(c.to, w, true);
   if (c.to) ok(c.from < c.to, `${w}: from >= to`);
 }
-const chairAsOf = (d) => seed.chairmanships.filter((c) => c.organization === CSTO && active(c, d));
+const chairAsOf = (d) => reference.chairmanships.filter((c) => c.organization === CSTO && active(c, d));
 eq(chairAsOf('2022-01-09').map((c) => [c.country, c.person]), [['AM', 'Nikol Pashinyan']], 'CSTO chair as of 2022-01-09');
 
 // ── places (parents first, unique per country/kind/name) ──────────────────

@@ -12,6 +12,7 @@
 import type { Crisis, Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { announceWrite } from "../cache/write-notifications";
+import { countryId, day, isUniqueViolation, refuse, text } from "../common/input-checks";
 import { apiError, ErrorCode } from "../errors";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -28,10 +29,6 @@ export interface CrisisFields {
   description?: string | null;
 }
 
-function refuse(reason: string, message: string, argumentName: string) {
-  return apiError(ErrorCode.BAD_USER_INPUT, message, { argumentName, reason });
-}
-
 export function checkSlug(slug: string, argumentName = "slug"): string {
   if (slug.length > MAX_SLUG || !SLUG.test(slug)) {
     throw refuse("INVALID_SLUG", `"${argumentName}" must be lower-case letters and digits in words joined by hyphens ("sudan-2023"), at most ${MAX_SLUG} characters, got "${slug.slice(0, 40)}"`, argumentName);
@@ -39,39 +36,8 @@ export function checkSlug(slug: string, argumentName = "slug"): string {
   return slug;
 }
 
-function text(value: string, argumentName: string, max: number): string {
-  const line = value.trim();
-  if (!line) throw refuse("BLANK", `"${argumentName}" must not be blank`, argumentName);
-  if (line.length > max) throw refuse("BLANK", `"${argumentName}" must be at most ${max} characters, got ${line.length}`, argumentName);
-  return line;
-}
-
-/** A calendar day: a Date (the GraphQL Date scalar's) or "YYYY-MM-DD" (the CLI's). */
-function day(value: Date | string, argumentName: string): Date {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw refuse("INVALID_DATE", `"${argumentName}" is not a date`, argumentName);
-    return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
-  }
-  const date = new Date(`${value}T00:00:00.000Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw refuse("INVALID_DATE", `"${argumentName}" must be a day as YYYY-MM-DD, got "${value.slice(0, 20)}"`, argumentName);
-  }
-  return date;
-}
-
-async function countryId(db: Prisma.TransactionClient | PrismaClient, code: string, argumentName: string): Promise<string> {
-  const iso = code.trim().toUpperCase();
-  const country = /^[A-Z]{2}$/.test(iso) ? await db.country.findUnique({ where: { isoCode: iso }, select: { id: true } }) : null;
-  if (!country) throw refuse("UNKNOWN_COUNTRY", `"${argumentName}" must be the ISO 3166-1 alpha-2 code of a country ("SD", "KZ"), got "${code.slice(0, 20)}"`, argumentName);
-  return country.id;
-}
-
 function checkDates(start: Date | null, end: Date | null, prefix: string) {
   if (start && end && end < start) throw refuse("END_BEFORE_START", `"${prefix}endDate" (${end.toISOString().slice(0, 10)}) is before "${prefix}startDate" (${start.toISOString().slice(0, 10)})`, `${prefix}endDate`);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
 }
 
 export async function createCrisis(prisma: PrismaClient, fields: CrisisFields, prefix = "input."): Promise<Crisis> {

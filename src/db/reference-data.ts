@@ -12,6 +12,8 @@
 //   - their names (own, ASCII, Latin-script alternates; airport codes left
 //     out) as PlaceName keys (src/place/place-names.ts) for ingestion's lookup.
 // GeoNames data is CC BY 4.0 (geonames.org).
+// Then, as a set of its own (row "alliances"), the alliances' history of the
+// organization domain (src/organization/reference-alliances.ts).
 //
 // One transaction under an advisory lock, recorded in ReferenceData with a
 // version made of the packages' versions: a database that has this version
@@ -24,6 +26,7 @@ import path from "node:path";
 import pg from "pg";
 import countries from "world-countries";
 import { PRESS_NAMES } from "../ingest/countries";
+import { ALLIANCES_REFERENCE_NAME, alliancesReferenceVersion, insertAlliances } from "../organization/reference-alliances";
 import { isCode, placeNameKey } from "../place/place-names";
 
 export const REFERENCE_DATA_NAME = "world";
@@ -102,44 +105,72 @@ export function referenceCountries() {
   });
 }
 
-/** The version loaded in the database, or null (none, or the table is missing). */
-export async function loadedReferenceVersion(client: pg.ClientBase): Promise<string | null> {
-  const { rows } = await client.query<{ version: string }>(`SELECT version FROM "ReferenceData" WHERE name = $1`, [REFERENCE_DATA_NAME]);
-  return rows[0]?.version ?? null;
+/** The version of a set loaded in the database, or null (none, or the table is missing). */
+export async function loadedReferenceVersion(client: pg.ClientBase, name = REFERENCE_DATA_NAME): Promise<string | null> {
+  return (await loadedReferenceVersions(client)).get(name) ?? null;
+}
+
+async function loadedReferenceVersions(client: pg.ClientBase): Promise<Map<string, string>> {
+  const { rows } = await client.query<{ name: string; version: string }>(`SELECT name, version FROM "ReferenceData"`);
+  return new Map(rows.map((row) => [row.name, row.version]));
+}
+
+interface ReferenceSet {
+  name: string;
+  version: string;
+  insert(client: pg.ClientBase): Promise<number>;
+}
+
+/** In load order: the alliances name countries of the world set. */
+function referenceSets(): ReferenceSet[] {
+  return [
+    { name: REFERENCE_DATA_NAME, version: referenceDataVersion(), insert: insertReferenceData },
+    { name: ALLIANCES_REFERENCE_NAME, version: alliancesReferenceVersion(), insert: insertAlliances },
+  ];
 }
 
 /**
- * Loads the reference data unless this version is in already. Returns the
- * version loaded now, or null when there was nothing to do.
+ * Loads each reference set whose version is not in already (one SELECT when
+ * all are). Returns what it loaded now ("<world version>; alliances <version>"),
+ * or null when there was nothing to do.
  */
 export async function loadReferenceData(databaseUrl: string): Promise<string | null> {
-  const version = referenceDataVersion();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    if ((await loadedReferenceVersion(client)) === version) return null;
-    await client.query("BEGIN");
-    try {
-      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [LOCK]);
-      // Another process may have loaded it while we waited.
-      if ((await loadedReferenceVersion(client)) === version) {
-        await client.query("ROLLBACK");
-        return null;
-      }
-      const rows = await insertReferenceData(client);
-      await client.query(
-        `INSERT INTO "ReferenceData" (name, version, rows, "loadedAt") VALUES ($1, $2, $3, now())
-         ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, rows = EXCLUDED.rows, "loadedAt" = now()`,
-        [REFERENCE_DATA_NAME, version, rows],
-      );
-      await client.query("COMMIT");
-      return version;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
+    const loaded = await loadedReferenceVersions(client);
+    const loadedNow: string[] = [];
+    for (const set of referenceSets()) {
+      if (loaded.get(set.name) === set.version || !(await loadReferenceSet(client, set))) continue;
+      loadedNow.push(set.name === REFERENCE_DATA_NAME ? set.version : `${set.name} ${set.version}`);
     }
+    return loadedNow.length ? loadedNow.join("; ") : null;
   } finally {
     await client.end();
+  }
+}
+
+/** One set in one transaction under the advisory lock; false when another process loaded it meanwhile. */
+async function loadReferenceSet(client: pg.ClientBase, set: ReferenceSet): Promise<boolean> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [LOCK]);
+    // Another process may have loaded it while we waited.
+    if ((await loadedReferenceVersion(client, set.name)) === set.version) {
+      await client.query("ROLLBACK");
+      return false;
+    }
+    const rows = await set.insert(client);
+    await client.query(
+      `INSERT INTO "ReferenceData" (name, version, rows, "loadedAt") VALUES ($1, $2, $3, now())
+       ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, rows = EXCLUDED.rows, "loadedAt" = now()`,
+      [set.name, set.version, rows],
+    );
+    await client.query("COMMIT");
+    return true;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
   }
 }
 

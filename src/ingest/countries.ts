@@ -105,8 +105,25 @@ for (const entry of ENTRIES) for (const word of entry.words) if (!BY_WORD.has(wo
 // Capitalised words that are country words elsewhere but not in running text here.
 const NOT_COUNTRY = new Set(["georgia's"]);
 
+// countryOf's answers: it is asked of every capitalised word and run of words a page holds, and an
+// unknown word of five letters or more costs a pass over all 250 countries' names. A pure function
+// of fixed data, so kept for the process, emptied when it grows past a bound (pages of ever-new words).
+const COUNTRY_OF = new Map<string, CountryName | null>();
+const MAX_COUNTRY_OF = 50_000;
+
 /** The country a name or adjective stands for: "Kazakh", "Sudanese", "Sri Lanka", "Armenian"; null if none. */
 export function countryOf(word: string): CountryName | null {
+  let answer = COUNTRY_OF.get(word);
+  if (answer === undefined) {
+    if (COUNTRY_OF.size >= MAX_COUNTRY_OF) COUNTRY_OF.clear();
+    answer = readCountryOf(word);
+    COUNTRY_OF.set(word, answer);
+  }
+  // A copy: callers own what they are given.
+  return answer && { ...answer };
+}
+
+function readCountryOf(word: string): CountryName | null {
   const lower = word.toLowerCase().replace(/(?:'s|’s)$/, "");
   if (NOT_COUNTRY.has(lower)) return null;
   const exact = BY_WORD.get(lower);

@@ -37,7 +37,23 @@ import { ExtractionError } from "./extract-article";
 import { extractPage, type ExtractedPage, type ExtractPageOptions } from "./extract-page";
 import { ExtractionBusyError, ExtractionWorkerError } from "./extraction-pool";
 import { announceWrite } from "../cache/write-notifications";
-import { findMentions, knownMentionNames, loadGazetteer, mainCountryId, rememberMentionNames, resolveActor, resolvePlace, scannedFor, type Gazetteer } from "./mentions";
+import {
+  claimantIds as claimantIdsOf,
+  countryPlaceId,
+  findMentions,
+  knownMentionNames,
+  loadGazetteer,
+  mainCountryId,
+  publisherId,
+  rememberMentionNames,
+  resolveActor,
+  resolvePlace,
+  scannedFor,
+  storedNamesOf,
+  storeMentions,
+  type EventLinks,
+  type Gazetteer,
+} from "./mentions";
 import type { PageMentions } from "./text-mentions";
 import type { ExtractedEvent, PageInput } from "./types";
 
@@ -251,7 +267,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
   // Read before any SQL: a page refused (EMPTY_INPUT, NO_ARTICLE, …) costs the database nothing.
   const firstReading = await readPage(extract, pageInput, undefined);
   const url = input.url ?? firstReading.article.url;
-  const named = input.crisisSlug ? await prisma.crisis.findUnique({ where: { slug: input.crisisSlug }, include: { country: true } }) : null;
+  const named = input.crisisSlug ? await crisisWithCountry(prisma, input.crisisSlug) : null;
   if (input.crisisSlug && !named) throw badInput(`No crisis with slug "${input.crisisSlug}"`, "crisisSlug");
   // A process's first page: the names to scan pages for, read once (the page was not refused), for the next reading.
   if (!knownMentionNames()) rememberMentionNames(await loadGazetteer(prisma, { placeKeys: new Set(), countries: [] }));
@@ -281,6 +297,8 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       const gazetteer = await loadGazetteer(tx, firstReading.mentions, {
         placeNames: [...firstReading.claims.map((c) => c.placeName), ...firstReading.events.flatMap((e) => e.placeNames)].filter((n): n is string => !!n),
         countryIds: [named?.countryId ?? null],
+        // Read with it: the claimants and publisher the page may be stored under.
+        ...storedNamesOf([firstReading, namedReading, countryReading?.page], [input.publisher, input.fallbackPublisher, hostOf(url)]),
       });
       rememberMentionNames(gazetteer);
       // What a reading found of the gazetteer's names; none was scanned for them all: read again (between transactions).
@@ -317,8 +335,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       // Not upsert: with an empty update Prisma reads, then inserts, so two pages of a new
       // publisher ingested at once both insert and one fails on the unique name (a 500).
       // ON CONFLICT DO NOTHING waits for the other transaction instead; then the row is read.
-      await tx.publisher.createMany({ data: [{ name: publisherName, copyrightHolder: extracted.copyrightHolder }], skipDuplicates: true });
-      const publisher = await tx.publisher.findUniqueOrThrow({ where: { name: publisherName } });
+      const publisher = { id: await publisherId(tx, gazetteer, publisherName, extracted.copyrightHolder) };
 
       // What the caller gave wins (extractPage already takes it; this holds the contract whatever the extractor does).
       const publishedAt = input.publishedAt ?? extracted.publishedAt;
@@ -351,25 +368,13 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         },
       });
 
-      const found = findMentions(scanned(), gazetteer);
-      await tx.articlePerson.createMany({ data: found.personIds.map((personId) => ({ articleId, personId })) });
-      await tx.articlePlace.createMany({ data: found.placeIds.map((placeId) => ({ articleId, placeId })) });
-      await tx.articleCountry.createMany({ data: found.countryIds.map((countryId) => ({ articleId, countryId })) });
+      const eventLinks = await storeEvents(tx, events, { articleId, crisisId: crisis?.id ?? null, countryId: fallbackCountryId, gazetteer });
+      await storeMentions(tx, articleId, findMentions(scanned(), gazetteer), eventLinks);
 
-      await storeEvents(tx, events, { articleId, crisisId: crisis?.id ?? null, countryId: fallbackCountryId, gazetteer });
-
-      const countryPlace = fallbackCountryId
-        ? await tx.place.findFirst({ where: { kind: "COUNTRY", countryId: fallbackCountryId }, orderBy: { id: "asc" }, select: { id: true } })
-        : null;
-      const claimantIds = new Map<string, string>();
-      for (const claim of claims) {
-        if (claimantIds.has(claim.claimant.name)) continue;
-        // As for the publisher: safe when another page names the same new claimant at the same time.
-        await tx.claimant.createMany({ data: [{ name: claim.claimant.name, kind: claim.claimant.kind }], skipDuplicates: true });
-        const claimant = await tx.claimant.findUniqueOrThrow({ where: { name: claim.claimant.name }, select: { id: true, mergedIntoId: true } });
-        // A name an editor merged into another claimant (mergeClaimants) files its claims there.
-        claimantIds.set(claim.claimant.name, claimant.mergedIntoId ?? claimant.id);
-      }
+      const countryPlace = claims.length ? await countryPlaceId(tx, gazetteer, fallbackCountryId) : null;
+      // As for the publisher: safe when another page names the same new claimant at the same time;
+      // a name an editor merged into another claimant (mergeClaimants) files its claims there.
+      const claimantIds = await claimantIdsOf(tx, claims, gazetteer);
       // Filed under the publication day; an undated page's claims under the ingestion day, flagged.
       const reportedAt = utcDay(publishedAt ?? ingestedAt);
       await tx.casualtyStatistic.createMany({
@@ -378,7 +383,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
           articleId,
           claimantId: claimantIds.get(claim.claimant.name) as string,
           // The place the figure is given for when the gazetteer knows it, else the crisis's (or page's) country.
-          placeId: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, fallbackCountryId)?.id : undefined) ?? countryPlace?.id ?? null,
+          placeId: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, fallbackCountryId)?.id : undefined) ?? countryPlace,
           placeText: claim.placeName,
           category: claim.category,
           affectedGroup: claim.affectedGroup,
@@ -504,10 +509,11 @@ async function resolveCrisis(tx: Tx, page: ExtractedPage, countryId: string | nu
   return candidates.length === 1 ? candidates[0] : null;
 }
 
-async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleId: string; crisisId: string | null; countryId: string | null; gazetteer: Gazetteer }) {
+/** The events stored; their places and actors returned, for storeMentions to store. */
+async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleId: string; crisisId: string | null; countryId: string | null; gazetteer: Gazetteer }): Promise<EventLinks> {
   const rows: Prisma.EventCreateManyInput[] = [];
-  const places: Prisma.EventPlaceCreateManyInput[] = [];
-  const participants: Prisma.EventParticipantCreateManyInput[] = [];
+  const places: EventLinks["places"] = [];
+  const participants: EventLinks["participants"] = [];
   for (const event of events) {
     const id = randomUUID();
     rows.push({
@@ -530,10 +536,19 @@ async function storeEvents(tx: Tx, events: ExtractedEvent[], context: { articleI
     for (const placeId of placeIds) places.push({ eventId: id, placeId });
     for (const participant of event.participants) {
       const actor = resolveActor(participant.name, context.gazetteer);
-      if (actor) participants.push({ eventId: id, role: participant.role, ...actor });
+      if (actor) participants.push({ id: randomUUID(), eventId: id, role: participant.role, ...actor });
     }
   }
   await tx.event.createMany({ data: rows });
-  await tx.eventPlace.createMany({ data: places, skipDuplicates: true });
-  await tx.eventParticipant.createMany({ data: participants });
+  return { places, participants };
+}
+
+/**
+ * A crisis by slug, with its country. Not `include`: for a crisis without a
+ * country that sends a second query all the same (for a null id), once per page.
+ */
+async function crisisWithCountry(prisma: PrismaClient, slug: string) {
+  const crisis = await prisma.crisis.findUnique({ where: { slug } });
+  if (!crisis) return null;
+  return { ...crisis, country: crisis.countryId ? await prisma.country.findUnique({ where: { id: crisis.countryId } }) : null };
 }

@@ -7,12 +7,24 @@ export function validOn(day: Date) {
   return { from: { lte: day }, OR: [{ to: null }, { to: { gt: day } }] };
 }
 
+const acronymKey = (row: OrganizationRow) => (row.acronym as string).toUpperCase();
+
 export function createOrganizationLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
     byId: byIdLoader<OrganizationRow>(prisma, "Organization", options),
+    /** By upper-case acronym, matched in any case: a top-level organisation before a body, then by name. */
     byAcronym: rowLoader(
-      (acronyms: string[]) => prisma.organization.findMany({ where: { acronym: { in: acronyms }, parentId: null } }),
-      (row) => row.acronym as string,
+      async (acronyms: string[]) => {
+        const rows = await prisma.organization.findMany({
+          where: { OR: acronyms.map((acronym) => ({ acronym: { equals: acronym, mode: "insensitive" as const } })) },
+          orderBy: [{ parentId: { sort: "asc", nulls: "first" } }, { name: "asc" }, { id: "asc" }],
+        });
+        // The first row of an acronym is its answer.
+        const first = new Map<string, OrganizationRow>();
+        for (const row of rows) if (!first.has(acronymKey(row))) first.set(acronymKey(row), row);
+        return [...first.values()];
+      },
+      acronymKey,
       options,
     ),
     bodies: groupLoader(

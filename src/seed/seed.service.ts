@@ -107,6 +107,10 @@ async function insertSeed(tx: Tx, seed: SeedFile): Promise<void> {
   }
 
   const organizations = new IdMap("organization");
+  // Named but not defined here: the reference data's (the CSTO and its council, src/organization/reference/).
+  const defined = new Set(seed.organizations.map((organization) => organization.name));
+  const named = [...referencedOrganizations(seed)].filter((name) => !defined.has(name));
+  for (const { id, name } of await tx.organization.findMany({ where: { name: { in: named } }, select: { id: true, name: true } })) organizations.set(name, id);
   for (const organization of parentsFirst(seed.organizations, (o) => o.name, (o) => o.parent, "organization")) {
     const where = `organization "${organization.name}"`;
     const data = {
@@ -407,6 +411,19 @@ async function insertArticles(tx: Tx, articles: SeedArticle[], ids: Ids): Promis
   if (eventPlaces.length) await tx.eventPlace.createMany({ data: eventPlaces });
   if (participants.length) await tx.eventParticipant.createMany({ data: participants });
   if (statistics.length) await tx.casualtyStatistic.createMany({ data: statistics });
+}
+
+/** Every organisation name the seed's records refer to. */
+function referencedOrganizations(seed: SeedFile): Set<string> {
+  return new Set(
+    [
+      ...seed.memberships.map((membership) => membership.organization),
+      ...seed.chairmanships.map((chairmanship) => chairmanship.organization),
+      ...seed.people.flatMap((person) => person.roles.map((role) => role.organization)),
+      ...seed.claimants.map((claimant) => claimant.organization),
+      ...seed.articles.flatMap((article) => article.events.flatMap((event) => event.participants.map((participant) => participant.organization))),
+    ].filter((name): name is string => typeof name === "string"),
+  );
 }
 
 /** Natural key → id for the records inserted so far, with errors that name the dangling reference. */

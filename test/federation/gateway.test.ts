@@ -56,8 +56,9 @@ afterAll(async () => {
  */
 function withoutRouterOnlyDirectives(sdl: string): string {
   const usage = / @authenticated @requiresScopes\(scopes: \[\["write"\]\]\)/g;
-  // One per mutation: ingestArticle, createCrisis, updateCrisis, assignArticleToCrisis, mergeClaimants, and the three reviews.
-  expect(sdl.match(usage)).toHaveLength(8);
+  // One per mutation: ingestArticle, createCrisis, updateCrisis, assignArticleToCrisis, mergeClaimants, the three reviews,
+  // and the four of organisations (createOrganization, addMembership, endMembership, addChairmanship).
+  expect(sdl.match(usage)).toHaveLength(12);
   return sdl.replace(usage, "");
 }
 

@@ -18,7 +18,8 @@ export interface TestServer {
   /** SQL statements run since the last `resetSql()`. */
   sql: string[];
   resetSql(): void;
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL request; with `apiKey`, as `Authorization: Bearer <apiKey>`. */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, apiKey?: string): Promise<GraphQLResponse<T>>;
   /** The server's extraction pool, when started with one (`extractionPool` option). */
   pool?: ExtractionPool;
   /** Stops the server, then closes its extraction pool (if any) and the database client. */
@@ -62,10 +63,10 @@ export async function startTestServer(
     pool,
     sql,
     resetSql: () => void sql.splice(0),
-    async query(query, variables) {
+    async query(query, variables, apiKey) {
       const response = await fetch(server.url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
