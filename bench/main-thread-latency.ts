@@ -16,12 +16,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadConfig } from "../src/config";
 import { applyMigrations } from "../src/db/migrations";
-import { withPgClient } from "../src/db/pg-client";
 import { createPrismaClient } from "../src/db/prisma";
 import { createExtractionPool } from "../src/ingest/extraction-pool";
 import { seedDatabase } from "../src/seed/seed.service";
 import { startServer } from "../src/server";
 import { HOSTILE_SHAPES, shapeNamed } from "./report/hostile-pages";
+import { dropDatabase, freshDatabase } from "./scratch-database";
 
 const KEY = "latency-bench-key-0123456789abcdef";
 const BYTES = 2 * 1024 * 1024;
@@ -73,11 +73,7 @@ async function timed(send: () => Promise<Response>): Promise<number> {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const name = `crisis_graph_latency_bench_${process.pid}`;
-  await withPgClient(options.databaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  await withPgClient(options.databaseUrl, (c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(options.databaseUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = await freshDatabase(options.databaseUrl, name);
   const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", API_KEYS: `bench:${KEY}:write`, RATE_LIMIT_PER_ADDRESS: "0", RATE_LIMIT_PER_KEY: "0" });
   const prisma = createPrismaClient(databaseUrl, config);
   const pool = createExtractionPool({ threads: 1, pageBudgetMs: 120_000, maxQueueWaitMs: 120_000 });
@@ -120,7 +116,7 @@ async function main(): Promise<void> {
   } finally {
     await pool.close();
     await prisma.$disconnect();
-    await withPgClient(options.databaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await dropDatabase(options.databaseUrl, name);
   }
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, markdown(rows));
