@@ -12,11 +12,11 @@ import inspector from "node:inspector/promises";
 import os from "node:os";
 import { loadConfig } from "../src/config";
 import { applyMigrations } from "../src/db/migrations";
-import { withPgClient } from "../src/db/pg-client";
 import { createPrismaClient } from "../src/db/prisma";
 import { extractPage } from "../src/ingest/extract-page";
 import { ingestPage } from "../src/ingest/ingest.service";
 import { fixturePages, variant } from "./fixture-pages";
+import { dropDatabase, freshDatabase } from "./scratch-database";
 
 function parseOptions(argv: string[]) {
   const options = { rounds: 40, databaseUrl: process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres", cpuProfile: undefined as string | undefined };
@@ -33,13 +33,10 @@ function parseOptions(argv: string[]) {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const name = `crisis_graph_ingest_profile_${process.pid}`;
-  await withPgClient(options.databaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  await withPgClient(options.databaseUrl, (c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(options.databaseUrl);
-  url.pathname = `/${name}`;
+  const databaseUrl = await freshDatabase(options.databaseUrl, name);
   const statements = new Map<string, { count: number; ms: number }>();
   let counting = false;
-  const prisma = createPrismaClient(url.toString(), loadConfig({}), ({ query, durationMs }) => {
+  const prisma = createPrismaClient(databaseUrl, loadConfig({}), ({ query, durationMs }) => {
     if (!counting) return;
     const key = query.replace(/\s+/g, " ").trim().slice(0, 110);
     const entry = statements.get(key) ?? { count: 0, ms: 0 };
@@ -48,7 +45,7 @@ async function main(): Promise<void> {
     statements.set(key, entry);
   });
   try {
-    await applyMigrations(url.toString());
+    await applyMigrations(databaseUrl);
     await prisma.crisis.create({ data: { slug: "bench-crisis", name: "Bench crisis", startDate: new Date("2022-01-02"), endDate: new Date("2022-01-11") } });
     const pages = fixturePages();
     let n = 0;
@@ -90,7 +87,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await prisma.$disconnect();
-    await withPgClient(options.databaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await dropDatabase(options.databaseUrl, name);
   }
 }
 

@@ -50,6 +50,35 @@ const ENTRIES: Entry[] = countries.map((c) => {
   return { code: c.cca2, name: PRESS_NAMES[c.cca2] ?? c.name.common, words: [...words], capitals: (c.capital ?? []).map((x) => x.toLowerCase()) };
 });
 
+// countryOf's stem rule as lookups: it is asked of every capitalised word of a page, and a pass over
+// all 250 names per unknown word made countriesIn cost seconds on a page of capitalised words.
+// STEMS_BY_PREFIX: each 5+ letter prefix of a lower-case name → the entries whose name opens with it
+// (not when it is the whole first word of a longer name); ENTRIES_BY_NAME: lower-case name → entries.
+const STEMS_BY_PREFIX = new Map<string, Entry[]>();
+const ENTRIES_BY_NAME = new Map<string, Entry[]>();
+let LONGEST_NAME = 0;
+for (const entry of ENTRIES) {
+  const name = entry.name.toLowerCase();
+  LONGEST_NAME = Math.max(LONGEST_NAME, name.length);
+  ENTRIES_BY_NAME.set(name, [...(ENTRIES_BY_NAME.get(name) ?? []), entry]);
+  for (let length = 5; length <= name.length; length++) {
+    const prefix = name.slice(0, length);
+    if (name.includes(" ") && name.split(" ")[0] === prefix) continue;
+    STEMS_BY_PREFIX.set(prefix, [...(STEMS_BY_PREFIX.get(prefix) ?? []), entry]);
+  }
+}
+
+/** The one entry whose name opens with `lower` (5+ letters), or that opens `lower` (6+ letters); undefined for none or several. */
+function stemEntry(lower: string): Entry | undefined {
+  const stems = new Set(STEMS_BY_PREFIX.get(lower));
+  if (lower.length >= 6) {
+    for (let length = 1; length <= Math.min(lower.length, LONGEST_NAME) && stems.size < 2; length++) {
+      for (const entry of ENTRIES_BY_NAME.get(lower.slice(0, length)) ?? []) stems.add(entry);
+    }
+  }
+  return stems.size === 1 ? stems.values().next().value : undefined;
+}
+
 /**
  * Nationality nouns, capitalised, singular and plural ("Kyrgyz", "Azeri", "Azeris", "Armenians"):
  * "two Azeris were killed" counts people, as "two soldiers" does.
@@ -101,10 +130,9 @@ function readCountryOf(word: string): CountryName | null {
   if (exact) return { code: exact.code, name: exact.name };
   // "Kazakh" → Kazakhstan, "Azerbaijani" → Azerbaijan: an adjective that opens the name.
   if (lower.length >= 5) {
-    // Not a whole first word of a longer name: "Central" is no adjective of the Central African Republic.
-    const wholeWord = (name: string) => name.includes(" ") && name.split(" ")[0] === lower;
-    const stems = ENTRIES.filter((e) => (e.name.toLowerCase().startsWith(lower) && !wholeWord(e.name.toLowerCase())) || (lower.length >= 6 && lower.startsWith(e.name.toLowerCase())));
-    if (stems.length === 1) return { code: stems[0].code, name: stems[0].name };
+    // Not a whole first word of a longer name: "Central" is no adjective of the Central African Republic (stemEntry).
+    const stem = stemEntry(lower);
+    if (stem) return { code: stem.code, name: stem.name };
   }
   return null;
 }

@@ -37,8 +37,7 @@ import { performance } from "node:perf_hooks";
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { ExtractionError, type ExtractionErrorCode } from "./extract-article";
-import type { ExtractClaimsOptions } from "./extract-claims";
-import { extractPage, type ExtractedPage } from "./extract-page";
+import { extractPage, type ExtractedPage, type ExtractPageOptions } from "./extract-page";
 import type { PageInput } from "./types";
 
 /** Default time budget of one page: every page up to MAX_PAGE_BYTES reads in well under 2 s on one core. */
@@ -106,9 +105,9 @@ export interface ExtractionPool {
    * extractPage(input, options) on a worker thread; rejects with ExtractionError (TOO_SLOW past the budget),
    * or ExtractionBusyError when the queue is full or the page waited past `maxQueueWaitMs`.
    */
-  extract(input: PageInput, options?: ExtractClaimsOptions, extractOptions?: ExtractOptions): Promise<ExtractedPage>;
+  extract(input: PageInput, options?: ExtractPageOptions, extractOptions?: ExtractOptions): Promise<ExtractedPage>;
   /** The same, with the time extractPage took in the worker (the hostile-page benchmark reads it). */
-  extractTimed(input: PageInput, options?: ExtractClaimsOptions, extractOptions?: ExtractOptions): Promise<TimedExtraction>;
+  extractTimed(input: PageInput, options?: ExtractPageOptions, extractOptions?: ExtractOptions): Promise<TimedExtraction>;
   /** Live worker threads. */
   readonly threads: number;
   /** Pages running or waiting for a thread. */
@@ -128,7 +127,7 @@ export interface ExtractionPool {
 /** What the worker gets: the page, the claim options, and a port to say it started. */
 export interface ExtractionTask {
   input: PageInput;
-  options: ExtractClaimsOptions;
+  options: ExtractPageOptions;
   started: MessagePort;
 }
 
@@ -223,7 +222,7 @@ export function createExtractionPool(poolOptions: ExtractionPoolOptions = {}): E
 
   let piscina = start();
 
-  async function extractTimed(input: PageInput, options: ExtractClaimsOptions = {}, extractOptions: ExtractOptions = {}): Promise<TimedExtraction> {
+  async function extractTimed(input: PageInput, options: ExtractPageOptions = {}, extractOptions: ExtractOptions = {}): Promise<TimedExtraction> {
     if (closing) throw new Error("The extraction pool is closed.");
     const budgetMs = positive(extractOptions.budgetMs ?? pageBudgetMs, "budgetMs");
     // Every thread busy and the queue full: refused before anything is sent. Counted on the configured

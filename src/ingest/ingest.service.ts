@@ -6,6 +6,11 @@
 // transaction would hold a database connection all that time. For a crisis
 // inferred from the page, the transaction that finds its country is left
 // (rolled back) to read the page again, then run once more with that reading.
+// The transaction reads no page text either: the reading carries what linking
+// needs from it (ExtractedPage.mentions, text-mentions.ts), scanned for the
+// people's, organisations' and countries' names last read from the database;
+// when those changed since (or on a process's first page), the page is read
+// again outside the transaction, as for a country.
 //
 // What the caller knows wins over what the page says: `headline`,
 // `publishedAt` (source CALLER) and `language` go into extractPage as its
@@ -29,11 +34,27 @@ import { utcDay } from "../common/dates";
 import type { PrismaClient } from "../db/prisma";
 import { apiError, badInput, ErrorCode } from "../errors";
 import { ExtractionError } from "./extract-article";
-import type { ExtractClaimsOptions } from "./extract-claims";
-import { extractPage, type ExtractedPage } from "./extract-page";
+import { extractPage, type ExtractedPage, type ExtractPageOptions } from "./extract-page";
 import { ExtractionBusyError, ExtractionWorkerError } from "./extraction-pool";
 import { announceWrite } from "../cache/write-notifications";
-import { claimantIds as claimantIdsOf, countryPlaceId, findMentions, loadGazetteer, mainCountryId, publisherId, resolveActor, resolvePlace, storedNamesOf, storeMentions, type EventLinks, type Gazetteer } from "./mentions";
+import {
+  claimantIds as claimantIdsOf,
+  countryPlaceId,
+  findMentions,
+  knownMentionNames,
+  loadGazetteer,
+  mainCountryId,
+  publisherId,
+  rememberMentionNames,
+  resolveActor,
+  resolvePlace,
+  scannedFor,
+  storedNamesOf,
+  storeMentions,
+  type EventLinks,
+  type Gazetteer,
+} from "./mentions";
+import type { PageMentions } from "./text-mentions";
 import type { ExtractedEvent, PageInput } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -58,7 +79,7 @@ export interface IngestOptions extends PageInput {
  * extraction pool's worker (the server's), which may reject with
  * ExtractionError TOO_SLOW, ExtractionBusyError or ExtractionWorkerError.
  */
-export type PageExtractor = (input: PageInput, options: ExtractClaimsOptions) => ExtractedPage | Promise<ExtractedPage>;
+export type PageExtractor = (input: PageInput, options: ExtractPageOptions) => ExtractedPage | Promise<ExtractedPage>;
 
 export interface IngestResult {
   status: IngestStatus;
@@ -190,7 +211,7 @@ export function checkPageFields(fields: PageFields, prefix = ""): CheckedPageFie
  */
 async function readPage(extract: PageExtractor, input: PageInput, countryName: string | undefined): Promise<ExtractedPage> {
   try {
-    return await extract(input, { countryName });
+    return await extract(input, { countryName, mentionNames: knownMentionNames() });
   } catch (error) {
     if (error instanceof ExtractionError && error.code === "TOO_SLOW") throw apiError(ErrorCode.EXTRACTION_TOO_SLOW, error.message);
     if (error instanceof ExtractionBusyError) {
@@ -205,13 +226,20 @@ async function readPage(extract: PageExtractor, input: PageInput, countryName: s
   }
 }
 
-/** Leaves the transaction (rolled back: nothing written) to read the page again for this country outside it. */
+/**
+ * Leaves the transaction (rolled back: nothing written) to read the page again outside it: for this
+ * country, or (null) for the names now stored, which no reading was scanned for.
+ */
 class ReadAgainFor extends Error {
   constructor(
-    readonly countryId: string,
-    readonly countryName: string,
+    readonly countryId: string | null,
+    readonly countryName: string | null,
   ) {
-    super(`The inferred crisis's country kept changing while the page was ingested (last: ${countryName})`);
+    super(
+      countryName
+        ? `The inferred crisis's country kept changing while the page was ingested (last: ${countryName})`
+        : "The people's, organisations' and countries' names kept changing while the page was ingested",
+    );
   }
 }
 
@@ -241,11 +269,15 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
   const url = input.url ?? firstReading.article.url;
   const named = input.crisisSlug ? await crisisWithCountry(prisma, input.crisisSlug) : null;
   if (input.crisisSlug && !named) throw badInput(`No crisis with slug "${input.crisisSlug}"`, "crisisSlug");
+  // A process's first page: the names to scan pages for, read once (the page was not refused), for the next reading.
+  if (!knownMentionNames()) rememberMentionNames(await loadGazetteer(prisma, { placeKeys: new Set(), countries: [] }));
   // The crisis's country decides how national bodies are named ("Interior Ministry" → "… of
   // Kazakhstan"), which only claims carry: a page with claims is read again once it is known.
   const namedReading = named?.country && firstReading.claims.length ? await readPage(extract, pageInput, named.country.name) : firstReading;
   // The reading for an inferred crisis's country, taken between two transactions (see the header).
   let countryReading: { countryId: string; page: ExtractedPage } | undefined;
+  // The reading taken again when no other was scanned for the names the gazetteer holds.
+  let namesReading: ExtractedPage | undefined;
 
   const write = () => prisma.$transaction(
     async (tx) => {
@@ -261,17 +293,23 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: stored.crisis?.slug ?? null, claims: 0, events: 0 };
       }
 
-      const text = pageText(firstReading);
       // Only the places this page names are read (mentions.ts), with those the extractors found.
-      const gazetteer = await loadGazetteer(tx, text, {
+      const gazetteer = await loadGazetteer(tx, firstReading.mentions, {
         placeNames: [...firstReading.claims.map((c) => c.placeName), ...firstReading.events.flatMap((e) => e.placeNames)].filter((n): n is string => !!n),
         countryIds: [named?.countryId ?? null],
         // Read with it: the claimants and publisher the page may be stored under.
         ...storedNamesOf([firstReading, namedReading, countryReading?.page], [input.publisher, input.fallbackPublisher, hostOf(url)]),
       });
-      const articleCountryId = mainCountryId(text, gazetteer);
+      rememberMentionNames(gazetteer);
+      // What a reading found of the gazetteer's names; none was scanned for them all: read again (between transactions).
+      const scanned = (): PageMentions => {
+        const reading = [countryReading?.page, namedReading, namesReading, firstReading].find((r) => r && scannedFor(r.mentions, gazetteer));
+        if (!reading) throw new ReadAgainFor(null, null);
+        return reading.mentions;
+      };
+      const articleCountryId = mainCountryId(firstReading.mentions, gazetteer);
       const crisis = named
-        ? fitsCountry(named, text, gazetteer, articleCountryId)
+        ? fitsCountry(named, scanned, gazetteer, articleCountryId)
           ? named
           : null
         : previous?.crisisId
@@ -331,7 +369,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       });
 
       const eventLinks = await storeEvents(tx, events, { articleId, crisisId: crisis?.id ?? null, countryId: fallbackCountryId, gazetteer });
-      await storeMentions(tx, articleId, findMentions(text, gazetteer), eventLinks);
+      await storeMentions(tx, articleId, findMentions(scanned(), gazetteer), eventLinks);
 
       const countryPlace = claims.length ? await countryPlaceId(tx, gazetteer, fallbackCountryId) : null;
       // As for the publisher: safe when another page names the same new claimant at the same time;
@@ -380,7 +418,8 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       return await write();
     } catch (error) {
       if (!(error instanceof ReadAgainFor) || attempt === 3) throw error;
-      countryReading = { countryId: error.countryId, page: await readPage(extract, pageInput, error.countryName) };
+      if (error.countryId) countryReading = { countryId: error.countryId, page: await readPage(extract, pageInput, error.countryName ?? undefined) };
+      else namesReading = await readPage(extract, pageInput, undefined);
     }
   }
 }
@@ -431,20 +470,15 @@ async function addUrl(tx: Tx, article: StoredVersion, url: string): Promise<void
   await announceWrite(tx);
 }
 
-/** Headline, standfirst and body: the text whose names link to places and countries. */
-function pageText({ article, body }: ExtractedPage): string {
-  return `${article.headline}\n${article.alternativeHeadline ?? ""}\n${body}`;
-}
-
 /**
  * A crisis the caller names takes the page unless it is another country's:
  * the crisis has a country, the page is about another one, and it names
  * neither the crisis's country nor any place in it. Such a page is stored
  * unassigned, never filed under another country's crisis.
  */
-function fitsCountry(crisis: { countryId: string | null }, text: string, gazetteer: Gazetteer, articleCountryId: string | null): boolean {
+function fitsCountry(crisis: { countryId: string | null }, scanned: () => PageMentions, gazetteer: Gazetteer, articleCountryId: string | null): boolean {
   if (!crisis.countryId || !articleCountryId || articleCountryId === crisis.countryId) return true;
-  const found = findMentions(text, gazetteer);
+  const found = findMentions(scanned(), gazetteer);
   const placeCountries = gazetteer.places.filter((p) => found.placeIds.includes(p.id)).map((p) => p.countryId);
   return found.countryIds.includes(crisis.countryId) || placeCountries.includes(crisis.countryId);
 }

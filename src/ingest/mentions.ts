@@ -16,11 +16,17 @@
 // place of each country a claim may fall back to, and the claimants already
 // stored under the page's claimant names. Nothing is cached across pages but
 // what is derived from the 250 countries' rows, and that only while the rows
-// read are the same text.
+// read are the same text, and the names pages are scanned for (knownMentionNames).
+//
+// Nothing here reads the page's text: that is done where the page is read
+// (text-mentions.ts, on the extraction pool's worker thread), and these
+// functions look names up in what it found (PageMentions), so linking a
+// page of 2 MB costs the main thread, and its open transaction, no scan.
 import type { Prisma } from "../generated/prisma/client";
-import { isCode, placeNameKey } from "../place/place-names";
-import { countriesIn, countryOf } from "./countries";
+import { placeNameKey } from "../place/place-names";
+import { countryOf } from "./countries";
 import type { ExtractedPage } from "./extract-page";
+import { NEVER_PLACES, surnameOf, type MentionNames, type PageMentions } from "./text-mentions";
 import type { ExtractedClaim } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -73,22 +79,6 @@ export interface Gazetteer {
 /** The countries' lookups, derived once from the rows (they are the same on every page until the table changes). */
 interface CountryIndex {
   byIso: Map<string, string>;
-  /** Every country name and adjective, and the longest in words and characters: what namesIn needs. */
-  names: NameSet;
-}
-
-interface NameSet {
-  wanted: Set<string>;
-  maxWords: number;
-  maxLength: number;
-}
-
-function nameSet(names: string[]): NameSet {
-  return {
-    wanted: new Set(names),
-    maxWords: Math.max(...names.map((name) => name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length)),
-    maxLength: Math.max(...names.map((name) => name.length)),
-  };
 }
 
 // The countries as last read (their rows' JSON text) and what was derived from them.
@@ -99,69 +89,13 @@ function countriesFrom(json: string | null): { countries: GazetteerCountry[]; in
   if (lastCountryRows?.json !== text) {
     const rows = JSON.parse(text) as [string, string, string][];
     const countries = rows.map(([id, isoCode, name]) => ({ id, isoCode, names: [name, ...(DEMONYMS[isoCode] ?? [])] }));
-    lastCountryRows = { json: text, countries, index: { byIso: new Map(countries.map((c) => [c.isoCode, c.id])), names: nameSet(countries.flatMap((c) => c.names)) } };
+    lastCountryRows = { json: text, countries, index: { byIso: new Map(countries.map((c) => [c.isoCode, c.id])) } };
   }
   return lastCountryRows;
 }
 
 /** Population from which a place outside the article's countries is linked by its own name. */
 const WELL_KNOWN = 100_000;
-const MAX_NAME_WORDS = 4;
-// Lower-case words inside a place name ("Sant Julià de Lòria", "Rostov-on-Don" is one token).
-const CONNECTORS = new Set(["de", "del", "la", "le", "les", "el", "al", "an", "ad", "as", "ash", "ar", "of", "on", "upon", "da", "do", "dos", "das", "du", "des", "di", "am", "im", "sur", "en", "y"]);
-const TOKEN = /[\p{L}][\p{L}\p{M}'’-]*/gu;
-// Capitalised words that open sentences and titles far more often than they name a place
-// (GeoNames has a "Police" in Poland, a "Most" in Czechia, a "Said" in Yemen, and months as alternate names).
-const NEVER_PLACES = new Set(
-  (
-    "the this that these those there then they their his her its our we he she it in on at by for from with after before during while when where as but and or if " +
-    "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
-    "police army government ministry minister president prime health interior defence defense foreign state national united republic city capital region province district " +
-    "north south east west central northern southern eastern western new old saint san santa said most many some all several more less news agency reuters associated press"
-  ).split(" "),
-);
-
-// One ingestion asks for the same page's keys and countries several times (gazetteer, page
-// country, mentions): the last answer is kept.
-let lastKeys: { text: string; keys: Set<string> } | undefined;
-let lastCountries: { text: string; countries: ReturnType<typeof countriesIn> } | undefined;
-
-function countriesOf(text: string): ReturnType<typeof countriesIn> {
-  if (lastCountries?.text !== text) lastCountries = { text, countries: countriesIn(text) };
-  return lastCountries.countries;
-}
-
-/** Every run of up to MAX_NAME_WORDS words that starts and ends with a capital, keyed. */
-export function candidateNameKeys(text: string): Set<string> {
-  if (lastKeys?.text === text) return lastKeys.keys;
-  const keys = readNameKeys(text);
-  lastKeys = { text, keys };
-  return keys;
-}
-
-function readNameKeys(text: string): Set<string> {
-  const keys = new Set<string>();
-  const tokens: { word: string; end: number; start: number }[] = [];
-  TOKEN.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = TOKEN.exec(text)) !== null) tokens.push({ word: match[0], start: match.index, end: match.index + match[0].length });
-  const capital = (word: string) => /^\p{Lu}/u.test(word);
-  for (let i = 0; i < tokens.length; i++) {
-    if (!capital(tokens[i].word)) continue;
-    let phrase = "";
-    for (let n = 0; n < MAX_NAME_WORDS && i + n < tokens.length; n++) {
-      const token = tokens[i + n];
-      // Only words separated by spaces (a sentence or clause break ends a name).
-      if (n > 0 && !/^[ \t]+$/.test(text.slice(tokens[i + n - 1].end, token.start))) break;
-      if (n > 0 && !capital(token.word) && !CONNECTORS.has(token.word.toLowerCase())) break;
-      phrase = n === 0 ? token.word : `${phrase} ${token.word}`;
-      if (!capital(token.word) || isCode(token.word.replace(/['’]s$/, ""))) continue;
-      const key = placeNameKey(phrase.replace(/['’]s$/, ""));
-      if (key && !NEVER_PLACES.has(key)) keys.add(key);
-    }
-  }
-  return keys;
-}
 
 // One statement (see the header). The candidates are the indexed name lookup the page's keys need
 // (in the order its plan gives them, as when it was a statement of its own); a country's COUNTRY
@@ -186,16 +120,16 @@ type GazetteerRow = Record<"countries" | "people" | "organizations" | "places" |
 
 export async function loadGazetteer(
   tx: Tx,
-  text: string,
+  scan: Pick<PageMentions, "placeKeys" | "countries">,
   options: { placeNames?: string[]; countryIds?: (string | null)[]; claimantNames?: string[]; publisherNames?: string[] } = {},
 ): Promise<Gazetteer> {
-  const keys = new Set(candidateNameKeys(text));
+  const keys = new Set(scan.placeKeys);
   for (const name of options.placeNames ?? []) {
     const key = placeNameKey(name);
     if (key && !NEVER_PLACES.has(key)) keys.add(key);
   }
   const askedCountries = (options.countryIds ?? []).filter((id): id is string => !!id);
-  const namedCountries = countriesOf(text);
+  const namedCountries = scan.countries;
   const [row] = await tx.$queryRawUnsafe<GazetteerRow[]>(
     GAZETTEER_SQL,
     [...keys],
@@ -355,14 +289,14 @@ function choosePlace(key: string, rows: Candidate[], context: Set<string>): Cand
  * an adjective, src/ingest/countries.ts), each distinct place it names counting
  * once for that place's country; null when it names none. Ties: the first named.
  */
-export function mainCountryId(text: string, gazetteer: Gazetteer): string | null {
+export function mainCountryId(scan: PageMentions, gazetteer: Gazetteer): string | null {
   const { byIso } = gazetteer.countryIndex;
   const scores = new Map<string, number>();
-  for (const { country, count } of countriesOf(text)) {
+  for (const { country, count } of scan.countries) {
     const id = byIso.get(country.code);
     if (id) scores.set(id, (scores.get(id) ?? 0) + count);
   }
-  const textKeys = candidateNameKeys(text);
+  const textKeys = scan.placeKeys;
   for (const place of gazetteer.places) {
     if (place.kind !== "COUNTRY" && place.countryId && place.keys.some((key) => textKeys.has(key))) scores.set(place.countryId, (scores.get(place.countryId) ?? 0) + 1);
   }
@@ -372,53 +306,63 @@ export function mainCountryId(text: string, gazetteer: Gazetteer): string | null
 }
 
 /**
- * The names of `names` the text holds as whole words, in one pass over its
- * words: every run of words is looked up in a set (250 countries' names as
- * one regex each, or as one alternation, cost most of an ingestion's time).
+ * Records the text names. People also by surname alone when it is unambiguous.
+ * The scan must have looked for the gazetteer's names (scannedFor).
  */
-function namesIn(text: string, { wanted, maxWords, maxLength }: NameSet): Set<string> {
-  const words: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) words.push({ start: match.index as number, end: (match.index as number) + match[0].length });
-  const found = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    for (let n = 0; n < maxWords && i + n < words.length; n++) {
-      const phrase = text.slice(words[i].start, words[i + n].end);
-      if (phrase.length > maxLength) break;
-      if (wanted.has(phrase)) found.add(phrase);
-    }
-  }
-  return found;
-}
-
-function mentions(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(text);
-}
-
-/** Records the text names. People also by surname alone when it is unambiguous. */
-export function findMentions(text: string, gazetteer: Gazetteer) {
+export function findMentions(scan: PageMentions, gazetteer: Gazetteer) {
+  const mentions = (name: string) => scan.names.get(name) === true;
   const surnames = new Map<string, string[]>();
   for (const person of gazetteer.people) {
-    const surname = person.names[0].split(/\s+/).pop() as string;
+    const surname = surnameOf(person.names[0]);
     surnames.set(surname, [...(surnames.get(surname) ?? []), person.id]);
   }
   const personIds = gazetteer.people
-    .filter((p) => p.names.some((name) => mentions(text, name)) || (surnames.get(p.names[0].split(/\s+/).pop() as string)?.length === 1 && mentions(text, p.names[0].split(/\s+/).pop() as string)))
+    .filter((p) => p.names.some((name) => mentions(name)) || (surnames.get(surnameOf(p.names[0]))?.length === 1 && mentions(surnameOf(p.names[0]))))
     .map((p) => p.id);
   // The gazetteer holds only the places found in this text (by any of their names).
-  const textKeys = candidateNameKeys(text);
+  const textKeys = scan.placeKeys;
   return {
     personIds,
     placeIds: gazetteer.places.filter((p) => p.keys.some((key) => textKeys.has(key))).map((p) => p.id),
-    countryIds: countriesNamed(text, gazetteer),
-    organizationIds: gazetteer.organizations.filter((o) => o.names.some((name) => mentions(text, name))).map((o) => o.id),
+    countryIds: countriesNamed(scan, gazetteer),
+    organizationIds: gazetteer.organizations.filter((o) => o.names.some((name) => mentions(name))).map((o) => o.id),
   };
 }
 
-function countriesNamed(text: string, gazetteer: Gazetteer): string[] {
-  if (!gazetteer.countryIndex.names.wanted.size) return [];
-  const found = namesIn(text, gazetteer.countryIndex.names);
-  return gazetteer.countries.filter((c) => c.names.some((name) => found.has(name))).map((c) => c.id);
+function countriesNamed(scan: PageMentions, gazetteer: Gazetteer): string[] {
+  return gazetteer.countries.filter((c) => c.names.some((name) => scan.countryNames.get(name) === true)).map((c) => c.id);
+}
+
+/** The names findMentions looks up in a page: the page is scanned for them (scanPageMentions). */
+export function mentionNamesOf(gazetteer: Gazetteer): MentionNames {
+  return {
+    people: gazetteer.people.flatMap((p) => p.names),
+    organizations: gazetteer.organizations.flatMap((o) => o.names),
+    countries: gazetteer.countries.flatMap((c) => c.names),
+  };
+}
+
+// The names last read from the database (mentionNamesOf): each page is scanned for them where it is
+// read; the gazetteer read in the transaction tells whether they still are all (scannedFor).
+let knownNames: MentionNames | undefined;
+
+/** The names pages are scanned for: the last gazetteer's, undefined before the first is read. */
+export function knownMentionNames(): MentionNames | undefined {
+  return knownNames;
+}
+
+export function rememberMentionNames(gazetteer: Gazetteer): void {
+  knownNames = mentionNamesOf(gazetteer);
+}
+
+/** Whether the scan looked for every name of the gazetteer's (else findMentions cannot use it: scan again). */
+export function scannedFor(scan: PageMentions, gazetteer: Gazetteer): boolean {
+  const asked = (name: string) => scan.names.has(name);
+  return (
+    gazetteer.people.every((p) => p.names.every(asked) && asked(surnameOf(p.names[0]))) &&
+    gazetteer.organizations.every((o) => o.names.every(asked)) &&
+    gazetteer.countries.every((c) => c.names.every((name) => scan.countryNames.has(name)))
+  );
 }
 
 /** The one record a name refers to, preferring places in `countryId`. */
