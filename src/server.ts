@@ -154,6 +154,10 @@ export async function startServer(options: {
   const gateway = createJitGateway({ served: await buildFederatedSchema(schemaOptions), compiled: await buildFederatedSchema(schemaOptions) });
   const responseCache = await createResponseCache(config, options.databaseUrl, options.log ?? ((message) => logger.info(message)));
   const clientFormatError = formatError(config.isProduction);
+  // /readyz runs SQL: one check answers every call for READINESS_CACHE_MS (concurrent calls share it),
+  // unless a request meanwhile says otherwise: one that found the database unavailable drops a cached
+  // "ready", one answered 200 drops a cached "not ready" (the database may be back).
+  let readiness: { at: number; answer: Promise<Readiness>; ready?: boolean } | undefined;
   // Slow clients: the headers must arrive within headersTimeoutMs and the whole request within
   // requestTimeoutMs (Node answers 408 and closes), instead of Node's 300 s; checked this often.
   const { requestTimeoutMs, headersTimeoutMs } = config.http;
@@ -184,7 +188,12 @@ export async function startServer(options: {
     plugins: [
       collapseValidationErrorsPlugin(),
       // Logged as the client is answered: what formatError calls a client mistake is no internal error.
-      errorLoggingPlugin(logger, (error) => clientFormatError(error.toJSON(), error).extensions?.code),
+      errorLoggingPlugin(logger, (error) => {
+        const code = clientFormatError(error.toJSON(), error).extensions?.code;
+        // A request just found the database gone: /readyz's cached answer is stale, check again.
+        if (code === ErrorCode.DATABASE_UNAVAILABLE) readiness = undefined;
+        return code;
+      }),
       // stop(): no new connections, in-flight requests get the grace period, then their connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       databaseUnavailableStatusPlugin<Context>(),
@@ -205,11 +214,13 @@ export async function startServer(options: {
 
   // Browsers may read the request id and when to retry.
   const corsHandler = cors({ exposedHeaders: EXPOSED_HEADERS });
-  // /readyz runs SQL: one check answers every call for READINESS_CACHE_MS (concurrent calls share it).
-  let readiness: { at: number; answer: Promise<Readiness> } | undefined;
   const cachedReadiness = (): Promise<Readiness> => {
     const now = Date.now();
-    if (!readiness || now - readiness.at >= READINESS_CACHE_MS) readiness = { at: now, answer: checkReadiness(prisma) };
+    if (!readiness || now - readiness.at >= READINESS_CACHE_MS) {
+      const entry: NonNullable<typeof readiness> = { at: now, answer: checkReadiness(prisma) };
+      void entry.answer.then((answer) => (entry.ready = answer.ready));
+      readiness = entry;
+    }
     return readiness.answer;
   };
   const failedRequests = createRepeatFilter();
@@ -317,6 +328,7 @@ export async function startServer(options: {
           .then(async (response) => {
             for (const [key, value] of response.headers) res.setHeader(key, value);
             res.statusCode = response.status ?? 200;
+            if (res.statusCode === 200 && readiness?.ready === false) readiness = undefined;
             if (response.body.kind === "complete") return void res.end(response.body.string);
             for await (const chunk of response.body.asyncIterator) res.write(chunk);
             res.end();
