@@ -59,6 +59,12 @@ export interface Config {
    * each thread, most pages waiting for a thread and longest wait (past either: EXTRACTION_BUSY).
    */
   extraction: { threads: number; pageBudgetMs: number; maxHeapMb: number; maxQueue: number; maxQueueWaitMs: number };
+  /**
+   * Slow clients (HTTP_REQUEST_TIMEOUT_MS, HTTP_HEADERS_TIMEOUT_MS): the whole request (headers and body) must
+   * arrive within requestTimeoutMs, its headers within headersTimeoutMs, or Node answers 408 and closes the
+   * connection; 0 turns one off. Sending the answer is not counted.
+   */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number };
 }
 
 export interface OperationLimits {
@@ -113,6 +119,16 @@ function extractionSettings(env: NodeJS.ProcessEnv): Config["extraction"] {
     // Separate from the budget, which starts only once a thread takes the page; by default as long as one.
     maxQueueWaitMs: positiveInteger("EXTRACTION_MAX_QUEUE_WAIT_MS", pageBudgetMs, env),
   };
+}
+
+function httpTimeouts(env: NodeJS.ProcessEnv): Config["http"] {
+  const requestTimeoutMs = integer("HTTP_REQUEST_TIMEOUT_MS", 60_000, env);
+  // Node refuses a headers timeout longer than the request timeout: the headers are part of the request.
+  const headersTimeoutMs = integer("HTTP_HEADERS_TIMEOUT_MS", Math.min(10_000, requestTimeoutMs || 10_000), env);
+  if (requestTimeoutMs > 0 && headersTimeoutMs > requestTimeoutMs) {
+    throw new Error(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  }
+  return { requestTimeoutMs, headersTimeoutMs };
 }
 
 function boolean(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -205,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: integer("TRUST_PROXY", 0, env),
     extraction: extractionSettings(env),
+    http: httpTimeouts(env),
   };
 }
 

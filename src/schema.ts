@@ -4,7 +4,7 @@ import "reflect-metadata";
 import "./common/enums";
 import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLSchema, parse, type GraphQLResolveInfo } from "graphql";
+import { GraphQLSchema, isUnionType, parse, type GraphQLResolveInfo } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { ArticleAssignmentResolver } from "./article/article-assignment.resolver";
 import { ArticleResolver } from "./article/article.resolver";
@@ -15,6 +15,7 @@ import { CasualtySummaryResolver } from "./casualty/casualty-summary.resolver";
 import { ClaimantResolver } from "./casualty/claimant.resolver";
 import { isId } from "./common/ids";
 import { badInput } from "./errors";
+import { checkRepresentations, refuseNulCharacters } from "./gatekeeping/client-mistakes";
 import type { Context, Loaders } from "./context";
 import { CountryResolver } from "./country/country.resolver";
 import { CrisisResolver } from "./crisis/crisis.resolver";
@@ -59,12 +60,13 @@ const resolvers = [
   PublisherResolver,
 ] as const;
 
-type Representation = { id?: string; isoCode?: string; slug?: string };
+/** As sent: any JSON, so every key field is checked to be a string before use. */
+type Representation = { id?: unknown; isoCode?: unknown; slug?: unknown };
 
 /** Entities by id through the request's loaders: one SQL statement per type however many representations. */
 function byId(loader: (loaders: Loaders, info: GraphQLResolveInfo) => { load(id: string): Promise<unknown> }) {
   return (reference: Representation, { loaders }: Context, info: GraphQLResolveInfo) =>
-    reference.id && isId(reference.id) ? loader(loaders, info).load(reference.id.toLowerCase()) : null;
+    typeof reference.id === "string" && isId(reference.id) ? loader(loaders, info).load(reference.id.toLowerCase()) : null;
 }
 
 const referenceResolvers: Record<string, (reference: Representation, context: Context, info: GraphQLResolveInfo) => unknown> = {
@@ -75,12 +77,16 @@ const referenceResolvers: Record<string, (reference: Representation, context: Co
   Claimant: byId((l) => l.claimant.byId),
   Country: (reference, context, info) =>
     reference.isoCode !== undefined
-      ? /^[A-Za-z]{2}$/.test(reference.isoCode)
+      ? typeof reference.isoCode === "string" && /^[A-Za-z]{2}$/.test(reference.isoCode)
         ? context.loaders.country.byIsoCode.load(reference.isoCode.toUpperCase())
         : null
       : byId((l) => l.country.byId)(reference, context, info),
   Crisis: (reference, context, info) =>
-    reference.slug !== undefined ? context.loaders.crisis.bySlug.load(reference.slug) : byId((l) => l.crisis.byId)(reference, context, info),
+    reference.slug !== undefined
+      ? typeof reference.slug === "string" && reference.slug.length <= 100 && !reference.slug.includes("\u0000")
+        ? context.loaders.crisis.bySlug.load(reference.slug)
+        : null
+      : byId((l) => l.crisis.byId)(reference, context, info),
   Event: byId((l) => l.event.byId),
   Membership: byId((l) => l.organization.membershipById),
   Organization: byId((l) => l.organization.byId),
@@ -106,18 +112,25 @@ export async function buildFederatedSchema(options: { maxEntityRepresentations?:
   const { typeDefs, resolvers: resolverMap } = await buildSchemaParts();
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolverMap }]);
   capEntityRepresentations(schema, options.maxEntityRepresentations ?? DEFAULT_MAX_ENTITY_REPRESENTATIONS);
+  refuseNulCharacters(schema);
   return schema;
 }
 
-/** A router batches representations; a caller sending thousands gets a clear error before any SQL. */
+/**
+ * A router batches representations; a caller sending thousands gets a clear error before any SQL,
+ * and so does one sending a representation that names no entity type (see checkRepresentations).
+ */
 function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
   const field = schema.getQueryType()?.getFields()._entities;
   const resolve = field?.resolve;
   if (!field || !resolve) throw new Error("The subgraph schema has no _entities field");
+  const entityType = schema.getType("_Entity");
+  const entityTypes = new Set(entityType && isUnionType(entityType) ? entityType.getTypes().map((type) => type.name) : []);
   field.resolve = (source, args: { representations: unknown[] }, context, info) => {
     if (args.representations.length > max) {
       throw badInput(`_entities takes at most ${max} representations per call, got ${args.representations.length}`, "representations");
     }
+    checkRepresentations(args.representations, entityTypes);
     return resolve(source, args, context, info);
   };
 }

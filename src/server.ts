@@ -27,12 +27,14 @@ import { formatRouterOnlyError, ROUTER_ONLY_WARNING, routerOnlyRule, TRACE_HEADE
 import { createTrustedDocuments, readManifest } from "./gatekeeping/persisted-queries";
 import { createRateLimiter } from "./gatekeeping/rate-limit";
 import { errorLoggingPlugin, REQUEST_ID_HEADER, requestIdOf } from "./gatekeeping/request-log";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, createRepeatFilter, type Logger } from "./logger";
+import { knownOperationTypesRule, MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage, withoutLongEchoes } from "./gatekeeping/client-mistakes";
+import { errorBody, EXPOSED_HEADERS, responseHeadersPlugin, sendGraphQLErrors } from "./gatekeeping/http-answers";
 import { staticCachePolicyPlugin } from "./cache/cache-policy";
 import { createResponseCache } from "./cache/response-cache";
 import { createDocumentStore, createPersistedQueryCache } from "./cache/document-store";
 import { createJitGateway } from "./executor";
-import { checkReadiness } from "./db/readiness";
+import { checkReadiness, type Readiness } from "./db/readiness";
 import { databaseUnavailableBody, databaseUnavailableStatusPlugin, RETRY_AFTER_SECONDS, type ServingState } from "./db/availability";
 import { buildFederatedSchema } from "./schema";
 
@@ -46,6 +48,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * query and the other fields. Bigger than the anonymous limit only for callers already trusted to write.
  */
 export const MAX_WRITE_BODY_BYTES = 3 * MAX_PAGE_BYTES + 64 * 1024;
+
+/** How long one /readyz answer (its SQL) serves every call. */
+export const READINESS_CACHE_MS = 1000;
 
 export interface RunningServer {
   url: string;
@@ -69,6 +74,21 @@ function restatedAsBadInput(formatted: GraphQLFormattedError): GraphQLFormattedE
 }
 
 export function formatError(isProduction: boolean) {
+  const format = formatErrorAsIs(isProduction);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answer = format(formatted, error);
+    // A client error repeats what the client sent (a 500 KB field name, a whole variable): cut it short.
+    return answer.message.length > 100 && answer.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR ? { ...answer, message: withoutLongEchoes(answer.message) } : answer;
+  };
+}
+
+/** Apollo's own refusals of a request (an unsupported APQ version …) carry an HTTP status of 4xx and no code. */
+function isRequestRefusal(error: unknown): boolean {
+  const status = error instanceof GraphQLError ? (error.extensions?.http as { status?: number } | undefined)?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && error instanceof GraphQLError && error.extensions?.code === undefined;
+}
+
+function formatErrorAsIs(isProduction: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const limited = formatOperationLimitError(formatted, error) ?? formatRouterOnlyError(formatted, error);
     if (limited) return limited;
@@ -82,6 +102,7 @@ export function formatError(isProduction: boolean) {
     if (error instanceof GraphQLError && !error.path && /^Variable "\$[^"]*" (got invalid value|of required type|of non-null type)/.test(formatted.message)) {
       return restatedAsBadInput(formatted);
     }
+    if (isRequestRefusal(error)) return { message: formatted.message, extensions: { code: "BAD_REQUEST" } };
     const original = unwrapResolverError(error);
     if (isStatementTimeout(original)) {
       return restated(
@@ -141,7 +162,19 @@ export async function startServer(options: {
   const served = await buildFederatedSchema(schemaOptions);
   const gateway = createJitGateway({ served, compiled: await buildFederatedSchema(schemaOptions) });
   const responseCache = await createResponseCache(config, options.databaseUrl, options.log ?? ((message) => logger.info(message)));
-  const httpServer = http.createServer();
+  const clientFormatError = formatError(config.isProduction);
+  // /readyz runs SQL: one check answers every call for READINESS_CACHE_MS (concurrent calls share it),
+  // unless a request meanwhile says otherwise: one that found the database unavailable drops a cached
+  // "ready", one answered 200 drops a cached "not ready" (the database may be back).
+  let readiness: { at: number; answer: Promise<Readiness>; ready?: boolean } | undefined;
+  // Slow clients: the headers must arrive within headersTimeoutMs and the whole request within
+  // requestTimeoutMs (Node answers 408 and closes), instead of Node's 300 s; checked this often.
+  const { requestTimeoutMs, headersTimeoutMs } = config.http;
+  const httpServer = http.createServer({
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: headersTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(Math.min(requestTimeoutMs || Infinity, headersTimeoutMs || Infinity) / 4))),
+  });
   const apollo = new ApolloServer<Context>({
     // Execution by graphql-jit (src/executor.ts), through Apollo's gateway interface.
     gateway,
@@ -155,8 +188,8 @@ export async function startServer(options: {
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !config.isProduction,
-    formatError: formatError(config.isProduction),
-    validationRules: routerOnlyClosed ? [...limits.validationRules, routerOnlyRule(served)] : limits.validationRules,
+    formatError: clientFormatError,
+    validationRules: [...limits.validationRules, knownOperationTypesRule, ...(routerOnlyClosed ? [routerOnlyRule(served)] : [])],
     parseOptions: limits.parseOptions,
     // Parsed documents, and through them everything compiled for them, sized by what they keep alive (cache/document-store.ts).
     documentStore: createDocumentStore(),
@@ -167,7 +200,13 @@ export async function startServer(options: {
       collapseValidationErrorsPlugin(),
       // Cost and list sizes again with the variables sent, before they are coerced or anything runs.
       operationCostPlugin(config.operationLimits),
-      errorLoggingPlugin(logger),
+      // Logged as the client is answered: what formatError calls a client mistake is no internal error.
+      errorLoggingPlugin(logger, (error) => {
+        const code = clientFormatError(error.toJSON(), error).extensions?.code;
+        // A request just found the database gone: /readyz's cached answer is stale, check again.
+        if (code === ErrorCode.DATABASE_UNAVAILABLE) readiness = undefined;
+        return code;
+      }),
       // stop(): no new connections, in-flight requests get the grace period, then their connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       databaseUnavailableStatusPlugin<Context>(),
@@ -175,6 +214,8 @@ export async function startServer(options: {
       // worked out once per document instead of Apollo's per-field hook (cache-policy.ts).
       ApolloServerPluginCacheControlDisabled(),
       staticCachePolicyPlugin({ defaultMaxAge: 60 }),
+      // Mutations no-store; EXTRACTION_BUSY with Retry-After.
+      responseHeadersPlugin<Context>(),
       // Federated traces (ftv1) for a router that asks for them; error messages masked in production.
       ApolloServerPluginInlineTrace({ includeErrors: config.isProduction ? { masked: true } : { unmodified: true } }),
       ...(responseCache?.plugins ?? []),
@@ -184,7 +225,18 @@ export async function startServer(options: {
   });
   await apollo.start();
 
-  const corsHandler = cors();
+  // Browsers may read the request id and when to retry.
+  const corsHandler = cors({ exposedHeaders: EXPOSED_HEADERS });
+  const cachedReadiness = (): Promise<Readiness> => {
+    const now = Date.now();
+    if (!readiness || now - readiness.at >= READINESS_CACHE_MS) {
+      const entry: NonNullable<typeof readiness> = { at: now, answer: checkReadiness(prisma) };
+      void entry.answer.then((answer) => (entry.ready = answer.ready));
+      readiness = entry;
+    }
+    return readiness.answer;
+  };
+  const failedRequests = createRepeatFilter();
   const jsonParser = (limit: number) =>
     bodyParser.json({
       limit,
@@ -226,20 +278,20 @@ export async function startServer(options: {
     if (url.pathname === "/readyz") {
       const notReady = options.state?.notReadyReason();
       if (notReady) return sendJson(res, 503, { status: "not ready", reason: notReady });
-      return void checkReadiness(prisma).then((readiness) =>
-        readiness.ready ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "not ready", reason: readiness.reason }),
+      return void cachedReadiness().then((answer) =>
+        answer.ready ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "not ready", reason: answer.reason }),
       );
     }
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { error: `Not found: GraphQL is served at ${GRAPHQL_PATH}` });
     if (config.routerSecret && !secretMatches(req.headers["router-authorization"], config.routerSecret)) {
       // Before parsing or executing anything: behind a router, nobody else is served, _service and _entities included.
-      return sendJson(res, 401, { errors: [{ message: "Missing or wrong router-authorization header", extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      return sendGraphQLErrors(req, res, 401, errorBody("Missing or wrong router-authorization header", ErrorCode.UNAUTHENTICATED));
     }
     if (routerOnlyClosed && req.headers[TRACE_HEADER] !== undefined) return sendJson(res, 403, { errors: [traceRefusal()] });
     if (options.state?.unavailableReason()) {
       // Start-up is still waiting for the database: refuse at once instead of letting the query wait and fail.
       res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
-      return sendJson(res, 503, databaseUnavailableBody());
+      return sendGraphQLErrors(req, res, 503, databaseUnavailableBody());
     }
     // Only the router gets past the check above when a secret is set.
     const fromRouter = config.routerSecret !== undefined;
@@ -250,14 +302,14 @@ export async function startServer(options: {
         if (!decision.limited) return serve();
         if (decision.first) logger.warn({ requestId, bucket: decision.bucket, caller: decision.caller }, "rate limit reached");
         res.setHeader("retry-after", String(decision.retryAfterSeconds));
-        sendJson(res, 429, {
-          errors: [
-            {
-              message: `Too many requests for this ${decision.bucket === "key" ? "API key" : "address"}: retry in ${decision.retryAfterSeconds} s`,
-              extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: decision.retryAfterSeconds },
-            },
-          ],
-        });
+        sendGraphQLErrors(
+          req,
+          res,
+          429,
+          errorBody(`Too many requests for this ${decision.bucket === "key" ? "API key" : "address"}: retry in ${decision.retryAfterSeconds} s`, ErrorCode.RATE_LIMITED, {
+            retryAfter: decision.retryAfterSeconds,
+          }),
+        );
       });
     });
 
@@ -267,14 +319,16 @@ export async function startServer(options: {
         if (bodyError) {
           const status = bodyError.status ?? 400;
           const message = status === 413 ? tooLargeMessage(writer) : (bodyError.message ?? "Bad request");
-          return sendJson(res, status, { errors: [{ message, extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST" } }] });
+          return sendGraphQLErrors(req, res, status, errorBody(message, status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST"));
         }
+        // Walked here once, without recursion, before any library walks it recursively (a deep _Any overflowed the stack).
+        if (nestsDeeperThan(req.body, MAX_JSON_DEPTH + 2)) return sendGraphQLErrors(req, res, 400, errorBody(tooDeepMessage(), ErrorCode.BAD_USER_INPUT));
         const method = (req.method ?? "GET").toUpperCase();
         const admitted = trustedDocuments.admit({ method, body: req.body, search: url.search }, fromRouter);
         if ("refusal" in admitted) {
           const { status, code, message } = admitted.refusal;
           res.setHeader("cache-control", "private, no-cache, must-revalidate");
-          return sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+          return sendGraphQLErrors(req, res, status, errorBody(message, code));
         }
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(req.headers)) {
@@ -288,13 +342,15 @@ export async function startServer(options: {
           .then(async (response) => {
             for (const [key, value] of response.headers) res.setHeader(key, value);
             res.statusCode = response.status ?? 200;
+            if (res.statusCode === 200 && readiness?.ready === false) readiness = undefined;
             if (response.body.kind === "complete") return void res.end(response.body.string);
             for await (const chunk of response.body.asyncIterator) res.write(chunk);
             res.end();
           })
           .catch((error: unknown) => {
-            logger.error({ err: error, requestId }, "request failed");
-            if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+            const repeat = failedRequests(error instanceof Error ? error.message.slice(0, 500) : String(error));
+            if (repeat.write) logger.error({ err: error, requestId, repeatsLeftOut: repeat.repeatsLeftOut || undefined }, "request failed");
+            if (!res.headersSent) sendGraphQLErrors(req, res, 500, errorBody("Internal server error", ErrorCode.INTERNAL_SERVER_ERROR));
             else res.end();
           });
       });

@@ -74,7 +74,7 @@ export class ArticleResolver {
     return (await bodyOf(article, context)).split(/\s+/).filter(Boolean).length;
   }
 
-  @FieldResolver(() => String, { description: "Body paragraphs separated by a blank line." })
+  @FieldResolver(() => String, { description: "Body paragraphs separated by a blank line: plain text, never HTML (show it escaped)." })
   body(@Root() article: Parent<Article>, @Ctx() context: Context) {
     return bodyOf(article, context);
   }

@@ -11,14 +11,18 @@ registerEnumType(PublishedAtSource, {
 });
 export { PublishedAtSource };
 
-@ObjectType({ simpleResolvers: true, description: "A news article (after IPTC ninjs and schema.org NewsArticle). Quotes of claims and events index into `body`." })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "A news article (after IPTC ninjs and schema.org NewsArticle). Quotes of claims and events index into `body`. Every text field here (headline, body, captions, link titles …) is plain text read from a scraped page, never HTML: show it as text, escaped, never as markup. Every URL is an absolute http(s) URL (any other scheme on the page, javascript: or data: among them, is dropped).",
+})
 @Directive('@key(fields: "id")')
 @Directive(PUBLIC)
 export class Article {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  @Field({ description: "Plain text, one line." })
   headline: string;
 
   @Field(() => String, { nullable: true, description: "Standfirst / subtitle." })
@@ -51,7 +55,7 @@ export class Article {
   @Field(() => String, { nullable: true, description: "The publication time exactly as the page printed it." })
   publishedText: string | null;
 
-  @Field(() => String, { nullable: true, description: "Canonical URL of the page." })
+  @Field(() => String, { nullable: true, description: "Canonical URL of the page: absolute, http or https." })
   url: string | null;
 
   @Field(() => [String], {
@@ -80,7 +84,7 @@ export class ArticleImage {
   @Field(() => Int)
   position: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The image's absolute http(s) URL, resolved against the page's; null when the page gave none, or only another scheme (data:, javascript: …)." })
   url: string | null;
 
   @Field(() => String, { nullable: true })
@@ -104,10 +108,10 @@ export class RelatedLink {
   @Field(() => Int)
   position: number;
 
-  @Field()
+  @Field({ description: "Plain text." })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The link's absolute http(s) URL, resolved against the page's; null when it had none, or only another scheme (javascript:, mailto: …)." })
   url: string | null;
 }
 

@@ -47,13 +47,22 @@ export function encodeCursor(key: CursorKey): string {
 export function decodeCursor(cursor: string): CursorKey {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && UUID.test(value[1])) {
+    // Every sort key is a date written by toISOString (sortValue), years 0001 to 9999: anything else
+    // ("yesterday", year 99999) would reach PostgreSQL, which reads some and refuses others.
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && isSortInstant(value[0]) && typeof value[1] === "string" && UUID.test(value[1])) {
       return { sort: value[0], id: value[1] };
     }
   } catch {
     // fall through to the error below
   }
   throw badInput(`Malformed cursor "${cursor.slice(0, 100)}": pass a cursor exactly as the API returned it`, "after");
+}
+
+/** An instant as sortValue writes it (toISOString), or a day (YYYY-MM-DD), in the years 0001 to 9999. */
+function isSortInstant(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/.test(text) || text.startsWith("0000")) return false;
+  const instant = new Date(text.length === 10 ? `${text}T00:00:00.000Z` : text);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, text.length) === text;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

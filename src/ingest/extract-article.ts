@@ -858,7 +858,7 @@ function parseLinkLine(line: string): RelatedLink {
   // A link's title is a line; past that the lazy title below would be retried at every character.
   if (item.length > MAX_LINK_LINE) return { title: item, url: null };
   const withUrl = /^(.*?)\s*(?:[(<]\s*(https?:\/\/\S+?)\s*[)>]|[–—-]?\s*(https?:\/\/\S+))$/.exec(item);
-  if (withUrl && withUrl[1] !== "") return { title: withUrl[1].trim(), url: withUrl[2] ?? withUrl[3] ?? null };
+  if (withUrl && withUrl[1] !== "") return { title: withUrl[1].trim(), url: webUrl(withUrl[2] ?? withUrl[3], null) };
   return { title: item, url: null };
 }
 
@@ -926,17 +926,30 @@ function hasClass(el: DomElement, pattern: RegExp): boolean {
   return classTokens(el).some((t) => pattern.test(t));
 }
 
-function resolveUrl(href: string | null, base: string | null): string | null {
-  if (!href || /^(?:javascript:|#|mailto:)/i.test(href.trim())) return null;
+/** Longest URL kept from a page (its href, ASCII once parsed): a longer one would not fit a PostgreSQL index row. */
+export const MAX_PAGE_URL_LENGTH = 2048;
+
+/**
+ * An http(s) URL as the WHATWG URL parser (Node's URL) reads it, a relative one resolved against the
+ * page's URL; anything else is null: javascript:, data:, vbscript:, mailto:, a fragment, a relative URL
+ * on a page without a URL, an unparsable one, one over MAX_PAGE_URL_LENGTH. The parser's own reading
+ * decides the scheme, so "java&#9;script:" (a tab inside the scheme, dropped by the parser) is javascript:.
+ */
+export function webUrl(href: string | null | undefined, base: string | null): string | null {
+  const trimmed = href?.trim();
+  if (!trimmed || trimmed.startsWith("#")) return null;
   // Without a base only an absolute URL (scheme first, as the URL parser reads it: tabs and
   // newlines dropped, leading controls and spaces ignored) parses: anything else would throw,
   // and a thrown error costs ~10 µs, seconds on a page of 100,000 relative links.
-  if (base === null && !/^[a-z][a-z\d+.-]*:/i.test(href.trim().replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, ""))) return href.trim();
+  if (base === null && !/^[a-z][a-z\d+.-]*:/i.test(trimmed.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, ""))) return null;
+  let parsed: URL;
   try {
-    return new URL(href.trim(), base ?? undefined).toString();
+    parsed = new URL(trimmed, base ?? undefined);
   } catch {
-    return href.trim();
+    return null;
   }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+  return parsed.href.length <= MAX_PAGE_URL_LENGTH ? parsed.href : null;
 }
 
 function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
@@ -960,7 +973,9 @@ function extractFromHtml(html: string, input: PageInput): ExtractedArticle {
     return collapse(found?.getAttribute("content")) || null;
   };
 
-  const url = input.url ?? (doc.querySelector("link[rel=canonical]")?.getAttribute("href") || null) ?? meta("og:url") ?? str(ld?.url);
+  // The caller's URL (checked by ingestion), else the page's own, kept only as an absolute http(s) URL.
+  const url =
+    input.url ?? webUrl(doc.querySelector("link[rel=canonical]")?.getAttribute("href"), null) ?? webUrl(meta("og:url"), null) ?? webUrl(str(ld?.url), null);
   const language = input.language ?? (collapse(doc.documentElement?.getAttribute("lang")) || str(ld?.inLanguage) || "en");
   const printed = findPrintedDate(doc);
   const published = choosePublished(input, [
@@ -1419,7 +1434,7 @@ function takeRelatedLinks(facts: DomFacts, base: string | null): RelatedLink[] {
   for (const block of blocks) {
     for (const a of all(block, "a[href]")) {
       const title = collapse(a.textContent).replace(/^(?:read more|related|see also)\s*[:»›→]?\s*/i, "");
-      const url = resolveUrl(a.getAttribute("href"), base);
+      const url = webUrl(a.getAttribute("href"), base);
       const key = `${title}\u0000${url}`;
       if (title !== "" && !seen.has(key)) {
         seen.add(key);
@@ -1478,7 +1493,7 @@ function takeFigures(doc: DomDocument, base: string | null): Image[] {
     if (img || parts.caption) {
       images.push({
         title: img?.getAttribute("title") || null,
-        url: resolveUrl(img?.getAttribute("src") || img?.getAttribute("data-src") || null, base),
+        url: webUrl(img?.getAttribute("src") || img?.getAttribute("data-src") || null, base),
         ...parts,
       });
     }
@@ -1493,7 +1508,7 @@ function mergeJsonLdImages(images: Image[], value: unknown, base: string | null)
   for (const obj of objects) {
     const fromLd: Image = {
       title: str(obj.name),
-      url: resolveUrl(str(obj.contentUrl) ?? str(obj.url), base),
+      url: webUrl(str(obj.contentUrl) ?? str(obj.url), base),
       caption: str(obj.caption),
       credit: str(obj.creditText) ?? nameOf(obj.author) ?? nameOf(obj.copyrightHolder),
       copyrightNotice: str(obj.copyrightNotice),

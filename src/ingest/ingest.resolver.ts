@@ -3,7 +3,7 @@ import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, regis
 import { Article } from "../article/article.type";
 import { requireScope, Scope } from "../auth/api-keys";
 import type { Context } from "../context";
-import { checkPageFields, ingestPage, type IngestStatus as IngestStatusValue } from "./ingest.service";
+import { checkPageFields, ingestPage, MAX_CLAIMS_PER_ARTICLE, MAX_EVENTS_PER_ARTICLE, MAX_NAME_FROM_PAGE, type IngestStatus as IngestStatusValue } from "./ingest.service";
 
 export const IngestStatus = { CREATED: "CREATED", UNCHANGED: "UNCHANGED", REVISED: "REVISED" } as const;
 registerEnumType(IngestStatus, {
@@ -62,6 +62,14 @@ export class IngestArticleResult {
 
   @Field(() => Int, { description: "Events extracted and stored now (0 when UNCHANGED)." })
   eventsExtracted: number;
+
+  @Field(() => Int, {
+    description: `Claims found on the page but not stored: an article keeps at most ${MAX_CLAIMS_PER_ARTICLE} (the first, in reading order), and none whose claimant name runs past ${MAX_NAME_FROM_PAGE} characters. 0 for any real report.`,
+  })
+  claimsLeftOut: number;
+
+  @Field(() => Int, { description: `Events found on the page but not stored: an article keeps at most ${MAX_EVENTS_PER_ARTICLE} (the first, in time order). 0 for any real report.` })
+  eventsLeftOut: number;
 }
 
 @Resolver()
@@ -82,6 +90,8 @@ export class IngestResolver {
       article: await loaders.article.byId.load(result.articleId),
       claimsExtracted: result.claims,
       eventsExtracted: result.events,
+      claimsLeftOut: result.claimsLeftOut,
+      eventsLeftOut: result.eventsLeftOut,
     };
   }
 }

@@ -88,7 +88,25 @@ export interface IngestResult {
   crisisSlug: string | null;
   claims: number;
   events: number;
+  /** Found on the page but not stored, past MAX_CLAIMS_PER_ARTICLE / MAX_EVENTS_PER_ARTICLE (or with no usable claimant name). */
+  claimsLeftOut: number;
+  eventsLeftOut: number;
 }
+
+/**
+ * Most claims and events one article stores: a real report has a few dozen at most, and a
+ * repetitive 1.5 MB page gave 14,702 events, all served by `article { events }`. The first
+ * ones are kept in the order the extractors give them (claims in reading order, events in
+ * time order); the rest are not stored, and the result says how many (claimsLeftOut, eventsLeftOut).
+ */
+export const MAX_CLAIMS_PER_ARTICLE = 200;
+export const MAX_EVENTS_PER_ARTICLE = 200;
+/**
+ * Longest claimant or publisher name taken from a page. Both are unique, indexed columns, and a
+ * PostgreSQL index row holds about 2.7 KB: a longer name failed the whole ingestion. A page's
+ * longer name is not a name: the claim is left out, the publisher taken from the next source.
+ */
+export const MAX_NAME_FROM_PAGE = 200;
 
 /** How far from a crisis's dates an article may be published and still be matched to it. */
 const CRISIS_MATCH_DAYS = 60;
@@ -114,6 +132,7 @@ export type CheckedPageFields = Pick<IngestOptions, "url" | "publisher" | "headl
 const MAX_HEADLINE = 500;
 const MAX_PUBLISHER = 200;
 const MAX_LANGUAGE_TAG = 35; // RFC 5646 §4.4.1: the length every tag fits in that implementations must support
+/** In UTF-8 bytes: the URL columns are indexed, and an index row holds about 2.7 KB. */
 const MAX_URL = 2048;
 /** How far in the future a publication time may lie: clocks and zones differ by hours, not days. */
 const FUTURE_SLACK_MS = 86_400_000;
@@ -175,7 +194,9 @@ function oneLine(value: string, argumentName: string, max: number): string {
 }
 
 export function parseUrl(value: string, argumentName = "url"): string {
-  let valid = value.length <= MAX_URL && /^https?:\/\/\S+$/i.test(value);
+  const bytes = Buffer.byteLength(value);
+  if (bytes > MAX_URL) throw badInput(`"${argumentName}" must be at most ${MAX_URL} bytes (UTF-8), got ${bytes}`, argumentName);
+  let valid = /^https?:\/\/\S+$/i.test(value);
   if (valid) {
     try {
       new URL(value);
@@ -290,7 +311,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       if (same) {
         if (url && !previous) await addUrl(tx, same, url);
         const stored = await tx.article.findUniqueOrThrow({ where: { id: same.id }, select: { crisis: { select: { slug: true } } } });
-        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: stored.crisis?.slug ?? null, claims: 0, events: 0 };
+        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: stored.crisis?.slug ?? null, claims: 0, events: 0, claimsLeftOut: 0, eventsLeftOut: 0 };
       }
 
       // Only the places this page names are read (mentions.ts), with those the extractors found.
@@ -326,11 +347,14 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       }
       // The place of a claim that names none: the crisis's country, else the page's own.
       const fallbackCountryId = crisis?.countryId ?? articleCountryId;
-      const { article: extracted, body, claims, events } = page;
+      const { article: extracted, body } = page;
+      const claims = page.claims.filter((claim) => claim.claimant.name.length <= MAX_NAME_FROM_PAGE).slice(0, MAX_CLAIMS_PER_ARTICLE);
+      const events = page.events.slice(0, MAX_EVENTS_PER_ARTICLE);
 
       // The caller's name, else the page's own, else the fallback the caller gave for pages that
       // name none, else the page's copyright holder, else the URL's host.
-      const publisherName = input.publisher ?? extracted.publisherName ?? input.fallbackPublisher ?? extracted.copyrightHolder ?? hostOf(url);
+      const fromPage = (name: string | null) => (name && name.length <= MAX_NAME_FROM_PAGE ? name : null);
+      const publisherName = input.publisher ?? fromPage(extracted.publisherName) ?? input.fallbackPublisher ?? fromPage(extracted.copyrightHolder) ?? hostOf(url);
       if (!publisherName) throw badInput("Could not tell the publisher: pass it with the page", "publisher");
       // Not upsert: with an empty update Prisma reads, then inserts, so two pages of a new
       // publisher ingested at once both insert and one fails on the unique name (a 500).
@@ -407,7 +431,15 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       });
 
       await announceWrite(tx);
-      return { status: previous ? ("REVISED" as const) : ("CREATED" as const), articleId, crisisSlug: crisis?.slug ?? null, claims: claims.length, events: events.length };
+      return {
+        status: previous ? ("REVISED" as const) : ("CREATED" as const),
+        articleId,
+        crisisSlug: crisis?.slug ?? null,
+        claims: claims.length,
+        events: events.length,
+        claimsLeftOut: page.claims.length - claims.length,
+        eventsLeftOut: page.events.length - events.length,
+      };
     },
     { timeout: 30_000, maxWait: 30_000 },
   );
