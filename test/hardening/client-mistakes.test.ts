@@ -11,11 +11,14 @@ import { createLogger } from "../../src/logger";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
 
 const KEY = "mistakes-writer-key-0123456789abcdef";
+// As the router: in production `_entities` is the router's alone (ROUTER_ONLY otherwise), and its mistakes are probed here.
+const ROUTER_SECRET = "mistakes-router-secret-0123456789ab";
+const AS_ROUTER = { "router-authorization": ROUTER_SECRET };
 let server: TestServer;
 const lines: string[] = [];
 beforeAll(async () => {
   server = await startTestServer({
-    env: { NODE_ENV: "production", API_KEYS: `mistakes:${KEY}:write` },
+    env: { NODE_ENV: "production", API_KEYS: `mistakes:${KEY}:write`, ROUTER_SECRET },
     logger: createLogger("info", { write: (line: string) => void lines.push(line) }),
   });
 });
@@ -197,7 +200,7 @@ test.each(probes.map(([name, body, headers]) => ({ name, body, headers })))("$na
   lines.splice(0);
   const response = await fetch(server.url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(headers ?? {}) },
+    headers: { "content-type": "application/json", ...AS_ROUTER, ...(headers ?? {}) },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -217,7 +220,7 @@ test.each(probes.map(([name, body, headers]) => ({ name, body, headers })))("$na
 
 test("the fixed cases say what was wrong", async () => {
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...AS_ROUTER, ...headers }, body: JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as any };
   };
   const nul = await post({ query: "query($c:String!){ crisis(slug:$c){ name } }", variables: { c: "k\u0000" } });
