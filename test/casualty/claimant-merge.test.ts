@@ -18,14 +18,9 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function post(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(server.url, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${WRITER_KEY}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] };
-}
+/** A GraphQL request with the writer's key. */
+const post = (query: string, variables: Record<string, unknown> = {}) =>
+  server.query(query, variables, WRITER_KEY) as Promise<{ data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] }>;
 
 const INGEST = `mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { article { casualtyStatistics { id best claimant { id name } } } } }`;
 const page = (day: number, sentence: string) =>
