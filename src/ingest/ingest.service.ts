@@ -310,8 +310,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       const same = previous ? (previous.contentHash === hash ? previous : null) : await currentVersionWith(tx, hash);
       if (same) {
         if (url && !previous) await addUrl(tx, same, url);
-        const stored = await tx.article.findUniqueOrThrow({ where: { id: same.id }, select: { crisis: { select: { slug: true } } } });
-        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: stored.crisis?.slug ?? null, claims: 0, events: 0, claimsLeftOut: 0, eventsLeftOut: 0 };
+        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: same.crisisSlug, claims: 0, events: 0, claimsLeftOut: 0, eventsLeftOut: 0 };
       }
 
       // Only the places this page names are read (mentions.ts), with those the extractors found.
@@ -462,10 +461,12 @@ interface StoredVersion {
   alternateUrls: string[];
   contentHash: string;
   crisisId: string | null;
+  /** Its crisis's slug, read with it: what an UNCHANGED answer reports. */
+  crisisSlug: string | null;
 }
 
 const CURRENT_VERSION = currentVersionSql("a.id");
-const VERSION_COLUMNS = `a.id, a.url, a."alternateUrls", a."contentHash", a."crisisId"`;
+const VERSION_COLUMNS = `a.id, a.url, a."alternateUrls", a."contentHash", a."crisisId", (SELECT c.slug FROM "Crisis" c WHERE c.id = a."crisisId") AS "crisisSlug"`;
 
 /**
  * The current version of the page at a URL (its own or one of its alternates), if any, locked:
