@@ -241,7 +241,16 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   },
   {
     name: "html-paragraphs",
-    description: "HTML: ≈50,000 short <p>s in the article",
+    description: "HTML: ≈43,000 short <p>s in the article (under MAX_PAGE_ELEMENTS at 2 MB)",
+    build: (bytes) => {
+      const room = bytes - HTML_HEAD.length - HTML_ARTICLE.length - HTML_TAIL.length;
+      const paragraphs = linesTo(room, (i) => `<p>Crowds met at ${i % 10} in the central square today.</p>`);
+      return { html: `${HTML_HEAD}${HTML_ARTICLE.replace("</article>", `${paragraphs}</article>`)}${HTML_TAIL}` };
+    },
+  },
+  {
+    name: "many-elements-html",
+    description: "HTML: ≈87,000 tiny <p>s, past MAX_PAGE_ELEMENTS: refused before parsing",
     build: (bytes) => {
       const paragraphs = linesTo(bytes - HTML_HEAD.length - HTML_ARTICLE.length - HTML_TAIL.length, (i) => `<p>Crowds met at ${i % 10}.</p>`);
       return { html: `${HTML_HEAD}${HTML_ARTICLE.replace("</article>", `${paragraphs}</article>`)}${HTML_TAIL}` };
@@ -278,11 +287,12 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   },
   {
     name: "readability-html",
-    description: "HTML without <article>: ≈50,000 <p>s in <div>s, for Readability to find",
+    description: "HTML without <article>: ≈41,000 <p>s in <div>s, for Readability to find",
     build: (bytes) => {
       const head = `${HTML_HEAD}<h1>${HEADLINE}</h1><time datetime="2022-01-06T10:15:00Z">6 January 2022</time><div><p>${LEAD}</p>`;
       const tail = `</div>${HTML_TAIL}`;
-      return { html: `${head}${linesTo(bytes - head.length - tail.length, (i) => (i % 20 === 19 ? "</div><div>" : `<p>Crowds met at ${i % 10}.</p>`))}${tail}` };
+      const room = bytes - head.length - tail.length;
+      return { html: `${head}${linesTo(room, (i) => (i % 20 === 19 ? "</div><div>" : `<p>Crowds met at ${i % 10} in the central square today.</p>`))}${tail}` };
     },
   },
   {
@@ -292,8 +302,32 @@ export const HOSTILE_SHAPES: HostileShape[] = [
       htmlPage(bytes, (room) => {
         const open = '<div class="related">';
         const close = "</div>";
-        return { open: "", close: `${open}${linesTo(room - open.length - close.length, (i) => `<a href="/s/${i}">Story ${i}</a>`)}${close}` };
+        return { open: "", close: `${open}${linesTo(room - open.length - close.length, (i) => `<a href="/stories/${i}">Story ${i}: crowds gather in the square</a>`)}${close}` };
       }),
+  },
+  {
+    name: "dated-short-lines",
+    description: '≈90,000 short lines, each a dated sentence with a figure ("Crowds met at 5 today."): past MAX_SENTENCES_READ',
+    build: (bytes) => textPage(bytes, (room) => linesTo(room, (i) => `Crowds met at ${i % 10} today.`)),
+  },
+  {
+    name: "figures-html",
+    description: "HTML: ≈15,000 <figure>s with an image and a caption in the article",
+    build: (bytes) => {
+      const room = bytes - HTML_HEAD.length - HTML_ARTICLE.length - HTML_TAIL.length;
+      const figures = linesTo(room, (i) => `<figure><img src="/i/${i}.jpg" alt="Protesters in the central square"><figcaption>Crowds ${i} gathered in the central square.</figcaption></figure>`);
+      return { html: `${HTML_HEAD}${HTML_ARTICLE.replace("</article>", `${figures}</article>`)}${HTML_TAIL}` };
+    },
+  },
+  {
+    name: "related-lines",
+    description: 'text: a "Related:" block of ≈50,000 link lines after the lead',
+    build: (bytes) => textPage(bytes, (room) => `Related:\n${linesTo(room - "Related:\n".length, (i) => `- Story ${i} (https://x.example/${i})`)}`),
+  },
+  {
+    name: "caption-lines",
+    description: 'text: ≈80,000 photo-caption lines ("Crowds 5. Photo: Agency")',
+    build: (bytes) => textPage(bytes, (room) => linesTo(room, (i) => `Crowds ${i}. Photo: Agency`)),
   },
 ];
 
@@ -357,7 +391,7 @@ async function runCase(pool: ExtractionPool, shape: string, page: PageInput, byt
     try {
       const { page: extracted, ms } = await pool.extractTimed(page, { countryName: "Kazakhstan", mentionNames: (names ??= benchMentionNames()) });
       best = best === null ? ms : Math.min(best, ms);
-      outcome = `${extracted.claims.length} claims, ${extracted.events.length} events, ${extracted.article.paragraphs.length} paragraphs`;
+      outcome = `${extracted.claims.length} claims, ${extracted.events.length} events, ${extracted.body.split("\n\n").length} paragraphs`;
     } catch (error) {
       if (error instanceof ExtractionError && error.code === "TOO_SLOW") return { shape, bytes, ms: null, outcome: `stopped at the ${capMs / 1000} s cap`, growth: null };
       if (error instanceof ExtractionError) outcome = `refused: ${error.code}`;

@@ -16,6 +16,7 @@ import { ArticleFilter } from "./article.filter";
 import { articlePlan, findArticle, listArticles } from "./article.service";
 import { preloadedOr } from "../common/preload";
 import { DateTimeScalar } from "../common/scalars";
+import { MAX_IMAGES_PER_ARTICLE, MAX_RELATED_LINKS_PER_ARTICLE } from "./article-limits";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
 
 async function bodyOf(article: Article, { loaders }: Context): Promise<string> {
@@ -89,12 +90,12 @@ export class ArticleResolver {
     return article.crisisId ? loaders.crisis.byId.load(article.crisisId) : null;
   }
 
-  @FieldResolver(() => [ArticleImage])
+  @FieldResolver(() => [ArticleImage], { description: `The page's images, in page order: at most ${MAX_IMAGES_PER_ARTICLE}, the first ones.` })
   images(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.article.images.load(article.id);
   }
 
-  @FieldResolver(() => [RelatedLink])
+  @FieldResolver(() => [RelatedLink], { description: `The page's related links, in page order: at most ${MAX_RELATED_LINKS_PER_ARTICLE}, the first ones.` })
   relatedLinks(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
     return loaders.article.relatedLinks.load(article.id);
   }

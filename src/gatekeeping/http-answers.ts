@@ -7,7 +7,7 @@
 //   instead of a generic ServerError), else as `application/json`.
 // - Browsers may read X-Request-Id and Retry-After (Access-Control-Expose-Headers).
 // - Mutation responses are `Cache-Control: no-store`.
-// - A GraphQL answer carrying EXTRACTION_BUSY has a Retry-After header, as 429 and 503 do.
+// - A GraphQL answer carrying EXTRACTION_BUSY is a 503 with a Retry-After header, as a busy database's is.
 import type http from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ErrorCode } from "../errors";
@@ -41,7 +41,8 @@ export function sendGraphQLErrors(req: http.IncomingMessage, res: http.ServerRes
 /**
  * Mutations are never stored by a browser or proxy: `Cache-Control: no-store`
  * (the default policy would mark them public for 60 s); and an answer with
- * EXTRACTION_BUSY says when to retry in a Retry-After header, as its
+ * EXTRACTION_BUSY is HTTP 503 (retryable, as DATABASE_BUSY is: nothing was
+ * read or stored) and says when to retry in a Retry-After header, as its
  * `extensions.retryAfter` does.
  */
 export function responseHeadersPlugin<T extends object>(): ApolloServerPlugin<T> {
@@ -56,7 +57,9 @@ export function responseHeadersPlugin<T extends object>(): ApolloServerPlugin<T>
           if (response.body.kind !== "single") return;
           const busy = response.body.singleResult.errors?.find((error) => error.extensions?.code === ErrorCode.EXTRACTION_BUSY);
           const retryAfter = Number(busy?.extensions?.retryAfter);
-          if (busy) response.http.headers.set("retry-after", String(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : 1));
+          if (!busy) return;
+          response.http.status = 503;
+          response.http.headers.set("retry-after", String(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : 1));
         },
       };
     },

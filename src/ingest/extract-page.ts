@@ -4,21 +4,37 @@
 // database), so ingestion, the evaluation and the benchmark all read a page
 // the same way, and every scan of its text happens here: on the extraction
 // pool's worker thread in the server, under the page's budget.
+import { MAX_IMAGES_PER_ARTICLE, MAX_RELATED_LINKS_PER_ARTICLE } from "../article/article-limits";
 import { extractArticle } from "./extract-article";
 import { extractClaims, type ExtractClaimsOptions } from "./extract-claims";
 import { extractEvents } from "./extract-events";
+import { splitSentences } from "./sentences";
 import { scanPageMentions, type MentionNames, type PageMentions } from "./text-mentions";
 import type { ExtractedArticle, ExtractedClaim, ExtractedEvent, PageInput } from "./types";
 
 export interface ExtractedPage {
-  article: ExtractedArticle;
+  /**
+   * What the article keeps: its paragraphs are in `body`, and at most MAX_IMAGES_PER_ARTICLE images and
+   * MAX_RELATED_LINKS_PER_ARTICLE related links. Cut here, in the worker: the main thread pays for every
+   * object it receives (80,000 captions held it for 120 ms).
+   */
+  article: Omit<ExtractedArticle, "paragraphs">;
   /** The stored body: paragraphs joined by a blank line; claim and event offsets index into it. */
   body: string;
   claims: ExtractedClaim[];
   events: ExtractedEvent[];
   /** Of the headline, standfirst and body: the place-name keys, countries and names (options.mentionNames) they hold. */
   mentions: PageMentions;
+  /** Sentences of the body past MAX_SENTENCES_READ: stored, not read for claims and events. 0 for any real report. */
+  sentencesUnread: number;
 }
+
+/**
+ * Sentences of the body read for claims and events, from its start. A long report has a few thousand;
+ * each sentence costs 20–80 µs across the readers, and a 2 MB page of 95,000 short dated sentences
+ * took 6 s. Past this the body is still stored and linked to names, but not read.
+ */
+export const MAX_SENTENCES_READ = 10_000;
 
 export interface ExtractPageOptions extends ExtractClaimsOptions {
   /** The people's, organisations' and countries' names to look for in the page (ingestion's, from the database). */
@@ -29,14 +45,20 @@ export function extractPage(input: PageInput, options: ExtractPageOptions = {}):
   const { mentionNames, ...claimOptions } = options;
   const article = extractArticle(input);
   const body = article.paragraphs.join("\n\n");
+  const sentences = splitSentences(body);
+  const sentencesUnread = Math.max(0, sentences.length - MAX_SENTENCES_READ);
+  // Cut at a sentence's end: claim and event offsets into it are offsets into the body.
+  const read = sentencesUnread > 0 ? body.slice(0, sentences[MAX_SENTENCES_READ - 1].end) : body;
   // Only a headline the page prints can hold figures; one made from the URL's slug cannot.
   const printed = (input.text ?? input.html ?? "").includes(article.headline) || input.html !== undefined;
-  const claims = extractClaims(body, { ...claimOptions, headline: printed ? article.headline : undefined, url: options.url ?? article.url });
+  const claims = extractClaims(read, { ...claimOptions, headline: printed ? article.headline : undefined, url: options.url ?? article.url });
   // Events are dated against the publication day; a page without one gives no
   // dated events rather than events dated against a guess.
   // The day as the page prints it: "04:49 IST on 19 July" is 18 July in UTC, but its "yesterday" is 18 July.
-  const events = article.publishedAt ? extractEvents(body, article.publishedDay ?? article.publishedAt) : [];
+  const events = article.publishedAt ? extractEvents(read, article.publishedDay ?? article.publishedAt) : [];
   // Headline, standfirst and body: the text whose names link to places and countries.
   const mentions = scanPageMentions(`${article.headline}\n${article.alternativeHeadline ?? ""}\n${body}`, mentionNames);
-  return { article, body, claims, events, mentions };
+  const { paragraphs: _inBody, images, relatedLinks, ...rest } = article;
+  const kept = { ...rest, images: images.slice(0, MAX_IMAGES_PER_ARTICLE), relatedLinks: relatedLinks.slice(0, MAX_RELATED_LINKS_PER_ARTICLE) };
+  return { article: kept, body, claims, events, mentions, sentencesUnread };
 }

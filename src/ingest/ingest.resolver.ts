@@ -3,6 +3,7 @@ import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, regis
 import { Article } from "../article/article.type";
 import { requireScope, Scope } from "../auth/api-keys";
 import type { Context } from "../context";
+import { MAX_SENTENCES_READ } from "./extract-page";
 import { checkPageFields, ingestPage, MAX_CLAIMS_PER_ARTICLE, MAX_EVENTS_PER_ARTICLE, MAX_NAME_FROM_PAGE, type IngestStatus as IngestStatusValue } from "./ingest.service";
 
 export const IngestStatus = { CREATED: "CREATED", UNCHANGED: "UNCHANGED", REVISED: "REVISED" } as const;
@@ -70,6 +71,11 @@ export class IngestArticleResult {
 
   @Field(() => Int, { description: `Events found on the page but not stored: an article keeps at most ${MAX_EVENTS_PER_ARTICLE} (the first, in time order). 0 for any real report.` })
   eventsLeftOut: number;
+
+  @Field(() => Int, {
+    description: `Sentences of the body past the first ${MAX_SENTENCES_READ}: stored (and searchable), but not read for claims and events. 0 for any real report (0 when UNCHANGED).`,
+  })
+  sentencesUnread: number;
 }
 
 @Resolver()
@@ -92,6 +98,7 @@ export class IngestResolver {
       eventsExtracted: result.events,
       claimsLeftOut: result.claimsLeftOut,
       eventsLeftOut: result.eventsLeftOut,
+      sentencesUnread: result.sentencesUnread,
     };
   }
 }

@@ -91,6 +91,8 @@ export interface IngestResult {
   /** Found on the page but not stored, past MAX_CLAIMS_PER_ARTICLE / MAX_EVENTS_PER_ARTICLE (or with no usable claimant name). */
   claimsLeftOut: number;
   eventsLeftOut: number;
+  /** Sentences of the body past MAX_SENTENCES_READ, stored but not read for claims and events. */
+  sentencesUnread: number;
 }
 
 /**
@@ -310,7 +312,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       const same = previous ? (previous.contentHash === hash ? previous : null) : await currentVersionWith(tx, hash);
       if (same) {
         if (url && !previous) await addUrl(tx, same, url);
-        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: same.crisisSlug, claims: 0, events: 0, claimsLeftOut: 0, eventsLeftOut: 0 };
+        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: same.crisisSlug, claims: 0, events: 0, claimsLeftOut: 0, eventsLeftOut: 0, sentencesUnread: 0 };
       }
 
       // Only the places this page names are read (mentions.ts), with those the extractors found.
@@ -438,6 +440,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         events: events.length,
         claimsLeftOut: page.claims.length - claims.length,
         eventsLeftOut: page.events.length - events.length,
+        sentencesUnread: page.sentencesUnread,
       };
     },
     { timeout: 30_000, maxWait: 30_000 },

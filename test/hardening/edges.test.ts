@@ -41,7 +41,7 @@ afterAll(async () => {
 
 const INGEST = `mutation ($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
-    status claimsExtracted eventsExtracted claimsLeftOut eventsLeftOut
+    status claimsExtracted eventsExtracted claimsLeftOut eventsLeftOut sentencesUnread
     article { id url headline publisher { name } images { url } relatedLinks { title url } }
   }
 }`;
@@ -203,7 +203,7 @@ describe("item 12: refusals a browser and Apollo Client can read", () => {
     expect(read.headers.get("cache-control")).toMatch(/^max-age=\d+, public$/);
   });
 
-  test("EXTRACTION_BUSY comes with a Retry-After header", async () => {
+  test("EXTRACTION_BUSY is a 503 with a Retry-After header", async () => {
     const busy = await startTestServer({
       env: { NODE_ENV: "production", API_KEYS, RESPONSE_CACHE: "off" },
       extractionPool: { threads: 1, maxQueue: 0, pageBudgetMs: 120_000, maxQueueWaitMs: 120_000 },
@@ -221,6 +221,7 @@ describe("item 12: refusals a browser and Apollo Client can read", () => {
       const refused = await send("Another page.\n\nSecurity forces patrolled the streets of Almaty on Friday after a night of gunfire.");
       const body = (await refused.json()) as any;
       expect(body.errors[0].extensions).toMatchObject({ code: "EXTRACTION_BUSY", retryAfter: 120 });
+      expect(refused.status).toBe(503);
       expect(refused.headers.get("retry-after")).toBe("120");
       await (await first).json();
     } finally {
@@ -312,6 +313,7 @@ describe("item 14", () => {
     expect(result.eventsExtracted).toBeLessThanOrEqual(MAX_EVENTS_PER_ARTICLE);
     expect(result.claimsExtracted).toBeLessThanOrEqual(MAX_CLAIMS_PER_ARTICLE);
     expect(result.eventsLeftOut + result.claimsLeftOut).toBeGreaterThan(0);
+    expect(result.sentencesUnread).toBe(0);
     const { rows } = await db.query(`SELECT (SELECT count(*) FROM "Event" WHERE "articleId" = $1)::int AS events, (SELECT count(*) FROM "CasualtyStatistic" WHERE "articleId" = $1)::int AS claims`, [result.article.id]);
     expect(rows[0]).toEqual({ events: result.eventsExtracted, claims: result.claimsExtracted });
   });

@@ -2,7 +2,7 @@
 // reading, four invented pages in other outlets' styles, and the input errors.
 import fs from "node:fs";
 import path from "node:path";
-import { ExtractionError, MAX_PAGE_BYTES, extractArticle } from "../../src/ingest/extract-article";
+import { ExtractionError, MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, extractArticle } from "../../src/ingest/extract-article";
 import type { ExtractedArticle, PageInput } from "../../src/ingest/types";
 
 const FIXTURES = path.join(__dirname, "../fixtures");
@@ -447,6 +447,16 @@ describe("errors", () => {
     // About 1M characters, but each "é" is two bytes.
     expectError({ text: "é".repeat(MAX_PAGE_BYTES / 2 + 1) }, "TOO_LARGE");
     expectError({ html: `<p>${"a".repeat(MAX_PAGE_BYTES)}</p>` }, "TOO_LARGE");
+  });
+
+  test(`HTML of more than ${MAX_PAGE_ELEMENTS} elements is TOO_LARGE, refused before it is parsed; ${MAX_PAGE_ELEMENTS} read`, () => {
+    const head = '<html><head><title>Crowds fill the square</title><meta property="article:published_time" content="2022-01-06T10:15:00Z"></head><body><article><h1>Crowds fill the square</h1>';
+    const lead = "<p>Thousands of people gathered in the central square on Wednesday, witnesses said.</p>";
+    // html, head, title, meta, body, article, h1 and the lead's p: 8 elements before the line breaks.
+    const page = (elements: number) => ({ html: `${head}${lead}${"<br>".repeat(elements - 8)}</article></body></html>` });
+    const refused = expectError(page(MAX_PAGE_ELEMENTS + 1), "TOO_LARGE");
+    expect(refused.message).toMatch(/more than 50,000 HTML elements/);
+    expect(extractArticle(page(MAX_PAGE_ELEMENTS)).paragraphs).toEqual(["Thousands of people gathered in the central square on Wednesday, witnesses said."]);
   });
 
   test("binary bytes decoded as latin1", () => {

@@ -261,7 +261,7 @@ describe("pages waiting for a thread", () => {
       const readWhenRefused = pool.completed - readBefore;
       const [firstResponse, secondResponse] = await Promise.all([first, second]);
 
-      expect(third.status).toBe(200);
+      expect(third.status).toBe(503);
       expect(third.data).toBeNull();
       expect(third.errors).toHaveLength(1);
       // The retry hint is one page budget: by then every page now being read is done or stopped.
