@@ -70,7 +70,7 @@ export function scanPageMentions(text: string, names: MentionNames = NO_MENTION_
 
 // ───────────────────────────── place names ─────────────────────────────
 
-const MAX_NAME_WORDS = 4;
+export const MAX_NAME_WORDS = 4;
 // Lower-case words inside a place name ("Sant Julià de Lòria", "Rostov-on-Don" is one token).
 const CONNECTORS = new Set(["de", "del", "la", "le", "les", "el", "al", "an", "ad", "as", "ash", "ar", "of", "on", "upon", "da", "do", "dos", "das", "du", "des", "di", "am", "im", "sur", "en", "y"]);
 const TOKEN = /[\p{L}][\p{L}\p{M}'’-]*/gu;
@@ -96,9 +96,13 @@ interface Word {
   /** A code ("KRT", "ALA") once a possessive is cut off: ends no name. */
   code: boolean;
   latin: boolean;
-  /** foldName of the word, and of the word without a possessive (as the last word of a run). */
-  fold: string;
-  lastFold: string;
+  /**
+   * foldName of the word, and of the word without a possessive (as the last word of a run), their
+   * spaces collapsed and trimmed as keyOfFolded does; null when a fold holds anything but letters and
+   * spaces, so no run with it has a key. A run's key is then its words' folds joined by a space.
+   */
+  fold: string | null;
+  lastFold: string | null;
 }
 
 function readWord(word: string): Word {
@@ -109,9 +113,19 @@ function readWord(word: string): Word {
     connector: CONNECTORS.has(word.toLowerCase()),
     code: isCode(bare),
     latin,
-    fold: latin ? foldName(word) : "",
-    lastFold: latin ? foldName(bare) : "",
+    fold: latin ? keyPart(foldName(word)) : null,
+    lastFold: latin ? keyPart(foldName(bare)) : null,
   };
+}
+
+/** A folded word as part of a key (see Word.fold). */
+function keyPart(folded: string): string | null {
+  const part = folded.replace(/\s+/g, " ").trim();
+  return /^[a-z ]*$/.test(part) ? part : null;
+}
+
+function joinKey(head: string, part: string): string {
+  return head === "" ? part : part === "" ? head : `${head} ${part}`;
 }
 
 /** Only spaces and tabs between two words: a run of words goes on (a sentence or clause break ends a name). */
@@ -147,18 +161,19 @@ export function candidateNameKeys(text: string): Set<string> {
   }
   for (let i = 0; i < words.length; i++) {
     if (!words[i].capital) continue;
-    let latin = true;
-    let folded = "";
+    // The folds of the run's words so far, joined; null once one is not Latin letters (then no key).
+    let folded: string | null = "";
     for (let n = 0; n < MAX_NAME_WORDS && i + n < words.length; n++) {
       const word = words[i + n];
       if (n > 0 && !spacesOnly(text, ends[i + n - 1], starts[i + n])) break;
       if (n > 0 && !word.capital && !word.connector) break;
-      latin &&= word.latin;
-      if (word.capital && !word.code && latin) {
-        const key = keyOfFolded(n === 0 ? word.lastFold : `${folded} ${word.lastFold}`);
-        if (key && !NEVER_PLACES.has(key)) keys.add(key);
+      if (!word.latin) folded = null;
+      if (folded === null) continue;
+      if (word.capital && !word.code && word.lastFold !== null) {
+        const key = joinKey(folded, word.lastFold);
+        if (key.length >= 3 && !NEVER_PLACES.has(key)) keys.add(key);
       }
-      if (latin) folded = n === 0 ? word.fold : `${folded} ${word.fold}`;
+      folded = word.fold === null ? null : joinKey(folded, word.fold);
     }
   }
   return keys;
