@@ -400,36 +400,51 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       // As for the publisher: safe when another page names the same new claimant at the same time;
       // a name an editor merged into another claimant (mergeClaimants) files its claims there.
       const claimantIds = await claimantIdsOf(tx, claims, gazetteer);
-      // Filed under the publication day; an undated page's claims under the ingestion day, flagged.
-      const reportedAt = utcDay(publishedAt ?? ingestedAt);
-      await tx.casualtyStatistic.createMany({
-        data: claims.map((claim) => ({
-          crisisId: crisis?.id ?? null,
+      // One INSERT from arrays, not createMany: Prisma builds a createMany of 108 rows on the main
+      // thread in ~150 ms (its query compiler), and 200 claims would hold every other request for 300.
+      const rows = claims.map((claim) => ({
+        claimant: claimantIds.get(claim.claimant.name) as string,
+        // The place the figure is given for when the gazetteer knows it, else the crisis's (or page's) country.
+        place: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, fallbackCountryId)?.id : undefined) ?? countryPlace,
+        claim,
+      }));
+      if (rows.length) {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "CasualtyStatistic" (id, "crisisId", "articleId", "reportedAt", "reportedAtKnown", "claimantId", "placeId", "placeText", category,
+             "affectedGroup", "affectedGroupText", qualifier, "figureText", low, best, high, status, via, subgroup, increment, quote, "quoteStart", "quoteEnd", confidence)
+           SELECT gen_random_uuid(), $1::uuid, $2::uuid, $3::date, $4, c.claimant, c.place, c.place_text, c.category::"CasualtyCategory",
+             c.affected_group::"AffectedGroup", c.affected_group_text, c.qualifier::"Qualifier", c.figure_text, c.low, c.best, c.high, c.status::"ClaimStatus",
+             c.via, c.subgroup, c.increment, c.quote, c.quote_start, c.quote_end, c.confidence
+           FROM unnest($5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::int[], $15::int[],
+             $16::text[], $17::text[], $18::text[], $19::boolean[], $20::text[], $21::int[], $22::int[], $23::float8[])
+             AS c(claimant, place, place_text, category, affected_group, affected_group_text, qualifier, figure_text, low, best, high,
+               status, via, subgroup, increment, quote, quote_start, quote_end, confidence)`,
+          crisis?.id ?? null,
           articleId,
-          claimantId: claimantIds.get(claim.claimant.name) as string,
-          // The place the figure is given for when the gazetteer knows it, else the crisis's (or page's) country.
-          placeId: (claim.placeName ? resolvePlace(claim.placeName, gazetteer, fallbackCountryId)?.id : undefined) ?? countryPlace,
-          placeText: claim.placeName,
-          category: claim.category,
-          affectedGroup: claim.affectedGroup,
-          affectedGroupText: claim.affectedGroupText,
-          qualifier: claim.qualifier,
-          figureText: claim.figureText,
-          low: claim.low,
-          best: claim.best,
-          high: claim.high,
-          status: claim.status,
-          via: claim.via,
-          subgroup: claim.subgroup,
-          increment: claim.increment,
-          reportedAt,
-          reportedAtKnown: publishedAt !== null,
-          quote: claim.quote,
-          quoteStart: claim.quoteStart,
-          quoteEnd: claim.quoteEnd,
-          confidence: claim.confidence,
-        })),
-      });
+          // Filed under the publication day; an undated page's claims under the ingestion day, flagged.
+          utcDay(publishedAt ?? ingestedAt),
+          publishedAt !== null,
+          rows.map((r) => r.claimant),
+          rows.map((r) => r.place),
+          rows.map((r) => r.claim.placeName),
+          rows.map((r) => r.claim.category),
+          rows.map((r) => r.claim.affectedGroup),
+          rows.map((r) => r.claim.affectedGroupText),
+          rows.map((r) => r.claim.qualifier),
+          rows.map((r) => r.claim.figureText),
+          rows.map((r) => r.claim.low),
+          rows.map((r) => r.claim.best),
+          rows.map((r) => r.claim.high),
+          rows.map((r) => r.claim.status),
+          rows.map((r) => r.claim.via),
+          rows.map((r) => r.claim.subgroup),
+          rows.map((r) => r.claim.increment),
+          rows.map((r) => r.claim.quote),
+          rows.map((r) => r.claim.quoteStart),
+          rows.map((r) => r.claim.quoteEnd),
+          rows.map((r) => r.claim.confidence),
+        );
+      }
 
       await announceWrite(tx);
       return {
