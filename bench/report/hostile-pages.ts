@@ -11,6 +11,7 @@
 // extractPage (article, claims, events), and the payload is shaped so that it
 // reaches the body (it ends as a sentence) wherever the shape allows.
 import os from "node:os";
+import { performance } from "node:perf_hooks";
 import { MAX_PAGE_BYTES, ExtractionError } from "../../src/ingest/extract-article";
 import { createExtractionPool, type ExtractionPool } from "../../src/ingest/extraction-pool";
 import type { MentionNames } from "../../src/ingest/text-mentions";
@@ -241,10 +242,10 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   },
   {
     name: "html-paragraphs",
-    description: "HTML: ≈43,000 short <p>s in the article (under MAX_PAGE_ELEMENTS at 2 MB)",
+    description: "HTML: ≈24,000 short <p>s in the article (under MAX_PAGE_ELEMENTS at 2 MB)",
     build: (bytes) => {
       const room = bytes - HTML_HEAD.length - HTML_ARTICLE.length - HTML_TAIL.length;
-      const paragraphs = linesTo(room, (i) => `<p>Crowds met at ${i % 10} in the central square today.</p>`);
+      const paragraphs = linesTo(room, (i) => `<p>Crowds met at ${i % 10} in the central square today, and the police watched them.</p>`);
       return { html: `${HTML_HEAD}${HTML_ARTICLE.replace("</article>", `${paragraphs}</article>`)}${HTML_TAIL}` };
     },
   },
@@ -287,22 +288,22 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   },
   {
     name: "readability-html",
-    description: "HTML without <article>: ≈41,000 <p>s in <div>s, for Readability to find",
+    description: "HTML without <article>: ≈23,000 <p>s in <div>s, for Readability to find",
     build: (bytes) => {
       const head = `${HTML_HEAD}<h1>${HEADLINE}</h1><time datetime="2022-01-06T10:15:00Z">6 January 2022</time><div><p>${LEAD}</p>`;
       const tail = `</div>${HTML_TAIL}`;
       const room = bytes - head.length - tail.length;
-      return { html: `${head}${linesTo(room, (i) => (i % 20 === 19 ? "</div><div>" : `<p>Crowds met at ${i % 10} in the central square today.</p>`))}${tail}` };
+      return { html: `${head}${linesTo(room, (i) => (i % 20 === 19 ? "</div><div>" : `<p>Crowds met at ${i % 10} in the central square today, and the police watched them.</p>`))}${tail}` };
     },
   },
   {
     name: "related-links-html",
-    description: "HTML: a related-stories block of ≈40,000 links after the article",
+    description: "HTML: a related-stories block of ≈25,000 links after the article",
     build: (bytes) =>
       htmlPage(bytes, (room) => {
         const open = '<div class="related">';
         const close = "</div>";
-        return { open: "", close: `${open}${linesTo(room - open.length - close.length, (i) => `<a href="/stories/${i}">Story ${i}: crowds gather in the square</a>`)}${close}` };
+        return { open: "", close: `${open}${linesTo(room - open.length - close.length, (i) => `<a href="/stories/${i}">Story ${i}: crowds gather in the central square as police watch</a>`)}${close}` };
       }),
   },
   {
@@ -312,10 +313,10 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   },
   {
     name: "figures-html",
-    description: "HTML: ≈15,000 <figure>s with an image and a caption in the article",
+    description: "HTML: ≈9,000 <figure>s with an image and a caption in the article",
     build: (bytes) => {
       const room = bytes - HTML_HEAD.length - HTML_ARTICLE.length - HTML_TAIL.length;
-      const figures = linesTo(room, (i) => `<figure><img src="/i/${i}.jpg" alt="Protesters in the central square"><figcaption>Crowds ${i} gathered in the central square.</figcaption></figure>`);
+      const figures = linesTo(room, (i) => `<figure><img src="/i/${i}.jpg" alt="Protesters in the central square of the city as police watch"><figcaption>Crowds ${i} gathered in the central square of the city on Wednesday as police watched them.</figcaption></figure>`);
       return { html: `${HTML_HEAD}${HTML_ARTICLE.replace("</article>", `${figures}</article>`)}${HTML_TAIL}` };
     },
   },
@@ -388,13 +389,19 @@ async function runCase(pool: ExtractionPool, shape: string, page: PageInput, byt
     // thread was replaced), so the first size of a growth series is not charged for compiling.
     await pool.extract(shapeNamed("short-lines").build(4096)).catch(() => undefined);
     await pool.extract(shapeNamed(shape).build(WARM_UP_BYTES)).catch(() => undefined);
+    const started = performance.now();
     try {
       const { page: extracted, ms } = await pool.extractTimed(page, { countryName: "Kazakhstan", mentionNames: (names ??= benchMentionNames()) });
       best = best === null ? ms : Math.min(best, ms);
       outcome = `${extracted.claims.length} claims, ${extracted.events.length} events, ${extracted.body.split("\n\n").length} paragraphs`;
     } catch (error) {
       if (error instanceof ExtractionError && error.code === "TOO_SLOW") return { shape, bytes, ms: null, outcome: `stopped at the ${capMs / 1000} s cap`, growth: null };
-      if (error instanceof ExtractionError) outcome = `refused: ${error.code}`;
+      if (error instanceof ExtractionError) {
+        // A refusal is an answer too: its time (wall time of the call, the thread's hop included) counts against the target.
+        outcome = `refused: ${error.code}`;
+        const ms = performance.now() - started;
+        best = best === null ? ms : Math.min(best, ms);
+      }
       else return { shape, bytes, ms: null, outcome: `worker failed: ${(error as Error).message}`, growth: null };
     }
   }

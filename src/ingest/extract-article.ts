@@ -1087,11 +1087,12 @@ const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
 
 /**
  * Most elements an HTML page may have (as parsed: the tags limitNesting keeps). A news page has a few
- * thousand (Lighthouse flags 1,400 as excessive); each one costs ~10 µs to build and again for every
- * walk of the page, and a 2 MB page of 87,000 tiny paragraphs took 2.2 s on one core. Refused before
+ * thousand (Lighthouse flags 1,400 as excessive; a long live blog has 10,000 or so); each one costs
+ * ~20 µs to build and walk, and a 2 MB page of 87,000 tiny paragraphs took 2.2 s on one core, one of
+ * 45,000 1.9 s. Refused before
  * parsing, as TOO_LARGE: the article's own HTML, or its text, reads.
  */
-export const MAX_PAGE_ELEMENTS = 50_000;
+export const MAX_PAGE_ELEMENTS = 30_000;
 
 /**
  * The HTML without the tags of elements nested too deep (keptAtDepth), their

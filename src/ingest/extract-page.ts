@@ -25,16 +25,32 @@ export interface ExtractedPage {
   events: ExtractedEvent[];
   /** Of the headline, standfirst and body: the place-name keys, countries and names (options.mentionNames) they hold. */
   mentions: PageMentions;
-  /** Sentences of the body past MAX_SENTENCES_READ: stored, not read for claims and events. 0 for any real report. */
-  sentencesUnread: number;
+  /** Characters at the end of the body past what is read for claims and events (readLimit): stored, not read. 0 for any real report. */
+  charactersUnread: number;
 }
 
 /**
- * Sentences of the body read for claims and events, from its start. A long report has a few thousand;
- * each sentence costs 20–80 µs across the readers, and a 2 MB page of 95,000 short dated sentences
- * took 6 s. Past this the body is still stored and linked to names, but not read.
+ * How much of the body, from its start, is read for claims and events: its first 10,000 sentences,
+ * and no more than 500,000 characters (about 80,000 words, a short book). A long report has a few
+ * thousand sentences; each costs 20–80 µs across the readers, and a 2 MB page of 95,000 short dated
+ * sentences took 6 s, one 2 MB "sentence" of dated clauses 2 s. Past this the body is still stored,
+ * searchable and linked to names, but not read.
  */
 export const MAX_SENTENCES_READ = 10_000;
+export const MAX_CHARACTERS_READ = 500_000;
+
+/** Where reading stops: after the last whole sentence within both limits, else (a first sentence past the characters' limit) at a space. */
+function readLimit(body: string): number {
+  // Too short to pass either limit: a sentence takes two characters at least, with what separates it.
+  if (body.length <= MAX_CHARACTERS_READ && body.length < 2 * MAX_SENTENCES_READ) return body.length;
+  const sentences = splitSentences(body);
+  if (sentences.length <= MAX_SENTENCES_READ && body.length <= MAX_CHARACTERS_READ) return body.length;
+  let end = 0;
+  for (let i = 0; i < MAX_SENTENCES_READ && i < sentences.length && sentences[i].end <= MAX_CHARACTERS_READ; i++) end = sentences[i].end;
+  if (end > 0) return end;
+  const space = body.lastIndexOf(" ", MAX_CHARACTERS_READ);
+  return space > 0 ? space : MAX_CHARACTERS_READ;
+}
 
 export interface ExtractPageOptions extends ExtractClaimsOptions {
   /** The people's, organisations' and countries' names to look for in the page (ingestion's, from the database). */
@@ -45,10 +61,8 @@ export function extractPage(input: PageInput, options: ExtractPageOptions = {}):
   const { mentionNames, ...claimOptions } = options;
   const article = extractArticle(input);
   const body = article.paragraphs.join("\n\n");
-  const sentences = splitSentences(body);
-  const sentencesUnread = Math.max(0, sentences.length - MAX_SENTENCES_READ);
-  // Cut at a sentence's end: claim and event offsets into it are offsets into the body.
-  const read = sentencesUnread > 0 ? body.slice(0, sentences[MAX_SENTENCES_READ - 1].end) : body;
+  // A prefix: claim and event offsets into it are offsets into the body.
+  const read = body.slice(0, readLimit(body));
   // Only a headline the page prints can hold figures; one made from the URL's slug cannot.
   const printed = (input.text ?? input.html ?? "").includes(article.headline) || input.html !== undefined;
   const claims = extractClaims(read, { ...claimOptions, headline: printed ? article.headline : undefined, url: options.url ?? article.url });
@@ -60,5 +74,5 @@ export function extractPage(input: PageInput, options: ExtractPageOptions = {}):
   const mentions = scanPageMentions(`${article.headline}\n${article.alternativeHeadline ?? ""}\n${body}`, mentionNames);
   const { paragraphs: _inBody, images, relatedLinks, ...rest } = article;
   const kept = { ...rest, images: images.slice(0, MAX_IMAGES_PER_ARTICLE), relatedLinks: relatedLinks.slice(0, MAX_RELATED_LINKS_PER_ARTICLE) };
-  return { article: kept, body, claims, events, mentions, sentencesUnread };
+  return { article: kept, body, claims, events, mentions, charactersUnread: body.length - read.length };
 }

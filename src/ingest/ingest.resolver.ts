@@ -3,7 +3,7 @@ import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, regis
 import { Article } from "../article/article.type";
 import { requireScope, Scope } from "../auth/api-keys";
 import type { Context } from "../context";
-import { MAX_SENTENCES_READ } from "./extract-page";
+import { MAX_CHARACTERS_READ, MAX_SENTENCES_READ } from "./extract-page";
 import { checkPageFields, ingestPage, MAX_CLAIMS_PER_ARTICLE, MAX_EVENTS_PER_ARTICLE, MAX_NAME_FROM_PAGE, type IngestStatus as IngestStatusValue } from "./ingest.service";
 
 export const IngestStatus = { CREATED: "CREATED", UNCHANGED: "UNCHANGED", REVISED: "REVISED" } as const;
@@ -73,9 +73,9 @@ export class IngestArticleResult {
   eventsLeftOut: number;
 
   @Field(() => Int, {
-    description: `Sentences of the body past the first ${MAX_SENTENCES_READ}: stored (and searchable), but not read for claims and events. 0 for any real report (0 when UNCHANGED).`,
+    description: `Characters at the end of the body that were stored (and are searchable) but not read for claims and events: reading stops after the first ${MAX_SENTENCES_READ.toLocaleString("en")} sentences or ${MAX_CHARACTERS_READ.toLocaleString("en")} characters. 0 for any real report (and when UNCHANGED).`,
   })
-  sentencesUnread: number;
+  charactersUnread: number;
 }
 
 @Resolver()
@@ -98,7 +98,7 @@ export class IngestResolver {
       eventsExtracted: result.events,
       claimsLeftOut: result.claimsLeftOut,
       eventsLeftOut: result.eventsLeftOut,
-      sentencesUnread: result.sentencesUnread,
+      charactersUnread: result.charactersUnread,
     };
   }
 }

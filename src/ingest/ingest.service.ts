@@ -91,8 +91,8 @@ export interface IngestResult {
   /** Found on the page but not stored, past MAX_CLAIMS_PER_ARTICLE / MAX_EVENTS_PER_ARTICLE (or with no usable claimant name). */
   claimsLeftOut: number;
   eventsLeftOut: number;
-  /** Sentences of the body past MAX_SENTENCES_READ, stored but not read for claims and events. */
-  sentencesUnread: number;
+  /** Characters at the end of the body past what extractPage reads for claims and events (MAX_SENTENCES_READ, MAX_CHARACTERS_READ). */
+  charactersUnread: number;
 }
 
 /**
@@ -312,7 +312,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
       const same = previous ? (previous.contentHash === hash ? previous : null) : await currentVersionWith(tx, hash);
       if (same) {
         if (url && !previous) await addUrl(tx, same, url);
-        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: same.crisisSlug, claims: 0, events: 0, claimsLeftOut: 0, eventsLeftOut: 0, sentencesUnread: 0 };
+        return { status: "UNCHANGED" as const, articleId: same.id, crisisSlug: same.crisisSlug, claims: 0, events: 0, claimsLeftOut: 0, eventsLeftOut: 0, charactersUnread: 0 };
       }
 
       // Only the places this page names are read (mentions.ts), with those the extractors found.
@@ -455,7 +455,7 @@ export async function ingestPage(prisma: PrismaClient, input: IngestOptions, ext
         events: events.length,
         claimsLeftOut: page.claims.length - claims.length,
         eventsLeftOut: page.events.length - events.length,
-        sentencesUnread: page.sentencesUnread,
+        charactersUnread: page.charactersUnread,
       };
     },
     { timeout: 30_000, maxWait: 30_000 },

@@ -41,7 +41,7 @@ afterAll(async () => {
 
 const INGEST = `mutation ($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
-    status claimsExtracted eventsExtracted claimsLeftOut eventsLeftOut sentencesUnread
+    status claimsExtracted eventsExtracted claimsLeftOut eventsLeftOut charactersUnread
     article { id url headline publisher { name } images { url } relatedLinks { title url } }
   }
 }`;
@@ -313,7 +313,7 @@ describe("item 14", () => {
     expect(result.eventsExtracted).toBeLessThanOrEqual(MAX_EVENTS_PER_ARTICLE);
     expect(result.claimsExtracted).toBeLessThanOrEqual(MAX_CLAIMS_PER_ARTICLE);
     expect(result.eventsLeftOut + result.claimsLeftOut).toBeGreaterThan(0);
-    expect(result.sentencesUnread).toBe(0);
+    expect(result.charactersUnread).toBe(0);
     const { rows } = await db.query(`SELECT (SELECT count(*) FROM "Event" WHERE "articleId" = $1)::int AS events, (SELECT count(*) FROM "CasualtyStatistic" WHERE "articleId" = $1)::int AS claims`, [result.article.id]);
     expect(rows[0]).toEqual({ events: result.eventsExtracted, claims: result.claimsExtracted });
   });

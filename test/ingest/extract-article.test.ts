@@ -455,7 +455,7 @@ describe("errors", () => {
     // html, head, title, meta, body, article, h1 and the lead's p: 8 elements before the line breaks.
     const page = (elements: number) => ({ html: `${head}${lead}${"<br>".repeat(elements - 8)}</article></body></html>` });
     const refused = expectError(page(MAX_PAGE_ELEMENTS + 1), "TOO_LARGE");
-    expect(refused.message).toMatch(/more than 50,000 HTML elements/);
+    expect(refused.message).toMatch(/more than 30,000 HTML elements/);
     expect(extractArticle(page(MAX_PAGE_ELEMENTS)).paragraphs).toEqual(["Thousands of people gathered in the central square on Wednesday, witnesses said."]);
   });
 
