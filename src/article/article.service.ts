@@ -1,13 +1,14 @@
 // Reading articles: a page (filtered, newest first) or articles by id, each
 // with the columns the query needs and whatever it fetches ahead below them,
-// in one SQL statement (common/preload.ts pageSql).
+// in one SQL statement (common/root-page.ts, common/preload.ts pageSql).
 import { currentVersionSql } from "./article-versions";
 import type { PrismaClient } from "../db/prisma";
 import { dateRange, isoCode, optionalId } from "../common/filters";
 import type { GraphQLResolveInfo } from "graphql";
 import { COLUMNS } from "../common/json-rows";
-import { pageSql, readPage, selectedFieldNames, type PagePlan, type PreloadPlan } from "../common/preload";
-import { cursorInstant, pageLimitSql, sortValue, toConnection, toPage, type CursorKey, type PageArgs } from "../common/pagination";
+import { selectedFieldNames, type PagePlan, type PreloadPlan } from "../common/preload";
+import type { PageArgs } from "../common/pagination";
+import { readRootPage, type Bind, type RootList } from "../common/root-page";
 import { badInput } from "../errors";
 import { pagePlan, type RowPath } from "../preloads";
 import type { ArticleFilter } from "./article.filter";
@@ -19,7 +20,6 @@ const MAX_SEARCH_WORDS = 10;
 export const MAX_SEARCH_LENGTH = 200;
 /** The text search configuration of the searchVector column (migration article_full_text_search): English stemming and stop words. */
 const SEARCH_CONFIG = "english";
-const NEWEST_FIRST = (alias: string) => `${alias}."publishedAt" DESC, ${alias}.id DESC`;
 
 // Columns an Article row needs when a selected field has a resolver of its own: its
 // key, the keys those resolvers follow, and the sort key cursors are made of.
@@ -65,12 +65,11 @@ function searchText(search: string): string {
   return words.join(" ");
 }
 
-/**
- * The filter as SQL conditions over the alias `a`; every value from the
- * client becomes a bind parameter appended to `params`.
- */
-function articleConditions(filter: ArticleFilter, params: unknown[]): string[] {
-  const bind = (value: unknown) => `$${params.push(value)}`;
+/** Newest first. */
+const ARTICLE_LIST: RootList = { table: '"Article"', model: "Article", alias: "a", sort: { column: "publishedAt", type: "timestamp", direction: "DESC" } };
+
+/** The filter as SQL conditions over the alias `a`; every value from the client bound. */
+function articleConditions(filter: ArticleFilter, bind: Bind): string[] {
   const conditions: string[] = [];
   const publishedAt = dateRange(filter.publishedFrom, filter.publishedTo, ["publishedFrom", "publishedTo"]);
   // publishedAt is a timestamp without zone holding UTC: an ISO instant's zone is dropped on input.
@@ -101,29 +100,9 @@ function articleConditions(filter: ArticleFilter, params: unknown[]): string[] {
   return conditions;
 }
 
-/** Keyset: the rows after the cursor in newest-first order. */
-function afterCursor(after: CursorKey, params: unknown[]): string {
-  params.push(cursorInstant(after).toISOString(), after.id);
-  return `(a."publishedAt", a.id) < ($${params.length - 1}::timestamp, $${params.length}::uuid)`;
-}
-
-const whereSql = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
-
 /** Newest first; `plan` says which columns and which relations below to read (preloads.ts pagePlan). */
-export async function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs, plan: PagePlan) {
-  const page = toPage(args);
-  const params: unknown[] = [];
-  const conditions = articleConditions(filter ?? {}, params);
-  const filterParams = [...params];
-  const countTotal = async () => {
-    const [{ total }] = await prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM "Article" a ${whereSql(conditions)}`, ...filterParams);
-    return total;
-  };
-  const pageConditions = page.after ? [...conditions, afterCursor(page.after, params)] : conditions;
-  const source = `SELECT * FROM "Article" a ${whereSql(pageConditions)} ORDER BY ${NEWEST_FIRST("a")} LIMIT ${pageLimitSql(page)}`;
-  const [{ page: pageJson }] = await prisma.$queryRawUnsafe<{ page: string }[]>(pageSql(plan, source, NEWEST_FIRST("p")), ...params);
-  const rows = readPage(plan, pageJson, "Article") as unknown as Article[];
-  return toConnection(rows, page, (row) => sortValue(row.publishedAt), countTotal);
+export function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs, plan: PagePlan) {
+  return readRootPage<Article>(prisma, ARTICLE_LIST, plan, args, (bind) => articleConditions(filter ?? {}, bind));
 }
 
 /** One article by id (articlesById); null when there is none. */

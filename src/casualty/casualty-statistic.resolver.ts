@@ -8,8 +8,7 @@ import { PageArgs } from "../common/pagination";
 import { Crisis } from "../crisis/crisis.type";
 import { Place } from "../place/place.type";
 import { CasualtyStatisticFilter } from "./casualty-statistic.filter";
-import { listCasualtyStatistics } from "./casualty-statistic.service";
-import { preloadPage } from "../preloads";
+import { casualtyStatisticPlan, listCasualtyStatistics } from "./casualty-statistic.service";
 import { preloadedOr } from "../common/preload";
 import { DateScalar } from "../common/scalars";
 import type { GraphQLResolveInfo } from "graphql";
@@ -37,15 +36,13 @@ export class CasualtyStatisticResolver {
 
   @Query(() => CasualtyStatisticConnection, { description: "Casualty and detention claims, newest report first." })
   @Directive(PUBLIC)
-  async casualtyStatistics(
+  casualtyStatistics(
     @Args() page: PageArgs,
     @Arg("filter", () => CasualtyStatisticFilter, { nullable: true }) filter: CasualtyStatisticFilter | undefined,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const connection = await listCasualtyStatistics(context.prisma, filter ?? undefined, page);
-    await preloadPage(context, info, "CasualtyStatistic", connection.edges.map((edge) => edge.node));
-    return connection;
+    return listCasualtyStatistics(context.prisma, filter ?? undefined, page, casualtyStatisticPlan(info, context.loaders.batching));
   }
 
   @FieldResolver(() => DateScalar, { nullable: true })

@@ -1,48 +1,22 @@
-import type { Prisma } from "../generated/prisma/client";
+import type { GraphQLResolveInfo } from "graphql";
 import type { PrismaClient } from "../db/prisma";
-import { CLAIM_OF_CURRENT_VERSION } from "../article/article-versions";
-import { isoCode, optionalId } from "../common/filters";
-import { findPage, PageArgs } from "../common/pagination";
-import { badInput } from "../errors";
+import { COLUMNS } from "../common/json-rows";
+import type { PageArgs } from "../common/pagination";
+import type { PagePlan } from "../common/preload";
+import { readRootPage } from "../common/root-page";
+import { pagePlan } from "../preloads";
+import { CASUALTY_STATISTIC_LIST, casualtyStatisticConditions } from "./casualty-statistic.conditions";
 import type { CasualtyStatisticFilter } from "./casualty-statistic.filter";
+import type { CasualtyStatistic } from "./casualty-statistic.type";
 
-function casualtyStatisticWhere(filter: CasualtyStatisticFilter = {}): Prisma.CasualtyStatisticWhereInput {
-  const where: Prisma.CasualtyStatisticWhereInput[] = [];
-  if (filter.reportedFrom && filter.reportedTo && filter.reportedFrom > filter.reportedTo) {
-    throw badInput('"reportedFrom" must not be after "reportedTo"', "reportedFrom");
-  }
-  if (filter.reportedFrom) where.push({ reportedAt: { gte: filter.reportedFrom } });
-  if (filter.reportedTo) where.push({ reportedAt: { lte: filter.reportedTo } });
-  // An undated claim's column holds its ingestion day, not a report day: no range holds it.
-  if (filter.reportedFrom || filter.reportedTo) where.push({ reportedAtKnown: true });
-  if (filter.statuses?.length) where.push({ status: { in: filter.statuses } });
-  if (filter.categories?.length) where.push({ category: { in: filter.categories } });
-  if (filter.affectedGroups?.length) where.push({ affectedGroup: { in: filter.affectedGroups } });
-  if (filter.reviewStatuses?.length) where.push({ reviewStatus: { in: filter.reviewStatuses } });
-  const claimantId = optionalId(filter.claimantId, "claimantId");
-  if (claimantId) where.push({ claimantId });
-  const publisherId = optionalId(filter.publisherId, "publisherId");
-  if (publisherId) where.push({ article: { publisherId } });
-  const crisisId = optionalId(filter.crisisId, "crisisId");
-  if (crisisId) where.push({ crisisId });
-  const articleId = optionalId(filter.articleId, "articleId");
-  if (articleId) where.push({ articleId });
-  const placeId = optionalId(filter.placeId, "placeId");
-  if (placeId) where.push({ placeId });
-  if (filter.countryIsoCode) where.push({ place: { country: { isoCode: isoCode(filter.countryIsoCode, "countryIsoCode") } } });
-  if (!filter.includeCorrected) where.push({ correctedBy: null });
-  if (!filter.includeEarlierVersions) where.push(CLAIM_OF_CURRENT_VERSION);
-  return { AND: where };
+const CASUALTY_STATISTIC_COLUMNS = [...COLUMNS.CasualtyStatistic];
+
+/** How to read a page of claims for this query: whole rows, and what is fetched ahead below them. */
+export function casualtyStatisticPlan(info: GraphQLResolveInfo, batching: boolean): PagePlan {
+  return pagePlan(info, "CasualtyStatistic", ["edges", "node"], () => CASUALTY_STATISTIC_COLUMNS, batching);
 }
 
-/** Newest report first. */
-export async function listCasualtyStatistics(prisma: PrismaClient, filter: CasualtyStatisticFilter | undefined, args: PageArgs) {
-  const where = casualtyStatisticWhere(filter);
-  return findPage(
-    args,
-    "reportedAt",
-    "desc",
-    ({ after, orderBy, take }) => prisma.casualtyStatistic.findMany({ where: { AND: [where, after] }, orderBy, take }),
-    () => prisma.casualtyStatistic.count({ where }),
-  );
+/** Newest report first, in one statement. */
+export function listCasualtyStatistics(prisma: PrismaClient, filter: CasualtyStatisticFilter | undefined, args: PageArgs, plan: PagePlan) {
+  return readRootPage<CasualtyStatistic>(prisma, CASUALTY_STATISTIC_LIST, plan, args, (bind) => casualtyStatisticConditions(filter ?? {}, bind));
 }

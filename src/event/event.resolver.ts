@@ -11,8 +11,7 @@ import { Organization } from "../organization/organization.type";
 import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
 import { EventFilter } from "./event.filter";
-import { listEvents } from "./event.service";
-import { preloadPage } from "../preloads";
+import { eventPlan, listEvents } from "./event.service";
 import { preloadedOr } from "../common/preload";
 import type { GraphQLResolveInfo } from "graphql";
 import { Event, EventConnection, EventParticipant } from "./event.type";
@@ -27,15 +26,13 @@ export class EventResolver {
 
   @Query(() => EventConnection, { description: "Events in time order." })
   @Directive(PUBLIC)
-  async events(
+  events(
     @Args() page: PageArgs,
     @Arg("filter", () => EventFilter, { nullable: true }) filter: EventFilter | undefined,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const connection = await listEvents(context.prisma, filter ?? undefined, page);
-    await preloadPage(context, info, "Event", connection.edges.map((edge) => edge.node));
-    return connection;
+    return listEvents(context.prisma, filter ?? undefined, page, eventPlan(info, context.loaders.batching));
   }
 
   @FieldResolver(() => Crisis, { nullable: true, description: "The crisis of the event's article; null while that article is unassigned." })

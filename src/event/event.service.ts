@@ -1,41 +1,22 @@
-import type { Prisma } from "../generated/prisma/client";
+import type { GraphQLResolveInfo } from "graphql";
 import type { PrismaClient } from "../db/prisma";
-import { EVENT_OF_CURRENT_VERSION } from "../article/article-versions";
-import { isoCode, optionalId } from "../common/filters";
-import { findPage, PageArgs } from "../common/pagination";
-import { badInput } from "../errors";
+import { COLUMNS } from "../common/json-rows";
+import type { PageArgs } from "../common/pagination";
+import type { PagePlan } from "../common/preload";
+import { readRootPage } from "../common/root-page";
+import { pagePlan } from "../preloads";
+import { EVENT_LIST, eventConditions } from "./event.conditions";
 import type { EventFilter } from "./event.filter";
+import type { Event } from "./event.type";
 
-function eventWhere(filter: EventFilter = {}): Prisma.EventWhereInput {
-  const where: Prisma.EventWhereInput[] = [];
-  if (filter.from && filter.to && filter.from > filter.to) throw badInput('"from" must not be after "to"', "from");
-  // Overlap, not containment: a RANGE event that may have happened in the window counts.
-  if (filter.from) where.push({ endDate: { gte: filter.from } });
-  if (filter.to) where.push({ startDate: { lte: filter.to } });
-  if (filter.types?.length) where.push({ type: { in: filter.types } });
-  const crisisId = optionalId(filter.crisisId, "crisisId");
-  if (crisisId) where.push({ crisisId });
-  const articleId = optionalId(filter.articleId, "articleId");
-  if (articleId) where.push({ articleId });
-  const placeId = optionalId(filter.placeId, "placeId");
-  if (placeId) where.push({ places: { some: { placeId } } });
-  if (filter.countryIsoCode) {
-    where.push({ places: { some: { place: { country: { isoCode: isoCode(filter.countryIsoCode, "countryIsoCode") } } } } });
-  }
-  const publisherId = optionalId(filter.publisherId, "publisherId");
-  if (publisherId) where.push({ article: { publisherId } });
-  if (!filter.includeEarlierVersions) where.push(EVENT_OF_CURRENT_VERSION);
-  return { AND: where };
+const EVENT_COLUMNS = [...COLUMNS.Event];
+
+/** How to read a page of events for this query: whole rows, and what is fetched ahead below them. */
+export function eventPlan(info: GraphQLResolveInfo, batching: boolean): PagePlan {
+  return pagePlan(info, "Event", ["edges", "node"], () => EVENT_COLUMNS, batching);
 }
 
-/** In time order (earliest start first). */
-export async function listEvents(prisma: PrismaClient, filter: EventFilter | undefined, args: PageArgs) {
-  const where = eventWhere(filter);
-  return findPage(
-    args,
-    "startDate",
-    "asc",
-    ({ after, orderBy, take }) => prisma.event.findMany({ where: { AND: [where, after] }, orderBy, take }),
-    () => prisma.event.count({ where }),
-  );
+/** In time order (earliest start first), in one statement. */
+export function listEvents(prisma: PrismaClient, filter: EventFilter | undefined, args: PageArgs, plan: PagePlan) {
+  return readRootPage<Event>(prisma, EVENT_LIST, plan, args, (bind) => eventConditions(filter ?? {}, bind));
 }

@@ -1,0 +1,40 @@
+// The events filter as SQL conditions over the alias `e` (common/root-page.ts),
+// every client value bound. Held to the same filter written as a Prisma query by
+// test/event/event-filter.test.ts.
+import { currentVersionSql } from "../article/article-versions";
+import { isoCode, optionalId } from "../common/filters";
+import type { Bind, RootList } from "../common/root-page";
+import { badInput } from "../errors";
+import type { EventFilter } from "./event.filter";
+
+/** In time order: earliest start first. */
+export const EVENT_LIST: RootList = { table: '"Event"', model: "Event", alias: "e", sort: { column: "startDate", type: "date", direction: "ASC" } };
+
+// A day as a date column compares: the UTC day of the instant the scalar gives.
+const day = (bind: Bind, value: Date) => `${bind(value.toISOString())}::timestamp::date`;
+
+export function eventConditions(filter: EventFilter, bind: Bind): string[] {
+  const conditions: string[] = [];
+  if (filter.from && filter.to && filter.from > filter.to) throw badInput('"from" must not be after "to"', "from");
+  // Overlap, not containment: a RANGE event that may have happened in the window counts.
+  if (filter.from) conditions.push(`e."endDate" >= ${day(bind, filter.from)}`);
+  if (filter.to) conditions.push(`e."startDate" <= ${day(bind, filter.to)}`);
+  if (filter.types?.length) conditions.push(`e.type = ANY(${bind(filter.types)}::"EventType"[])`);
+  const crisisId = optionalId(filter.crisisId, "crisisId");
+  if (crisisId) conditions.push(`e."crisisId" = ${bind(crisisId)}::uuid`);
+  const articleId = optionalId(filter.articleId, "articleId");
+  if (articleId) conditions.push(`e."articleId" = ${bind(articleId)}::uuid`);
+  const placeId = optionalId(filter.placeId, "placeId");
+  if (placeId) conditions.push(`EXISTS (SELECT 1 FROM "EventPlace" ep WHERE ep."eventId" = e.id AND ep."placeId" = ${bind(placeId)}::uuid)`);
+  if (filter.countryIsoCode) {
+    const code = bind(isoCode(filter.countryIsoCode, "countryIsoCode"));
+    conditions.push(
+      `EXISTS (SELECT 1 FROM "EventPlace" ep JOIN "Place" pl ON pl.id = ep."placeId" JOIN "Country" co ON co.id = pl."countryId" WHERE ep."eventId" = e.id AND co."isoCode" = ${code})`,
+    );
+  }
+  const publisherId = optionalId(filter.publisherId, "publisherId");
+  if (publisherId) conditions.push(`EXISTS (SELECT 1 FROM "Article" ar WHERE ar.id = e."articleId" AND ar."publisherId" = ${bind(publisherId)}::uuid)`);
+  // An event with no article (seeded ones may have none) is current.
+  if (!filter.includeEarlierVersions) conditions.push(currentVersionSql(`e."articleId"`));
+  return conditions;
+}
