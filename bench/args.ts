@@ -1,4 +1,4 @@
-// Command-line options of `node dist/bench/run.js`.
+// Command-line options of `node dist/run.js`.
 import os from "node:os";
 import { DEFAULT_SEED } from "./dataset/generate";
 import { DATASET_SIZES, SERVER_NAMES, SHAPE_NAMES, type DatasetSize, type ServerName, type ShapeName } from "./types";
@@ -47,7 +47,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: node dist/bench/run.js [options]
+export const USAGE = `Usage: node dist/run.js [options]
   --size smoke|1k|10k|100k   dataset size (default 10k; smoke with --smoke)
   --seed N                    dataset seed (default ${DEFAULT_SEED}, the generator's)
   --smoke                     tiny dataset, very short runs: checks the harness, not the servers

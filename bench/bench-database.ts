@@ -3,9 +3,7 @@
 // size and seed. A dataset already there (same size and seed, same article
 // count) is reused, so reruns start in seconds.
 import path from "node:path";
-import { freePort, startEmbeddedPostgres } from "../src/db/embedded-postgres";
-import { applyMigrations } from "../src/db/migrations";
-import { withPgClient } from "../src/db/pg-client";
+import { applyMigrations, freePort, startEmbeddedPostgres, withPgClient } from "crisis-graph/dev";
 import { generateDataset, type DatasetSummary } from "./dataset/generate";
 import type { Sample } from "./shapes";
 import type { DatasetSize } from "./types";

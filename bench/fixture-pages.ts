@@ -2,12 +2,11 @@
 // copy made distinct by a line (bench:startup, bench/ingest-profile.ts).
 import fs from "node:fs";
 import path from "node:path";
-import type { PageInput } from "../src/ingest/types";
-
-const projectRoot = path.resolve(__dirname, "../..");
+import type { PageInput } from "crisis-graph/ingest";
+import { productRoot } from "./paths";
 
 export function fixturePages(): PageInput[] {
-  const dir = path.join(projectRoot, "test/fixtures");
+  const dir = path.join(productRoot, "test/fixtures");
   const files = [
     ...fs.readdirSync(dir).filter((n) => n.endsWith(".txt")).map((n) => path.join(dir, n)),
     ...fs.readdirSync(path.join(dir, "pages")).filter((n) => /\.(txt|html)$/.test(n)).map((n) => path.join(dir, "pages", n)),

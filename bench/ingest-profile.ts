@@ -5,16 +5,13 @@
 // (Prisma's query events: the time from sending to the answer, so it includes
 // the driver, the wire and any wait for a CPU). Also the time per page and
 // the extraction alone for the same pages.
-//   npm run build && node dist/bench/ingest-profile.js [--rounds 40] [--database-url URL] [--cpu-prof FILE]
+//   npm run build (root, then bench/) && node dist/ingest-profile.js (npm run profile) [--rounds 40] [--database-url URL] [--cpu-prof FILE]
 // --cpu-prof writes a V8 CPU profile of the measured ingestions only (open it in Chrome DevTools).
 import fs from "node:fs";
 import inspector from "node:inspector/promises";
 import os from "node:os";
-import { loadConfig } from "../src/config";
-import { applyMigrations } from "../src/db/migrations";
-import { createPrismaClient } from "../src/db/prisma";
-import { extractPage } from "../src/ingest/extract-page";
-import { ingestPage } from "../src/ingest/ingest.service";
+import { applyMigrations, createPrismaClient, loadConfig } from "crisis-graph/dev";
+import { extractPage, ingestPage } from "crisis-graph/ingest";
 import { fixturePages, variant } from "./fixture-pages";
 import { dropDatabase, freshDatabase } from "./scratch-database";
 

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { BenchRun } from "./types";
+import { benchRoot, productRoot } from "./paths";
 
 export function describeMachine(serverNode: string): BenchRun["machine"] {
   const cpus = os.cpus();
@@ -21,16 +22,20 @@ export function describeMachine(serverNode: string): BenchRun["machine"] {
 const PACKAGES = ["@apollo/server", "type-graphql", "graphql", "@prisma/client", "@prisma/adapter-pg", "dataloader", "pg", "postgraphile", "autocannon"];
 
 /** Installed versions (not the ranges in package.json) and the PostgreSQL server's. */
-export async function describeVersions(projectRoot: string, databaseUrl: string): Promise<Record<string, string>> {
+export async function describeVersions(databaseUrl: string): Promise<Record<string, string>> {
   const versions: Record<string, string> = {
-    "crisis-graph": JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")).version,
+    "crisis-graph": JSON.parse(fs.readFileSync(path.join(productRoot, "package.json"), "utf8")).version,
   };
   for (const name of PACKAGES) {
-    try {
-      const manifest = path.join(projectRoot, "node_modules", name, "package.json");
-      versions[name] = JSON.parse(fs.readFileSync(manifest, "utf8")).version;
-    } catch {
-      // not installed: leave it out
+    // The bench's own dependencies (postgraphile, autocannon) first, then the product's (what its server runs on).
+    for (const root of [benchRoot, productRoot]) {
+      try {
+        const manifest = path.join(root, "node_modules", name, "package.json");
+        versions[name] = JSON.parse(fs.readFileSync(manifest, "utf8")).version;
+        break;
+      } catch {
+        // not installed here
+      }
     }
   }
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,4 +1,4 @@
-// node dist/bench/main-thread-latency.js [--shapes a,b] [--database-url URL] [--out FILE]
+// node dist/main-thread-latency.js [--shapes a,b] [--database-url URL] [--out FILE]
 // How long the server's main thread keeps /healthz and a small query waiting
 // while a 2 MB hostile page (bench/report/hostile-pages.ts) is ingested over
 // HTTP (issue #13, item 3). The built server's startServer with an extraction
@@ -14,12 +14,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { loadConfig } from "../src/config";
-import { applyMigrations } from "../src/db/migrations";
-import { createPrismaClient } from "../src/db/prisma";
-import { createExtractionPool } from "../src/ingest/extraction-pool";
-import { seedDatabase } from "../src/seed/seed.service";
-import { startServer } from "../src/server";
+import { applyMigrations, createPrismaClient, loadConfig, seedDatabase } from "crisis-graph/dev";
+import { createExtractionPool } from "crisis-graph/ingest";
+import { startServer } from "crisis-graph/server";
+import { resultsDir } from "./paths";
 import { HOSTILE_SHAPES, shapeNamed } from "./report/hostile-pages";
 import { dropDatabase, freshDatabase } from "./scratch-database";
 
@@ -44,7 +42,7 @@ function parseOptions(argv: string[]) {
   const options = {
     shapes: [IDLE, ...HOSTILE_SHAPES.map((s) => s.name)],
     databaseUrl: process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
-    out: path.resolve(__dirname, "../../bench/results/main-thread-latency-latest.md"),
+    out: path.join(resultsDir, "main-thread-latency-latest.md"),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

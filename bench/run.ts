@@ -1,24 +1,26 @@
 // `npm run bench`: every server under test against the same database, one at
 // a time, on the same Node; results as JSON in bench/results/ (see README).
-//   node dist/bench/run.js [--size 10k] [--smoke] [--duration 10] [--servers a,b] [--shapes x,y] [--database-url URL] [--out DIR]
-//   node dist/bench/run.js --scale [--sizes 1k,100k] [--rounds 2] …: p50 as the dataset grows (bench/scale.ts)
+//   node dist/run.js [--size 10k] [--smoke] [--duration 10] [--servers a,b] [--shapes x,y] [--database-url URL] [--out DIR]
+//   node dist/run.js --scale [--sizes 1k,100k] [--rounds 2] …: p50 as the dataset grows (bench/scale.ts)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs, UsageError, type BenchOptions } from "./args";
 import { ensureDataset, openBenchDatabase, sampleOf, waitForQuietDatabase } from "./bench-database";
 import { explainCaptured, statementCapture, type CapturedStatement } from "./captured-plans";
-import { explainHotStatements, hotStatements, renderPlans, type HotSample } from "./report/explain";
 import { renderCapturedPlans } from "./report/scale-report";
 import { measureExtractionSpeed } from "./report/ingest-speed";
 import { describeMachine, describeVersions } from "./machine";
+import { benchRoot, productRoot, resultsDir } from "./paths";
+import { RUNS_DIR } from "./report/history";
 import { measureContext, measureServer } from "./measure";
 import { ensureNodeRuntime } from "./runtime";
 import { runScale, writeScaleResults } from "./scale";
 import { SERVERS } from "./servers/catalog";
 import { CEILING, type BenchResult, type BenchRun, type ServerName } from "./types";
 
-const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../.." : "..");
+// The bench's own root: its Node runtime (.bench-runtime/) and embedded PostgreSQL (.data/) live here.
+const projectRoot = benchRoot;
 const log = (message: string) => console.log(`[bench] ${message}`);
 const OURS: ServerName = "crisis-graph";
 
@@ -45,16 +47,13 @@ function runNotes(options: BenchOptions): string[] {
 /**
  * Query plans and extraction speed: the report's appendix, and a record in
  * the JSON. Plans of the statements our server sent for each shape (captured
- * on the wire), and of the child pages, which no shape sends.
+ * on the wire).
  */
-async function appendix(databaseUrl: string, sample: HotSample, captured: CapturedStatement[], size: string, options: BenchOptions) {
+async function appendix(databaseUrl: string, captured: CapturedStatement[], size: string, options: BenchOptions) {
   const sent = await explainCaptured(databaseUrl, size, captured);
-  const plans = await explainHotStatements(databaseUrl, hotStatements(sample));
   const extraction = measureExtractionSpeed({ seconds: options.smoke ? 0.3 : 5 });
   const markdown = [
     renderCapturedPlans(sent, `Query plans of the statements \`${OURS}\` sent`),
-    "",
-    renderPlans(plans, { title: "Query plans of the child-page statements (no shape sends them)" }),
     "",
     "## Ingestion: extraction speed",
     "",
@@ -73,7 +72,6 @@ async function appendix(databaseUrl: string, sample: HotSample, captured: Captur
           executionMs,
           ...(error ? { error } : {}),
         })),
-        ...plans.map(({ name, usesIndex, seqScans, planningMs, executionMs }) => ({ name, usesIndex, seqScans, planningMs, executionMs })),
       ],
       extraction: { articlesPerSecond: extraction.articlesPerSecond, cpuMsPerArticle: extraction.cpuMsPerArticle },
     },
@@ -81,14 +79,17 @@ async function appendix(databaseUrl: string, sample: HotSample, captured: Captur
 }
 
 async function writeResults(run: BenchRun, options: BenchOptions, appendixMarkdown: string): Promise<string> {
-  const outDir = options.out ? path.resolve(options.out) : options.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), "crisis-graph-bench-")) : path.join(projectRoot, "bench/results");
+  const outDir = options.out ? path.resolve(options.out) : options.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), "crisis-graph-bench-")) : resultsDir;
   fs.mkdirSync(outDir, { recursive: true });
   const basename = `${run.startedAt.replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}-${run.dataset.size}`;
   const json = JSON.stringify(run, null, 2) + "\n";
-  fs.writeFileSync(path.join(outDir, `${basename}.json`), json);
+  // Every run's files in runs/ (git-ignored); the committed latest.* and history.csv beside it.
+  const runsDir = path.join(outDir, RUNS_DIR);
+  fs.mkdirSync(runsDir, { recursive: true });
+  fs.writeFileSync(path.join(runsDir, `${basename}.json`), json);
   // A smoke run never replaces the published numbers.
   if (!options.smoke) fs.writeFileSync(path.join(outDir, "latest.json"), json);
-  log(`Results: ${path.join(outDir, `${basename}.json`)}`);
+  log(`Results: ${path.join(runsDir, `${basename}.json`)}`);
 
   let report: { writeReport(run: BenchRun, dir: string, opts?: { basename?: string; readmePath?: string; appendix?: string; scale?: never }): Promise<unknown> } | undefined;
   try {
@@ -97,7 +98,7 @@ async function writeResults(run: BenchRun, options: BenchOptions, appendixMarkdo
     log("No report module (bench/report/report): skipping the Markdown report");
   }
   if (report) {
-    const readmePath = options.readme ? path.join(projectRoot, "README.md") : undefined;
+    const readmePath = options.readme ? path.join(productRoot, "README.md") : undefined;
     // The last scale comparison (npm run bench -- --scale) fills the scale targets, marked as measured apart.
     const scalePath = path.join(outDir, "scale-latest.json");
     const scale = !options.smoke && fs.existsSync(scalePath) ? (JSON.parse(fs.readFileSync(scalePath, "utf8")) as never) : undefined;
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
         crises: summary.crises,
       },
       machine: describeMachine(node),
-      versions: await describeVersions(projectRoot, database.url),
+      versions: await describeVersions(database.url),
       settings: {
         smoke: options.smoke,
         durationSeconds: options.durationSeconds,
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
       notes: runNotes(options),
       results: withRatios(results),
     };
-    const extra = await appendix(database.url, { crisisId: sample.crisisId, publisherId: summary.sample.publisherId }, captured, summary.size, options);
+    const extra = await appendix(database.url, captured, summary.size, options);
     Object.assign(run, extra.record);
     await writeResults(run, options, extra.markdown);
     const failed = run.results.filter((r) => r.errors > 0);

@@ -14,6 +14,8 @@ import pg from "pg";
 import type { BenchOptions } from "./args";
 import { ensureDataset, findDataset, migrate, openBenchDatabase, sampleOf, waitForQuietDatabase } from "./bench-database";
 import { describeMachine, describeVersions } from "./machine";
+import { productRoot, resultsDir } from "./paths";
+import { appendHistory, RUNS_DIR, scaleHistoryRows } from "./report/history";
 import { measureContext, measureServer, type MeasureContext } from "./measure";
 import { measureExtractionSpeed } from "./report/ingest-speed";
 import { updateReadmeScale, withScaleTargets } from "./report/report";
@@ -122,7 +124,7 @@ export async function runScale(options: BenchOptions, projectRoot: string, log: 
       startedAt,
       durationSeconds: 0,
       machine: describeMachine(node),
-      versions: await describeVersions(projectRoot, largeUrl),
+      versions: await describeVersions(largeUrl),
       settings: {
         smoke: options.smoke,
         sizes: options.sizes.join(","),
@@ -155,19 +157,23 @@ export async function runScale(options: BenchOptions, projectRoot: string, log: 
 
 /** scale-<time>.json/.md, and unless smoke: scale-latest.*, the main report's Targets, the README's scale block. */
 export async function writeScaleResults(run: ScaleRun, options: BenchOptions, projectRoot: string, log: Log): Promise<string> {
-  const outDir = options.out ? path.resolve(options.out) : options.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), "crisis-graph-scale-")) : path.join(projectRoot, "bench/results");
+  const outDir = options.out ? path.resolve(options.out) : options.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), "crisis-graph-scale-")) : resultsDir;
   fs.mkdirSync(outDir, { recursive: true });
   const basename = `scale-${run.startedAt.replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}`;
   const json = JSON.stringify(run, null, 2) + "\n";
   const markdown = renderScaleMarkdown(run) + "\n";
-  fs.writeFileSync(path.join(outDir, `${basename}.json`), json);
-  fs.writeFileSync(path.join(outDir, `${basename}.md`), markdown);
-  log(`Results: ${path.join(outDir, `${basename}.json`)} and .md`);
+  // Every run's files in runs/ (git-ignored); the committed scale-latest.* and history.csv beside it.
+  const runsDir = path.join(outDir, RUNS_DIR);
+  fs.mkdirSync(runsDir, { recursive: true });
+  fs.writeFileSync(path.join(runsDir, `${basename}.json`), json);
+  fs.writeFileSync(path.join(runsDir, `${basename}.md`), markdown);
+  log(`Results: ${path.join(runsDir, `${basename}.json`)} and .md`);
   for (const c of compareSizes(run)) {
     log(`${c.server} ${c.shape}: p50 ${c.small.p50Ms} ms (${c.small.size}) → ${c.large.p50Ms} ms (${c.large.size}) = ${c.p50Ratio?.toFixed(2) ?? "—"}× [${c.status}]`);
   }
   if (options.smoke) return outDir;
 
+  appendHistory(outDir, scaleHistoryRows(run));
   fs.writeFileSync(path.join(outDir, "scale-latest.json"), json);
   fs.writeFileSync(path.join(outDir, "scale-latest.md"), markdown);
   // The main report's Targets table gets the scale rows; the rest of it (and latest.json) stays as that run wrote it.
@@ -182,7 +188,7 @@ export async function writeScaleResults(run: ScaleRun, options: BenchOptions, pr
     }
   }
   if (options.readme) {
-    const readme = await updateReadmeScale(run, path.join(projectRoot, "README.md"), path.join(outDir, "scale-latest.md"));
+    const readme = await updateReadmeScale(run, path.join(productRoot, "README.md"), path.join(outDir, "scale-latest.md"));
     log(readme.updated ? "README scale block updated" : `README not updated: ${readme.reason}`);
   }
   return outDir;

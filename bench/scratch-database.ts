@@ -1,5 +1,5 @@
 // A database of a bench tool's own on a PostgreSQL server: made empty, its URL returned, dropped after.
-import { withPgClient } from "../src/db/pg-client";
+import { withPgClient } from "crisis-graph/dev";
 
 /** `name` on the server of `serverUrl`, dropped first if it is there: its URL. */
 export async function freshDatabase(serverUrl: string, name: string): Promise<string> {

@@ -1,7 +1,7 @@
 // Starts one server under test as its own process (on the benchmark's Node),
 // waits until it answers, and stops it again.
 import { spawn, type ChildProcess } from "node:child_process";
-import { freePort } from "../src/db/embedded-postgres";
+import { freePort } from "crisis-graph/dev";
 import path from "node:path";
 import type { HttpRequest, ServerDefinition } from "./servers/catalog";
 
@@ -25,7 +25,7 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { definition, node, projectRoot, databaseUrl } = options;
   const port = await freePort();
-  const child = spawn(node, [path.join(projectRoot, definition.script)], {
+  const child = spawn(node, [definition.script()], {
     cwd: projectRoot,
     // Rate limits off: the load generator is one address sending thousands of requests a second on purpose.
     env: {

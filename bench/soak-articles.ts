@@ -1,7 +1,7 @@
 // The soak's synthetic news pages: article n is always the same text, with
 // the casualty figures it states known up front, so what the database holds
 // after the run can be checked against what was sent, claim by claim.
-import type { AffectedGroup, CasualtyCategory } from "../src/generated/prisma/enums";
+import type { AffectedGroup, CasualtyCategory } from "crisis-graph/dev";
 
 export const SOAK_CRISIS = "kazakhstan-unrest-2022";
 export const SOAK_PUBLISHER = "Soak Wire";

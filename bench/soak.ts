@@ -25,10 +25,9 @@ import path from "node:path";
 import pg from "pg";
 import { Random } from "./dataset/random";
 import { SOAK_CRISIS, SOAK_PUBLISHER, SOAK_URL_PREFIX, soakArticle, type ExpectedClaim, type SoakArticle } from "./soak-articles";
-import { freePort, startEmbeddedPostgres } from "../src/db/embedded-postgres";
-import { withPgClient } from "../src/db/pg-client";
+import { freePort, startEmbeddedPostgres, withPgClient } from "crisis-graph/dev";
 
-const projectRoot = path.resolve(__dirname, "../..");
+import { productMain, productRoot } from "./paths";
 
 // ---------------------------------------------------------------------------
 // Options
@@ -51,7 +50,7 @@ interface SoakOptions {
   nodeFlags: string[];
 }
 
-const USAGE = `Usage: node dist/bench/soak.js [--duration S] [--warmup S] [--connections N] [--database-url URL] [--seed N] [--server-env KEY=VALUE ...] [--server-log FILE] [--node-flag FLAG ...]`;
+const USAGE = `Usage: node dist/soak.js [--duration S] [--warmup S] [--connections N] [--database-url URL] [--seed N] [--server-env KEY=VALUE ...] [--server-log FILE] [--node-flag FLAG ...]`;
 
 function parseOptions(argv: string[]): SoakOptions {
   const options: SoakOptions = {
@@ -192,8 +191,8 @@ const PINO_LEVELS: Record<string, string> = { "10": "trace", "20": "debug", "30"
 async function startServerProcess(databaseUrl: string, apiKey: string, options: SoakOptions): Promise<ServerProcess> {
   const port = await freePort();
   // The inspector (loopback, a free port) lets the soak force a full GC before it reads RSS: see RSS_RULE.
-  const child = spawn(process.execPath, [`--inspect=127.0.0.1:${await freePort()}`, ...options.nodeFlags, path.join(projectRoot, "dist/src/main.js")], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [`--inspect=127.0.0.1:${await freePort()}`, ...options.nodeFlags, productMain()], {
+    cwd: productRoot,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
@@ -653,7 +652,7 @@ const mb = (value: number) => `${value.toFixed(1)} MB`;
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const log = (message: string) => console.log(`[soak] ${message}`);
-  if (!fs.existsSync(path.join(projectRoot, "dist/src/main.js"))) throw new Error("dist/src/main.js is missing: build first (npm run soak does)");
+  productMain(); // throws, saying how, when the product is not built (npm run soak at the root builds it)
   if (rssMb(process.pid) === null) throw new Error("/proc/<pid>/status is not readable here: the soak's RSS check needs Linux");
 
   const database = await openSoakDatabase(options.databaseUrl, log);

@@ -14,15 +14,11 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "../src/config";
-import { freePort } from "../src/db/free-port";
-import { applyMigrations } from "../src/db/migrations";
-import { withPgClient } from "../src/db/pg-client";
-import { createPrismaClient } from "../src/db/prisma";
-import { ingestPage } from "../src/ingest/ingest.service";
+import { applyMigrations, createPrismaClient, freePort, loadConfig, withPgClient } from "crisis-graph/dev";
+import { ingestPage } from "crisis-graph/ingest";
 import { fixturePages, variant } from "./fixture-pages";
 
-const projectRoot = path.resolve(__dirname, "../..");
+import { productMain, productRoot } from "./paths";
 
 interface Options {
   seconds: number;
@@ -69,8 +65,8 @@ async function timeStart(dataDir: string): Promise<number> {
   const port = await freePort();
   const pgPort = await freePort();
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.join(projectRoot, "dist/src/main.js")], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [productMain()], {
+    cwd: productRoot,
     env: { ...process.env, DATABASE_URL: "", PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -14,8 +14,6 @@ import path from "node:path";
 
 // Named per run, so runs against one server (TEST_DATABASE_URL) can overlap.
 const TEST_DATABASE = `crisis_graph_test_${process.pid}`;
-// Migrated but empty: for the benchmark's smoke run and the data generator's tests.
-const BENCH_DATABASE = `crisis_graph_bench_${process.pid}`;
 // Migrated (reference data in), never connected to after: the template of the
 // empty databases tests make for themselves (test/helpers/empty-database.ts).
 const EMPTY_DATABASE = `crisis_graph_empty_${process.pid}`;
@@ -37,17 +35,14 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = embedded.url;
   }
   // A database of our own on that server, dropped by the teardown.
-  for (const name of [TEST_DATABASE, BENCH_DATABASE, EMPTY_DATABASE]) {
+  for (const name of [TEST_DATABASE, EMPTY_DATABASE]) {
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   }
   (globalThis as { __dropTestDatabase?: () => Promise<void> }).__dropTestDatabase = async () => {
-    for (const name of [TEST_DATABASE, BENCH_DATABASE, EMPTY_DATABASE]) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of [TEST_DATABASE, EMPTY_DATABASE]) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
   const databaseUrl = withDatabase(serverUrl, TEST_DATABASE);
-  const benchDatabaseUrl = withDatabase(serverUrl, BENCH_DATABASE);
-  await applyMigrations(benchDatabaseUrl);
-  process.env.CRISIS_GRAPH_BENCH_DATABASE_URL = benchDatabaseUrl;
   const emptyDatabaseUrl = withDatabase(serverUrl, EMPTY_DATABASE);
   await applyMigrations(emptyDatabaseUrl);
   process.env.CRISIS_GRAPH_EMPTY_TEMPLATE_URL = emptyDatabaseUrl;

@@ -1,11 +1,11 @@
-// node dist/bench/dataset/cli.js --size 10k [--seed 42] [--database-url URL] [--no-replace] [--remove]
+// node dist/dataset/cli.js --size 10k [--seed 42] [--database-url URL] [--no-replace] [--remove]
 // Fills a migrated database with the synthetic benchmark dataset (DATABASE_URL by
 // default). A dataset generated earlier is replaced unless --no-replace; --remove
 // only deletes it. Progress goes to stderr, the summary (JSON) to stdout.
 import { ARTICLES_PER_SIZE, DEFAULT_SEED, generateDataset, removeDataset } from "./generate";
 import type { DatasetSize } from "./generate";
 
-const USAGE = `Usage: node dist/bench/dataset/cli.js --size ${Object.keys(ARTICLES_PER_SIZE).join("|")} [--seed N] [--database-url URL] [--no-replace] [--remove]`;
+const USAGE = `Usage: node dist/dataset/cli.js --size ${Object.keys(ARTICLES_PER_SIZE).join("|")} [--seed N] [--database-url URL] [--no-replace] [--remove]`;
 
 interface Arguments {
   size?: DatasetSize;

@@ -1,8 +1,9 @@
-// EXPLAIN ANALYZE for the statements the server runs on its hottest paths,
-// so the report can show whether they use the indexes (and where time goes)
-// on the benchmark's data rather than on the tiny test seed.
+// EXPLAIN ANALYZE for statements the server runs, so the report can show
+// whether they use the indexes (and where time goes) on the benchmark's data
+// rather than on the tiny test seed. The statements are the ones our server
+// sent, captured on the wire (bench/captured-plans.ts): no copy of the
+// product's SQL is written here, so none can drift from it.
 import pg from "pg";
-import { ARTICLE_LIST_COLUMNS } from "../../src/article/article.loader";
 
 export interface HotStatement {
   name: string;
@@ -67,52 +68,6 @@ export async function explainHotStatements(
 function timing(plan: string, label: string): number {
   const match = new RegExp(`${label}: ([\\d.]+) ms`).exec(plan);
   return match ? Number(match[1]) : 0;
-}
-
-// ---------------------------------------------------------------- the statements
-
-/** `publisher { articles(first: 10) }`, `crisis { articles(first: 10) }`: a child page, batched over parents. */
-const CHILD_PAGE = 10;
-
-export interface HotSample {
-  crisisId: string;
-  /** A publisher with articles; without it the publisher's child page is left out. */
-  publisherId?: string;
-}
-
-/**
- * Statements no benchmark shape sends, written as src/ writes them: the
- * article child pages of src/common/child-pages.ts over the `from` of
- * src/article/article.loader.ts. The shapes' own statements are not copied
- * here: the harness captures them on the wire (bench/captured-plans.ts).
- */
-export function hotStatements(sample: HotSample): HotStatement[] {
-  const statements: HotStatement[] = [];
-  if (sample.publisherId) {
-    statements.push({
-      name: "child page: a publisher's newest 10 articles (window)",
-      sql: childPage("publisherId"),
-      params: [[sample.publisherId], CHILD_PAGE + 1],
-    });
-  }
-  statements.push({
-    name: "child page: a crisis's newest 10 articles (window)",
-    sql: childPage("crisisId"),
-    params: [[sample.crisisId], CHILD_PAGE + 1],
-  });
-  return statements;
-}
-
-/** childPageLoaders' statement for a first page (no cursor), newest first, over articleLoaders' byPublisher/byCrisis source. */
-function childPage(parentColumn: "publisherId" | "crisisId"): string {
-  const from = `SELECT ${ARTICLE_LIST_COLUMNS}, a."${parentColumn}" AS "parentKey" FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "Article" n WHERE n."previousVersionId" = a.id)`;
-  return `SELECT * FROM (
-  SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s."parentKey" ORDER BY s."publishedAt" DESC, s.id DESC) AS "rowNumber"
-  FROM (${from}) s
-  WHERE s."parentKey" = ANY($1::uuid[])
-) numbered
-WHERE numbered."rowNumber" <= $2
-ORDER BY numbered."rowNumber"`;
 }
 
 // ---------------------------------------------------------------- Markdown

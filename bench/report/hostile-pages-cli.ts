@@ -1,10 +1,11 @@
-// node dist/bench/report/hostile-pages-cli.js [--cap-seconds 30] [--runs 2] [--shapes a,b] [--growth a,b] [--out file] [--json]
+// node dist/report/hostile-pages-cli.js [--cap-seconds 30] [--runs 2] [--shapes a,b] [--growth a,b] [--out file] [--json]
 // Times extractPage on hostile pages (2 MB of one shape each, some shapes at
 // growing sizes), each in a worker thread stopped at the cap, and writes the
 // table to bench/results/hostile-latest.md.
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_CAP_MS, formatRow, hostileMarkdown, runHostileBench, type HostileBenchOptions } from "./hostile-pages";
+import { resultsDir } from "../paths";
 
 interface CliOptions extends HostileBenchOptions {
   out: string;
@@ -18,7 +19,7 @@ function list(value: string | undefined): string[] {
 }
 
 function parseArguments(argv: string[]): CliOptions {
-  const options: CliOptions = { capMs: DEFAULT_CAP_MS, out: path.join(findRoot(), "bench", "results", "hostile-latest.md"), json: false };
+  const options: CliOptions = { capMs: DEFAULT_CAP_MS, out: path.join(resultsDir, "hostile-latest.md"), json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--cap-seconds") {
@@ -34,14 +35,6 @@ function parseArguments(argv: string[]): CliOptions {
     else throw new Error(`Unknown option ${arg}. ${USAGE}`);
   }
   return options;
-}
-
-/** The repository root, whether running from bench/report (ts) or dist/bench/report (js). */
-function findRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "bench"))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`repository root not found above ${__dirname}`);
-  }
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-// node dist/bench/report/ingest-speed-cli.js [--seconds 5] [--json]
+// node dist/report/ingest-speed-cli.js [--seconds 5] [--json]
 // Prints how many fixture pages per second one core extracts (article, events, claims).
 import os from "node:os";
 import { measureExtractionSpeed } from "./ingest-speed";

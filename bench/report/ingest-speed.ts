@@ -3,8 +3,8 @@
 // This bounds ingestion throughput per worker before any SQL is counted.
 import fs from "node:fs";
 import path from "node:path";
-import { extractPage } from "../../src/ingest/extract-page";
-import type { PageInput } from "../../src/ingest/types";
+import { extractPage, type PageInput } from "crisis-graph/ingest";
+import { productRoot } from "../paths";
 
 export interface ExtractionSpeed {
   articlesPerSecond: number;
@@ -76,11 +76,9 @@ function listPages(dir: string, extensions: string[]): string[] {
     .sort();
 }
 
-/** test/fixtures of the repository, whether running from bench/report (ts) or dist/bench/report (js). */
+/** The product's test/fixtures (crisis-graph, linked into node_modules from the repository). */
 function findFixturesDir(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "test", "fixtures");
-    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`test/fixtures not found above ${__dirname}`);
-  }
+  const dir = path.join(productRoot, "test", "fixtures");
+  if (!fs.existsSync(dir)) throw new Error(`test/fixtures not found in the product at ${productRoot}`);
+  return dir;
 }

@@ -1,4 +1,4 @@
-// node dist/bench/report/report-cli.js <run.json> [--out DIR] [--readme README.md] [--basename NAME]
+// node dist/report/report-cli.js <run.json> [--out DIR] [--readme README.md] [--basename NAME]
 // Rebuilds the report from a saved run, without measuring again.
 import fs from "node:fs";
 import path from "node:path";

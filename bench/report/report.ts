@@ -7,6 +7,7 @@ import { renderChart } from "./chart";
 import { en, formatMs, formatRatio, formatRps, table } from "./format";
 import { gridOf, type Grid } from "./grid";
 import { CEILING, OURS, type BenchResult, type BenchRun } from "./run-shape";
+import { appendHistory, benchHistoryRows, RUNS_DIR } from "./history";
 import { WHERE_THE_TIME_GOES } from "./limits";
 import { renderScaleReadme, scaleTargets, type ScaleRun } from "./scale-report";
 
@@ -33,16 +34,23 @@ export interface ReportOptions {
 export interface ReportFiles {
   markdownPath: string;
   svgPath: string;
+  /** history.csv, when the run's rows were appended to it (not for a smoke run). */
+  historyPath?: string;
   /** Present when `readmePath` was given: whether the block was replaced, and why not. */
   readme?: { path: string; updated: boolean; reason?: string };
 }
 
+/**
+ * A run's report: `<basename>.md` and `.svg` in `resultsDir`/runs/ (ignored by git), latest.md and
+ * latest.svg in `resultsDir` (committed), and unless a smoke run, its rows appended to history.csv.
+ */
 export async function writeReport(run: BenchRun, resultsDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
-  await fs.mkdir(resultsDir, { recursive: true });
   const basename = options.basename ?? defaultBasename(run);
+  const runsDir = basename === "latest" ? resultsDir : path.join(resultsDir, RUNS_DIR);
+  await fs.mkdir(runsDir, { recursive: true });
   const svg = renderChart(run);
-  const markdownPath = path.join(resultsDir, `${basename}.md`);
-  const svgPath = path.join(resultsDir, `${basename}.svg`);
+  const markdownPath = path.join(runsDir, `${basename}.md`);
+  const svgPath = path.join(runsDir, `${basename}.svg`);
   // Each Markdown file embeds the chart written next to it, so both copies stand alone.
   const markdown = (chartFile: string) => renderMarkdown(run, chartFile, options.scale) + (options.appendix ? `\n${options.appendix.trim()}\n` : "");
   await fs.writeFile(markdownPath, markdown(`${basename}.svg`));
@@ -52,6 +60,7 @@ export async function writeReport(run: BenchRun, resultsDir: string, options: Re
     await fs.writeFile(path.join(resultsDir, "latest.svg"), svg);
   }
   const files: ReportFiles = { markdownPath, svgPath };
+  if (!run.settings?.smoke) files.historyPath = appendHistory(resultsDir, benchHistoryRows(run));
   if (options.readmePath) files.readme = await updateReadme(run, options.readmePath, resultsDir);
   return files;
 }

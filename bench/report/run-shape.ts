@@ -1,6 +1,6 @@
 // The part of a benchmark run the report reads. bench/types.ts exports the
 // full `BenchRun`; this looser copy also takes partial or older runs loaded
-// from JSON. test/bench/report.test.ts checks that the full type fits it.
+// from JSON. bench/test/report.test.ts checks that the full type fits it.
 
 export interface BenchResult {
   server: string;

@@ -1,5 +1,7 @@
 // The servers under test: how to start each one and how to ask it a shape.
 import { SHAPES, type Sample } from "../shapes";
+import path from "node:path";
+import { benchRoot, productMain } from "../paths";
 import type { ServerName, ShapeName } from "../types";
 
 export interface HttpRequest {
@@ -11,8 +13,8 @@ export interface HttpRequest {
 
 export interface ServerDefinition {
   name: ServerName;
-  /** Entry script, relative to the project root (compiled output). */
-  script: string;
+  /** Entry script (compiled output), an absolute path: the product's built server, or a server of the bench's dist/. */
+  script(): string;
   /** Extra environment on top of DATABASE_URL, PORT and HOST. */
   env: Record<string, string>;
   /** GET path that answers 200 once the server is ready (null: POST the readiness request instead). */
@@ -38,7 +40,7 @@ const asRouter = (request: HttpRequest): HttpRequest => ({ ...request, headers: 
 function crisisGraph(name: ServerName, env: Record<string, string>): ServerDefinition {
   return {
     name,
-    script: "dist/src/main.js",
+    script: productMain,
     env: {
       NODE_ENV: "production",
       SEED_ON_START: "false",
@@ -64,7 +66,7 @@ export const SERVERS: Record<ServerName, ServerDefinition> = {
   "no-loaders": crisisGraph("no-loaders", { LOADER_BATCHING: "false" }),
   postgraphile: {
     name: "postgraphile",
-    script: "dist/bench/servers/postgraphile.js",
+    script: () => path.join(benchRoot, "dist/servers/postgraphile.js"),
     env: { NODE_ENV: "production", GRAPHILE_ENV: "production", DB_POOL_MAX: "10" },
     healthPath: null,
     readiness: graphql("{ __typename }"),
@@ -77,7 +79,7 @@ export const SERVERS: Record<ServerName, ServerDefinition> = {
   },
   "one-sql-limit": {
     name: "one-sql-limit",
-    script: "dist/bench/servers/one-sql.js",
+    script: () => path.join(benchRoot, "dist/servers/one-sql.js"),
     env: { NODE_ENV: "production", DB_POOL_MAX: "10" },
     healthPath: "/healthz",
     readiness: { path: "/shape/by-id", body: JSON.stringify({ params: ["00000000-0000-0000-0000-000000000000"] }) },

@@ -3,7 +3,7 @@
 // PostgreSQL. No GraphQL, no ORM, no JSON work in Node.
 //   POST /shape/<name>  body {"params": [...]}  →  {"data": ...}
 //   GET  /healthz
-//   DATABASE_URL=... PORT=... node dist/bench/servers/one-sql.js
+//   DATABASE_URL=... PORT=... node dist/servers/one-sql.js
 import http from "node:http";
 import pg from "pg";
 import { SHAPE_NAMES, type ShapeName } from "../types";

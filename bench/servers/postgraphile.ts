@@ -1,7 +1,7 @@
 // PostGraphile 5 (amber preset) over the benchmark database, as a benchmark
 // peer: production settings (no GraphiQL, no watch, no explain), the same
 // pool size as our server. Run with Node >= 22:
-//   DATABASE_URL=... PORT=... node22 dist/bench/servers/postgraphile.js
+//   DATABASE_URL=... PORT=... node22 dist/servers/postgraphile.js
 import http from "node:http";
 import { postgraphile } from "postgraphile";
 import { makePgService } from "postgraphile/adaptors/pg";

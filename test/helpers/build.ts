@@ -1,5 +1,5 @@
-// Tests that run compiled output (dist/) as a child process: the benchmark's
-// smoke runs, the fault tests' server. Rebuilds when a source is newer.
+// Tests that run compiled output (dist/) as a child process: the CLIs,
+// the fault tests' server. Rebuilds when a source is newer.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -17,7 +17,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Rebuilds dist/ unless `output` (a path under the root) is newer than every .ts in `sources`. */
-export function ensureBuilt(output = "dist/bench/run.js", sources = ["src", "bench"]): void {
+export function ensureBuilt(output = "dist/src/main.js", sources = ["src"]): void {
   const target = path.join(root, output);
   const built = fs.existsSync(target) ? fs.statSync(target).mtimeMs : 0;
   if (built >= Math.max(...sources.map((dir) => newestMtime(path.join(root, dir))))) return;

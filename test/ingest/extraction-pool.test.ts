@@ -6,7 +6,7 @@ import path from "node:path";
 import { ExtractionError } from "../../src/ingest/extract-article";
 import { extractPage } from "../../src/ingest/extract-page";
 import { createExtractionPool, ExtractionBusyError, type ExtractionPool } from "../../src/ingest/extraction-pool";
-import { shapeNamed } from "../../bench/report/hostile-pages";
+import { shapeNamed } from "../../src/ingest/evaluation/hostile-pages";
 import type { PageInput } from "../../src/ingest/types";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");

@@ -8,7 +8,7 @@
 // server closes the pool.
 // No assertion is about time: only about what happened before what.
 import pg from "pg";
-import { shapeNamed } from "../../bench/report/hostile-pages";
+import { shapeNamed } from "../../src/ingest/evaluation/hostile-pages";
 import { loadConfig } from "../../src/config";
 import { extractPage } from "../../src/ingest/extract-page";
 import { ingestPage } from "../../src/ingest/ingest.service";

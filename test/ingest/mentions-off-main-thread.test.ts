@@ -7,7 +7,7 @@
 // No assertion is about time: only about what happened before what, and
 // where the text was scanned.
 import pg from "pg";
-import { shapeNamed } from "../../bench/report/hostile-pages";
+import { shapeNamed } from "../../src/ingest/evaluation/hostile-pages";
 import { textScanCount } from "../../src/ingest/text-mentions";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
 

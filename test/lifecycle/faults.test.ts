@@ -8,7 +8,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { shapeNamed } from "../../bench/report/hostile-pages";
+import { shapeNamed } from "../../src/ingest/evaluation/hostile-pages";
 import { freePort } from "../../src/db/free-port";
 import { ensureBuilt, root } from "../helpers/build";
 import { createPgCluster, type PgCluster } from "../helpers/pg-cluster";

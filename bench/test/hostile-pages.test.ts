@@ -1,8 +1,7 @@
 // The hostile-page benchmark on small pages: every shape builds a page of
 // exactly the size asked, reads through the extraction pool, and lands in the table.
-import { MAX_PAGE_BYTES } from "../../src/ingest/extract-article";
-import { extractPage } from "../../src/ingest/extract-page";
-import { HOSTILE_SHAPES, hostileCases, hostileMarkdown, pageBytes, runHostileBench } from "../../bench/report/hostile-pages";
+import { extractPage, MAX_PAGE_BYTES } from "crisis-graph/ingest";
+import { HOSTILE_SHAPES, hostileCases, hostileMarkdown, pageBytes, runHostileBench } from "../report/hostile-pages";
 
 describe("hostile-page benchmark", () => {
   test("every shape builds a page of exactly the size asked, up to MAX_PAGE_BYTES", () => {

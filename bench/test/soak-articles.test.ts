@@ -1,8 +1,8 @@
 // The soak compares what the database holds with the figures its pages state.
 // That comparison is only fair if the extractors read exactly those figures from
 // the pages: checked here, with the pure extractors, for a few hundred pages.
-import { soakArticle } from "../../bench/soak-articles";
-import { extractPage } from "../../src/ingest/extract-page";
+import { soakArticle } from "../soak-articles";
+import { extractPage } from "crisis-graph/ingest";
 
 test("every page is an article whose claims are exactly the stated figures", () => {
   const texts = new Set<string>();

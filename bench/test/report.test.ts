@@ -2,12 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { explainHotStatements, hotStatements, renderPlans } from "../../bench/report/explain";
-import { measureExtractionSpeed } from "../../bench/report/ingest-speed";
-import { compact, niceAxis } from "../../bench/report/chart";
-import { evaluateTargets, README_END, README_START, renderMarkdown, writeReport } from "../../bench/report/report";
-import { SERVERS, SHAPES, type BenchResult, type BenchRun } from "../../bench/report/run-shape";
-import type { BenchRun as HarnessRun } from "../../bench/types";
+import { explainHotStatements, renderPlans } from "../report/explain";
+import { measureExtractionSpeed } from "../report/ingest-speed";
+import { compact, niceAxis } from "../report/chart";
+import { evaluateTargets, README_END, README_START, renderMarkdown, writeReport } from "../report/report";
+import { SERVERS, SHAPES, type BenchResult, type BenchRun } from "../report/run-shape";
+import { HISTORY_COLUMNS } from "../report/history";
+import type { BenchRun as HarnessRun } from "../types";
 
 // Compile-time check: what the harness writes is what the report reads.
 export const harnessRunFits = (run: HarnessRun): BenchRun => run;
@@ -83,7 +84,7 @@ describe("writeReport", () => {
   beforeAll(async () => {
     dir = tempDir();
     const files = await writeReport(fabricatedRun(), dir, { basename: "run-1", appendix: "## Query plans\n\nplans here\n" });
-    expect(files).toEqual({ markdownPath: path.join(dir, "run-1.md"), svgPath: path.join(dir, "run-1.svg") });
+    expect(files).toEqual({ markdownPath: path.join(dir, "runs", "run-1.md"), svgPath: path.join(dir, "runs", "run-1.svg"), historyPath: path.join(dir, "history.csv") });
     markdown = fs.readFileSync(files.markdownPath, "utf8");
     svg = fs.readFileSync(files.svgPath, "utf8");
   });
@@ -91,7 +92,8 @@ describe("writeReport", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("writes this run's files and the latest copies", () => {
-    expect(fs.readdirSync(dir).sort()).toEqual(["latest.md", "latest.svg", "run-1.md", "run-1.svg"]);
+    expect(fs.readdirSync(dir).sort()).toEqual(["history.csv", "latest.md", "latest.svg", "runs"]);
+    expect(fs.readdirSync(path.join(dir, "runs")).sort()).toEqual(["run-1.md", "run-1.svg"]);
     expect(fs.readFileSync(path.join(dir, "latest.svg"), "utf8")).toBe(svg);
     // Each Markdown file embeds the chart beside it.
     expect(markdown).toContain("](run-1.svg)");
@@ -227,7 +229,32 @@ describe("README summary", () => {
       expect(files.readme).toMatchObject({ updated: false, reason: expect.stringContaining("markers") });
       expect(fs.readFileSync(readmePath, "utf8")).toBe(`${before}${after}`);
       // The default basename comes from the start time and dataset.
-      expect(files.markdownPath).toBe(path.join(dir, "results", "2026-11-26T10-15-00Z-small.md"));
+      expect(files.markdownPath).toBe(path.join(dir, "results", "runs", "2026-11-26T10-15-00Z-small.md"));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("results history", () => {
+  it("writes a run's files to runs/, latest.* beside it, and appends its rows to history.csv once", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crisis-graph-history-"));
+    try {
+      const run = fabricatedRun();
+      const files = await writeReport(run, dir);
+      expect(path.dirname(files.markdownPath)).toBe(path.join(dir, "runs"));
+      expect(fs.existsSync(path.join(dir, "latest.md"))).toBe(true);
+      expect(files.historyPath).toBe(path.join(dir, "history.csv"));
+      const lines = fs.readFileSync(path.join(dir, "history.csv"), "utf8").trim().split("\n");
+      expect(lines[0]).toBe(HISTORY_COLUMNS.join(","));
+      expect(lines).toHaveLength(1 + run.results.length);
+      expect(lines[1].startsWith(`${run.startedAt},bench,${run.dataset.size},1,`)).toBe(true);
+      // Writing the same run's report again (report-cli) adds nothing.
+      await writeReport(run, dir);
+      expect(fs.readFileSync(path.join(dir, "history.csv"), "utf8").trim().split("\n")).toHaveLength(1 + run.results.length);
+      // A smoke run adds nothing either.
+      const smoke = await writeReport({ ...run, startedAt: "2026-12-01T00:00:00.000Z", settings: { smoke: true } }, dir);
+      expect(smoke.historyPath).toBeUndefined();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -236,15 +263,12 @@ describe("README summary", () => {
 
 describe("explainHotStatements", () => {
   const databaseUrl = process.env.CRISIS_GRAPH_BENCH_DATABASE_URL as string;
-  const sample = {
-    crisisId: "5a0e7c1b-2d3f-4a5b-8c6d-7e8f9a0b1c2d",
-    publisherId: "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f",
-  };
 
-  it("explains the child-page statements no shape sends", async () => {
-    const statements = hotStatements(sample);
-    expect(statements.map((s) => s.name)).toEqual(["child page: a publisher's newest 10 articles (window)", "child page: a crisis's newest 10 articles (window)"]);
-    expect(hotStatements({ crisisId: sample.crisisId })).toHaveLength(1);
+  it("explains statements and renders their plans", async () => {
+    const statements = [
+      { name: "an article by id", sql: `SELECT id FROM "Article" WHERE id = $1`, params: ["5a0e7c1b-2d3f-4a5b-8c6d-7e8f9a0b1c2d"] },
+      { name: "a crisis's newest articles", sql: `SELECT id FROM "Article" WHERE "crisisId" = $1 ORDER BY "publishedAt" DESC, id DESC LIMIT 11`, params: ["5a0e7c1b-2d3f-4a5b-8c6d-7e8f9a0b1c2d"] },
+    ];
     const plans = await explainHotStatements(databaseUrl, statements);
     expect(plans.map((p) => p.name)).toEqual(statements.map((s) => s.name));
     for (const plan of plans) {
@@ -255,21 +279,6 @@ describe("explainHotStatements", () => {
     const markdown = renderPlans(plans);
     for (const plan of plans) expect(markdown).toContain(`### ${plan.name}`);
     expect(markdown).toContain("```text\n");
-  });
-
-  it("selects what the child-page loader selects: every Article column but the body, and the parent key", async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      const [statement] = hotStatements({ crisisId: sample.crisisId });
-      const { fields } = await client.query(statement.sql, statement.params);
-      const { rows } = await client.query<{ column_name: string }>(
-        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'Article' AND column_name NOT IN ('body', 'searchVector')`,
-      );
-      expect(fields.map((f) => f.name).sort()).toEqual([...rows.map((r) => r.column_name), "parentKey", "rowNumber"].sort());
-    } finally {
-      await client.end();
-    }
   });
 });
 

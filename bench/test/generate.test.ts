@@ -3,8 +3,8 @@
 // swaps only generated rows.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { ARTICLES_PER_SIZE, CRISIS_SLUG_PREFIX, datasetArticleId, generateDataset, removeDataset } from "../../bench/dataset/generate";
-import type { DatasetSummary } from "../../bench/dataset/generate";
+import { ARTICLES_PER_SIZE, CRISIS_SLUG_PREFIX, datasetArticleId, generateDataset, removeDataset } from "../dataset/generate";
+import type { DatasetSummary } from "../dataset/generate";
 
 const databaseUrl = process.env.CRISIS_GRAPH_BENCH_DATABASE_URL as string;
 

@@ -6,13 +6,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { parseArgs, UsageError } from "../../bench/args";
-import { evaluateTargets, renderMarkdown, withScaleTargets } from "../../bench/report/report";
-import type { BenchRun } from "../../bench/report/run-shape";
-import { compareSizes, renderScaleMarkdown, scaleTargets, type ScaleMeasurement, type ScaleRun } from "../../bench/report/scale-report";
-import { sizeDatabase } from "../../bench/scale-database";
-import { startSqlCounter, viaProxy, type BindParams } from "../../bench/sql-counter";
-import { ensureBuilt, root } from "../helpers/build";
+import { parseArgs, UsageError } from "../args";
+import { evaluateTargets, renderMarkdown, withScaleTargets } from "../report/report";
+import type { BenchRun } from "../report/run-shape";
+import { compareSizes, renderScaleMarkdown, scaleTargets, type ScaleMeasurement, type ScaleRun } from "../report/scale-report";
+import { sizeDatabase } from "../scale-database";
+import { startSqlCounter, viaProxy, type BindParams } from "../sql-counter";
+import { ensureBuilt, root } from "./helpers/build";
 
 function measurement(server: string, shape: string, size: string, round: number, p50Ms: number | null, extra: Partial<ScaleMeasurement> = {}): ScaleMeasurement {
   return { server, shape, size, round, rps: p50Ms === null ? null : 1000, p50Ms, p99Ms: p50Ms === null ? null : p50Ms * 3, offeredRps: 500, sqlPerOp: 1, cpuMsPerReq: 0.5, errors: 0, ...extra };
@@ -177,18 +177,18 @@ describe("scale comparison (smoke)", () => {
     try {
       execFileSync(
         process.execPath,
-        [path.join(root, "dist/bench/run.js"), "--scale", "--smoke", "--servers", "crisis-graph", "--database-url", databaseUrl, "--out", out, "--drop-databases"],
+        [path.join(root, "dist/run.js"), "--scale", "--smoke", "--servers", "crisis-graph", "--database-url", databaseUrl, "--out", out, "--drop-databases"],
         { cwd: root, stdio: "pipe", timeout: 110_000 },
       );
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-      if (!fs.readdirSync(out).some((name) => name.endsWith(".json"))) throw new Error(`The scale smoke run failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
+      if (!fs.existsSync(path.join(out, "runs")) || !fs.readdirSync(path.join(out, "runs")).some((name) => name.endsWith(".json"))) throw new Error(`The scale smoke run failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
     }
-    const files = fs.readdirSync(out);
-    // A smoke run never replaces the published results.
-    expect(files.filter((name) => name.includes("latest"))).toEqual([]);
-    run = JSON.parse(fs.readFileSync(path.join(out, files.find((name) => name.endsWith(".json")) as string), "utf8"));
-    expect(fs.readFileSync(path.join(out, files.find((name) => name.endsWith(".md")) as string), "utf8")).toContain("## Query plans at `1k`");
+    // A smoke run never replaces the published results, nor adds to the history; its files go to runs/.
+    expect(fs.readdirSync(out)).toEqual(["runs"]);
+    const files = fs.readdirSync(path.join(out, "runs"));
+    run = JSON.parse(fs.readFileSync(path.join(out, "runs", files.find((name) => name.endsWith(".json")) as string), "utf8"));
+    expect(fs.readFileSync(path.join(out, "runs", files.find((name) => name.endsWith(".md")) as string), "utf8")).toContain("## Query plans at `1k`");
     fs.rmSync(out, { recursive: true, force: true });
   }, 120_000);
 
