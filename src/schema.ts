@@ -13,7 +13,7 @@ import { CasualtyReviewResolver } from "./casualty/casualty-review.resolver";
 import { CasualtyStatisticResolver } from "./casualty/casualty-statistic.resolver";
 import { CasualtySummaryResolver } from "./casualty/casualty-summary.resolver";
 import { ClaimantResolver } from "./casualty/claimant.resolver";
-import { isId } from "./common/ids";
+import { isId } from "./graphql/ids";
 import { badInput } from "./errors";
 import { checkRepresentations, refuseNulCharacters } from "./gatekeeping/client-mistakes";
 import type { Context, Loaders } from "./context";

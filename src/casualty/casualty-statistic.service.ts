@@ -1,8 +1,9 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { CLAIM_OF_CURRENT_VERSION } from "../article/article-versions";
-import { isoCode, optionalId } from "../common/filters";
-import { findPage, PageArgs } from "../common/pagination";
+import { isoCode, optionalId } from "../graphql/filters";
+import { PageArgs } from "../graphql/connection";
+import { findPage } from "../data/keyset";
 import { badInput } from "../errors";
 import type { CasualtyStatisticFilter } from "./casualty-statistic.filter";
 

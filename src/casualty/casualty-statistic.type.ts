@@ -1,8 +1,8 @@
-import { INACCESSIBLE, PUBLIC } from "../common/federation";
+import { INACCESSIBLE, PUBLIC } from "../graphql/federation";
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AffectedGroup, CasualtyCategory, Qualifier, ReviewStatus } from "../common/enums";
-import { Connection } from "../common/pagination";
-import { DateScalar, DateTimeScalar } from "../common/scalars";
+import { Connection } from "../graphql/connection";
+import { DateScalar, DateTimeScalar } from "../graphql/scalars";
 import { ClaimStatus } from "../generated/prisma/enums";
 
 registerEnumType(ClaimStatus, {

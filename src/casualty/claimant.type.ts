@@ -1,7 +1,7 @@
-import { PUBLIC } from "../common/federation";
+import { PUBLIC } from "../graphql/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ClaimantKind } from "../common/enums";
-import { DateTimeScalar } from "../common/scalars";
+import { DateTimeScalar } from "../graphql/scalars";
 
 @ObjectType({ simpleResolvers: true, description: 'Who made a claim: the UN, an Interior Ministry, or unnamed "reports".' })
 @Directive('@key(fields: "id")')

@@ -1,8 +1,8 @@
-import { PUBLIC } from "../common/federation";
+import { PUBLIC } from "../graphql/federation";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DatePrecision, EventType } from "../common/enums";
-import { Connection } from "../common/pagination";
-import { DateScalar } from "../common/scalars";
+import { Connection } from "../graphql/connection";
+import { DateScalar } from "../graphql/scalars";
 
 @ObjectType({ simpleResolvers: true, description: "Something that happened, as an article reports it, with its date and how exactly that date is known." })
 @Directive('@key(fields: "id")')

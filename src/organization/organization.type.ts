@@ -1,7 +1,7 @@
-import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../graphql/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { MembershipStatus } from "../common/enums";
-import { DateScalar } from "../common/scalars";
+import { DateScalar } from "../graphql/scalars";
 
 @ObjectType({ simpleResolvers: true, description: "An organisation: an alliance such as the CSTO, one of its bodies, a ministry, an agency." })
 @Directive('@key(fields: "id")')

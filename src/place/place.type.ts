@@ -1,4 +1,4 @@
-import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../graphql/federation";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { PlaceKind } from "../common/enums";
 

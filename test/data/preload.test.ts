@@ -5,7 +5,7 @@ import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { loadConfig } from "../../src/config";
 import { Loaders, type Context } from "../../src/context";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
-import { preloaded } from "../../src/common/preload";
+import { preloaded } from "../../src/data/preload";
 import { preloadPage, PRELOADS } from "../../src/preloads";
 import { createSyntheticCrisis, type SyntheticCrisis } from "../helpers/synthetic-data";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
