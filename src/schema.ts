@@ -1,7 +1,6 @@
 // The federated subgraph schema: type-graphql builds the types and resolvers,
 // @apollo/subgraph adds Federation 2 (`_service`, `_entities`) on top.
 import "reflect-metadata";
-import "./common/enums";
 import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, isUnionType, parse, type GraphQLResolveInfo } from "graphql";

@@ -7,11 +7,10 @@ import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql"
 import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/prisma/client";
 import type { Context } from "../context";
 import { utcDay } from "../data/dates";
-import { AffectedGroup, CasualtyCategory } from "../common/enums";
 import { DateScalar } from "../graphql/scalars";
 import { Crisis } from "../crisis/crisis.type";
 import { apiError, ErrorCode } from "../errors";
-import { CasualtyStatistic } from "./casualty-statistic.type";
+import { AffectedGroup, CasualtyCategory, CasualtyStatistic } from "./casualty-statistic.type";
 import { Claimant } from "./claimant.type";
 
 @ObjectType({ simpleResolvers: true, description: "One claimant's figures for one group, oldest first." })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { EventType } from "../common/enums";
+import { EventType } from "./event.type";
 import { DateScalar } from "../graphql/scalars";
 
 @InputType({ description: "All given conditions must hold." })

@@ -3,7 +3,6 @@ import { PUBLIC } from "../graphql/federation";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireScope, Scope } from "../auth/api-keys";
 import { AUTHENTICATED, WRITE_SCOPE } from "../graphql/federation";
-import { MembershipStatus } from "../common/enums";
 import type { Context } from "../context";
 import { badInput } from "../errors";
 import { Claimant } from "../casualty/claimant.type";
@@ -12,7 +11,7 @@ import { parseId } from "../graphql/ids";
 import { DateScalar } from "../graphql/scalars";
 import { Country } from "../country/country.type";
 import { Person } from "../person/person.type";
-import { Chairmanship, Membership, Organization } from "./organization.type";
+import { Chairmanship, Membership, MembershipStatus, Organization } from "./organization.type";
 import { addChairmanship, addMembership, createOrganization, endMembership } from "./organization.service";
 
 const CSTO = "CSTO";
