@@ -82,7 +82,7 @@ export interface HotSample {
 
 /**
  * Statements no benchmark shape sends, written as src/ writes them: the
- * article child pages of src/data/child-pages.ts over the `from` of
+ * article child pages of src/common/child-pages.ts over the `from` of
  * src/article/article.loader.ts. The shapes' own statements are not copied
  * here: the harness captures them on the wire (bench/captured-plans.ts).
  */

@@ -6,7 +6,7 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../db/prisma";
 import type { LoaderOptions } from "./loaders";
 import { loaderFamily } from "./loaders";
-import { type Page } from "../graphql/connection";
+import type { Page } from "../graphql/connection";
 import { pageLimitSql } from "./keyset";
 
 export interface ChildSource {
