@@ -27,8 +27,6 @@ export interface Config {
   shutdownGraceMs: number;
   /** Load the seed data when the database has none of it. */
   seedOnStart: boolean;
-  /** Hard cap on `first` for every connection. */
-  maxPageSize: number;
   /** Largest key list one batched SQL statement gets (bounds `IN (...)`). */
   loaderMaxBatchSize: number;
   /** Benchmark only: false makes every relation one query per parent. */
@@ -192,7 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 10_000, env),
     seedOnStart: boolean("SEED_ON_START", true, env),
-    maxPageSize: 100,
     loaderMaxBatchSize: integer("LOADER_MAX_BATCH_SIZE", 1000, env),
     loaderBatching: boolean("LOADER_BATCHING", true, env),
     apiKeys: parseApiKeys(env.API_KEYS),

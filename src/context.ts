@@ -5,7 +5,7 @@ import type { Config } from "./config";
 import type { PrismaClient } from "./db/prisma";
 import { limitStatements, Semaphore } from "./db/statement-limit";
 import type { PageExtractor } from "./ingest/ingest.service";
-import type { LoaderOptions } from "./common/loaders";
+import type { LoaderOptions } from "./data/loaders";
 import { createArticleLoaders } from "./article/article.loader";
 import { createCasualtyStatisticLoaders } from "./casualty/casualty-statistic.loader";
 import { createClaimantLoaders } from "./casualty/claimant.loader";

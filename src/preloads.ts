@@ -1,10 +1,10 @@
 // Which relations a root list fetches ahead for its page (see
-// common/preload.ts): each domain declares its own next to the loader it
+// data/preload.ts): each domain declares its own next to the loader it
 // stands in for; this is where they meet.
 import type { GraphQLResolveInfo } from "graphql";
 import { casualtyStatisticPreloads } from "./casualty/casualty-statistic.loader";
 import { claimantPreloads } from "./casualty/claimant.loader";
-import { attachPreloaded, planPage, planPreload, type PagePlan, type PreloadPlan, type PreloadRegistry, type Row } from "./common/preload";
+import { attachPreloaded, planPage, planPreload, type PagePlan, type PreloadPlan, type PreloadRegistry, type Row } from "./data/preload";
 import type { Context } from "./context";
 import { eventPreloads } from "./event/event.loader";
 import { placePreloads } from "./place/place.loader";
@@ -25,7 +25,7 @@ const plans = new WeakMap<object, PreloadPlan>();
 /**
  * Fetches ahead, in one statement, every relation with a spec that the query
  * selects below the `rows` of a page (a connection's edges → node), and hangs
- * them on the rows for the relations' resolvers (common/preload.ts). Nothing
+ * them on the rows for the relations' resolvers (data/preload.ts). Nothing
  * when loaders are switched off (the benchmark's naive server) or nothing
  * below has a spec.
  */

@@ -1,7 +1,6 @@
 // The federated subgraph schema: type-graphql builds the types and resolvers,
 // @apollo/subgraph adds Federation 2 (`_service`, `_entities`) on top.
 import "reflect-metadata";
-import "./common/enums";
 import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, isUnionType, parse, type GraphQLResolveInfo } from "graphql";
@@ -13,7 +12,7 @@ import { CasualtyReviewResolver } from "./casualty/casualty-review.resolver";
 import { CasualtyStatisticResolver } from "./casualty/casualty-statistic.resolver";
 import { CasualtySummaryResolver } from "./casualty/casualty-summary.resolver";
 import { ClaimantResolver } from "./casualty/claimant.resolver";
-import { isId } from "./common/ids";
+import { isId } from "./graphql/ids";
 import { badInput } from "./errors";
 import { checkRepresentations, refuseNulCharacters } from "./gatekeeping/client-mistakes";
 import type { Context, Loaders } from "./context";

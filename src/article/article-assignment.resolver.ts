@@ -2,8 +2,8 @@
 // that fits no crisis (or several) unassigned, and an editor assigns it here.
 import { Arg, Ctx, Directive, ID, Mutation, Resolver } from "type-graphql";
 import { requireScope, Scope } from "../auth/api-keys";
-import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
-import { parseId } from "../common/ids";
+import { AUTHENTICATED, WRITE_SCOPE } from "../graphql/federation";
+import { parseId } from "../graphql/ids";
 import type { Context } from "../context";
 import { checkSlug } from "../crisis/crisis.service";
 import { assignArticleToCrisis } from "./article-assignment.service";

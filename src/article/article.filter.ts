@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateTimeScalar } from "../common/scalars";
+import { DateTimeScalar } from "../graphql/scalars";
 import { PublishedAtSource } from "./article.type";
 
 @InputType({ description: "All given conditions must hold." })

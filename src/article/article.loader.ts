@@ -1,9 +1,9 @@
 import type { Article as ArticleRow, ArticleImage, RelatedLink } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { childPageLoaders } from "../common/child-pages";
+import { childPageLoaders } from "../data/child-pages";
 import type DataLoader from "dataloader";
-import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
-import { pageSql, readPage, type PagePlan } from "../common/preload";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../data/loaders";
+import { pageSql, readPage, type PagePlan } from "../data/preload";
 import { currentVersionSql } from "./article-versions";
 
 const articlesNewestFirst = { sortColumn: "publishedAt", sortType: "timestamp", direction: "DESC" } as const;

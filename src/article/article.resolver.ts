@@ -1,10 +1,10 @@
-import type { Parent } from "../common/parent";
-import { PUBLIC } from "../common/federation";
+import type { Parent } from "../graphql/parent";
+import { PUBLIC } from "../graphql/federation";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
-import { parseId } from "../common/ids";
-import { PageArgs } from "../common/pagination";
+import { parseId } from "../graphql/ids";
+import { PageArgs } from "../graphql/connection";
 import { CasualtyStatistic } from "../casualty/casualty-statistic.type";
 import { Country } from "../country/country.type";
 import { Crisis } from "../crisis/crisis.type";
@@ -14,8 +14,8 @@ import { Place } from "../place/place.type";
 import { Publisher } from "../publisher/publisher.type";
 import { ArticleFilter } from "./article.filter";
 import { articlePlan, findArticle, listArticles } from "./article.service";
-import { preloadedOr } from "../common/preload";
-import { DateTimeScalar } from "../common/scalars";
+import { preloadedOr } from "../data/preload";
+import { DateTimeScalar } from "../graphql/scalars";
 import { MAX_IMAGES_PER_ARTICLE, MAX_RELATED_LINKS_PER_ARTICLE } from "./article-limits";
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
 

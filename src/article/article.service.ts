@@ -1,14 +1,14 @@
 // Reading articles: a page (filtered, newest first) or articles by id, each
 // with the columns the query needs and whatever it fetches ahead below them,
-// in one SQL statement (common/root-page.ts, common/preload.ts pageSql).
+// in one SQL statement (data/root-page.ts, data/preload.ts pageSql).
 import { currentVersionSql } from "./article-versions";
 import type { PrismaClient } from "../db/prisma";
-import { dateRange, isoCode, optionalId } from "../common/filters";
+import { dateRange, isoCode, optionalId } from "../graphql/filters";
 import type { GraphQLResolveInfo } from "graphql";
-import { COLUMNS } from "../common/json-rows";
-import { selectedFieldNames, type PagePlan, type PreloadPlan } from "../common/preload";
-import type { PageArgs } from "../common/pagination";
-import { readRootPage, type Bind, type RootList } from "../common/root-page";
+import { COLUMNS } from "../data/json-rows";
+import { selectedFieldNames, type PagePlan, type PreloadPlan } from "../data/preload";
+import type { PageArgs } from "../graphql/connection";
+import { readRootPage, type Bind, type RootList } from "../data/root-page";
 import { badInput } from "../errors";
 import { pagePlan, type RowPath } from "../preloads";
 import type { ArticleFilter } from "./article.filter";

@@ -1,7 +1,7 @@
-import { INACCESSIBLE, PUBLIC } from "../common/federation";
+import { INACCESSIBLE, PUBLIC } from "../graphql/federation";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Connection } from "../common/pagination";
-import { DateTimeScalar } from "../common/scalars";
+import { Connection } from "../graphql/connection";
+import { DateTimeScalar } from "../graphql/scalars";
 import { PublishedAtSource } from "../generated/prisma/enums";
 
 registerEnumType(PublishedAtSource, {

@@ -1,13 +1,12 @@
-import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
+import { AUTHENTICATED, WRITE_SCOPE } from "../graphql/federation";
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import { requireScope, Scope } from "../auth/api-keys";
 import type { Context } from "../context";
-import { AffectedGroup, CasualtyCategory, Qualifier } from "../common/enums";
-import { parseId } from "../common/ids";
-import { DateScalar } from "../common/scalars";
+import { parseId } from "../graphql/ids";
+import { DateScalar } from "../graphql/scalars";
 import { badInput } from "../errors";
 import { correctClaim, reviewClaim } from "./casualty-review.service";
-import { CasualtyStatistic, ClaimStatus } from "./casualty-statistic.type";
+import { AffectedGroup, CasualtyCategory, CasualtyStatistic, ClaimStatus, Qualifier } from "./casualty-statistic.type";
 
 const MAX_NOTE = 2000;
 

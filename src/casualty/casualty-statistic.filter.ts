@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
-import { AffectedGroup, CasualtyCategory, ReviewStatus } from "../common/enums";
-import { DateScalar } from "../common/scalars";
-import { ClaimStatus } from "./casualty-statistic.type";
+import { DateScalar } from "../graphql/scalars";
+import { AffectedGroup, CasualtyCategory, ClaimStatus, ReviewStatus } from "./casualty-statistic.type";
 
 @InputType({ description: "All given conditions must hold." })
 export class CasualtyStatisticFilter {

@@ -1,9 +1,9 @@
 import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { currentVersionSql } from "../article/article-versions";
-import { childPageLoaders } from "../common/child-pages";
-import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../common/loaders";
-import type { PreloadRegistry, Row } from "../common/preload";
+import { childPageLoaders } from "../data/child-pages";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../data/loaders";
+import type { PreloadRegistry, Row } from "../data/preload";
 
 const newestClaimsFirst = { sortColumn: "reportedAt", sortType: "date", direction: "DESC" } as const;
 
@@ -13,7 +13,7 @@ function inTextOrder(rows: CasualtyStatisticRow[]): CasualtyStatisticRow[] {
   return rows.sort((a, b) => a.quoteStart - b.quoteStart || position(a) - position(b) || a.id.localeCompare(b.id));
 }
 
-/** Article.casualtyStatistics, fetched ahead for a page (common/preload.ts) exactly as `byArticle` fetches it. */
+/** Article.casualtyStatistics, fetched ahead for a page (data/preload.ts) exactly as `byArticle` fetches it. */
 export const casualtyStatisticPreloads: PreloadRegistry = {
   Article: {
     casualtyStatistics: {

@@ -1,16 +1,23 @@
-import { INACCESSIBLE, PUBLIC } from "../common/federation";
+import { INACCESSIBLE, PUBLIC } from "../graphql/federation";
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { AffectedGroup, CasualtyCategory, Qualifier, ReviewStatus } from "../common/enums";
-import { Connection } from "../common/pagination";
-import { DateScalar, DateTimeScalar } from "../common/scalars";
-import { ClaimStatus } from "../generated/prisma/enums";
+import { Connection } from "../graphql/connection";
+import { DateScalar, DateTimeScalar } from "../graphql/scalars";
+import { AffectedGroup, CasualtyCategory, ClaimStatus, Qualifier, ReviewStatus } from "../generated/prisma/enums";
 
+registerEnumType(CasualtyCategory, { name: "CasualtyCategory" });
+registerEnumType(AffectedGroup, { name: "AffectedGroup", description: "Whom a figure counts. Figures of different groups are never summed." });
+registerEnumType(Qualifier, {
+  name: "Qualifier",
+  description:
+    "How the text hedged the figure. low/best/high follow one rule: EXACT n → n/n/n; AROUND, AT_LEAST, OVER, MORE_THAN, EXCEEDED n → low=best=n, high unknown; UP_TO, FEWER_THAN, NEARLY, ALMOST n → 0/n/n (the text states a ceiling, no floor); DOZENS 12, SEVERAL_DOZEN 24, SCORES 40, HUNDREDS 100, SEVERAL_HUNDRED 200, THOUSANDS 1000 (ACLED's conservative coding), high unknown.",
+});
+registerEnumType(ReviewStatus, { name: "ReviewStatus" });
 registerEnumType(ClaimStatus, {
   name: "ClaimStatus",
   description:
     "Whether a claim still stands, as the text tells it. CURRENT: it stands. RETRACTED: the claimant withdrew it. SUPERSEDED: a newer figure replaces it. DISPUTED: contested in the text, still the claimant's figure. `casualtySummary` never takes a RETRACTED or SUPERSEDED claim as a claimant's latest figure; it keeps them in the history.",
 });
-export { ClaimStatus };
+export { AffectedGroup, CasualtyCategory, ClaimStatus, Qualifier, ReviewStatus };
 
 @ObjectType({
   simpleResolvers: true,

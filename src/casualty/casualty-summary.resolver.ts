@@ -6,12 +6,11 @@ import { CLAIM_OF_CURRENT_VERSION } from "../article/article-versions";
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { CasualtyStatistic as CasualtyStatisticRow } from "../generated/prisma/client";
 import type { Context } from "../context";
-import { utcDay } from "../common/dates";
-import { AffectedGroup, CasualtyCategory } from "../common/enums";
-import { DateScalar } from "../common/scalars";
+import { utcDay } from "../data/dates";
+import { DateScalar } from "../graphql/scalars";
 import { Crisis } from "../crisis/crisis.type";
 import { apiError, ErrorCode } from "../errors";
-import { CasualtyStatistic } from "./casualty-statistic.type";
+import { AffectedGroup, CasualtyCategory, CasualtyStatistic } from "./casualty-statistic.type";
 import { Claimant } from "./claimant.type";
 
 @ObjectType({ simpleResolvers: true, description: "One claimant's figures for one group, oldest first." })

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../db/prisma";
-import { byIdLoader, LoaderOptions } from "../common/loaders";
-import type { PreloadRegistry } from "../common/preload";
+import { byIdLoader, LoaderOptions } from "../data/loaders";
+import type { PreloadRegistry } from "../data/preload";
 import type { Claimant as ClaimantRow } from "../generated/prisma/client";
 
-/** CasualtyStatistic.claimant, fetched ahead for a page (common/preload.ts) as `byId` fetches it. */
+/** CasualtyStatistic.claimant, fetched ahead for a page (data/preload.ts) as `byId` fetches it. */
 export const claimantPreloads: PreloadRegistry = {
   CasualtyStatistic: {
     claimant: {

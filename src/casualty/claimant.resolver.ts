@@ -1,12 +1,12 @@
-import type { Parent } from "../common/parent";
+import type { Parent } from "../graphql/parent";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireScope, Scope } from "../auth/api-keys";
-import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
+import { AUTHENTICATED, WRITE_SCOPE } from "../graphql/federation";
 import { mergeClaimants } from "./claimant-merge.service";
 import type { Context } from "../context";
-import { childConnection } from "../common/child-connection";
-import { parseId } from "../common/ids";
-import { PageArgs } from "../common/pagination";
+import { childConnection } from "../data/child-connection";
+import { parseId } from "../graphql/ids";
+import { PageArgs } from "../graphql/connection";
 import { Country } from "../country/country.type";
 import { Organization } from "../organization/organization.type";
 import { CasualtyStatisticConnection } from "./casualty-statistic.type";

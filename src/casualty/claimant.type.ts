@@ -1,7 +1,10 @@
-import { PUBLIC } from "../common/federation";
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { ClaimantKind } from "../common/enums";
-import { DateTimeScalar } from "../common/scalars";
+import { PUBLIC } from "../graphql/federation";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { ClaimantKind } from "../generated/prisma/enums";
+import { DateTimeScalar } from "../graphql/scalars";
+
+registerEnumType(ClaimantKind, { name: "ClaimantKind" });
+export { ClaimantKind };
 
 @ObjectType({ simpleResolvers: true, description: 'Who made a claim: the UN, an Interior Ministry, or unnamed "reports".' })
 @Directive('@key(fields: "id")')

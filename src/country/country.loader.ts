@@ -1,7 +1,7 @@
 import type { Country as CountryRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import type { Claimant, Country, Crisis, Organization, Publisher } from "../generated/prisma/client";
-import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../data/loaders";
 
 export function createCountryLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {

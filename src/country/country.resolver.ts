@@ -1,12 +1,12 @@
-import type { Parent } from "../common/parent";
-import { PUBLIC } from "../common/federation";
+import type { Parent } from "../graphql/parent";
+import { PUBLIC } from "../graphql/federation";
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
 import { Claimant } from "../casualty/claimant.type";
-import { childConnection } from "../common/child-connection";
-import { isoCode } from "../common/filters";
-import { PageArgs } from "../common/pagination";
+import { childConnection } from "../data/child-connection";
+import { isoCode } from "../graphql/filters";
+import { PageArgs } from "../graphql/connection";
 import { Crisis } from "../crisis/crisis.type";
 import { Organization } from "../organization/organization.type";
 import { Publisher } from "../publisher/publisher.type";

@@ -1,4 +1,4 @@
-import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../graphql/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({ simpleResolvers: true, description: "A country, keyed by id and by its ISO 3166-1 alpha-2 code." })

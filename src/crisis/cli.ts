@@ -10,7 +10,7 @@ import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
 import { createPrismaClient } from "../db/prisma";
 import { createCrisis, listCrises, updateCrisis, type CrisisFields } from "./crisis.service";
-import { runCli } from "../common/run-cli";
+import { runCli } from "../cli/run-cli";
 
 const USAGE = `Usage:
   npm run crisis -- create --slug SLUG --name NAME [--country XX] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--description TEXT]

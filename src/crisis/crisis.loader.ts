@@ -1,6 +1,6 @@
 import type { Crisis as CrisisRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { byIdLoader, LoaderOptions, rowLoader } from "../common/loaders";
+import { byIdLoader, LoaderOptions, rowLoader } from "../data/loaders";
 
 export function createCrisisLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {

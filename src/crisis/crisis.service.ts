@@ -12,7 +12,8 @@
 import type { Crisis, Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { announceWrite } from "../cache/write-notifications";
-import { countryId, day, isUniqueViolation, refuse, text } from "../common/input-checks";
+import { day, isUniqueViolation, refuse, text } from "../graphql/input-checks";
+import { countryId } from "../country/country-input";
 import { apiError, ErrorCode } from "../errors";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { DateScalar } from "../common/scalars";
+import { DateScalar } from "../graphql/scalars";
 
 @ObjectType({ simpleResolvers: true, description: "A crisis reported by many articles over days: the parent of its events and claims." })
 @Directive('@key(fields: "id")')

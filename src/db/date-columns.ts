@@ -1,5 +1,5 @@
 // The columns Prisma reads as Date (DateTime, with or without @db.Date), per
-// model. Rows read as JSON built by PostgreSQL (common/json-rows.ts) carry
+// model. Rows read as JSON built by PostgreSQL (data/json-rows.ts) carry
 // them as text; this is how they become Dates again, as Prisma would give
 // them. test/db/date-columns.test.ts checks the list against the database.
 import type { Prisma } from "../generated/prisma/client";

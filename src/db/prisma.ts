@@ -90,7 +90,7 @@ export function poolOf(prisma: object): ServingPool | undefined {
  * Names for prepared statements: the same SQL text gets the same name, so
  * node-postgres prepares it once per connection, PostgreSQL parses it once
  * and can settle on a generic plan (unless the plan hangs on a bound value,
- * as a page's LIMIT did: see pagination.ts pageLimitSql). A connection keeps
+ * as a page's LIMIT did: see data/keyset.ts pageLimitSql). A connection keeps
  * every statement it prepared; past `max` distinct texts (SQL built per
  * query shape could grow without bound) new ones go unnamed.
  */

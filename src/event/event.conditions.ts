@@ -1,9 +1,9 @@
-// The events filter as SQL conditions over the alias `e` (common/root-page.ts),
+// The events filter as SQL conditions over the alias `e` (data/root-page.ts),
 // every client value bound. Held to the same filter written as a Prisma query by
 // test/event/event-filter.test.ts.
 import { currentVersionSql } from "../article/article-versions";
-import { isoCode, optionalId } from "../common/filters";
-import type { Bind, RootList } from "../common/root-page";
+import { isoCode, optionalId } from "../graphql/filters";
+import type { Bind, RootList } from "../data/root-page";
 import { badInput } from "../errors";
 import type { EventFilter } from "./event.filter";
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
-import { EventType } from "../common/enums";
-import { DateScalar } from "../common/scalars";
+import { EventType } from "./event.type";
+import { DateScalar } from "../graphql/scalars";
 
 @InputType({ description: "All given conditions must hold." })
 export class EventFilter {

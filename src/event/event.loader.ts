@@ -1,15 +1,15 @@
 import type { Event as EventRow, EventParticipant } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { currentVersionSql } from "../article/article-versions";
-import { childPageLoaders } from "../common/child-pages";
-import { byIdLoader, groupLoader, LoaderOptions } from "../common/loaders";
-import type { PreloadRegistry } from "../common/preload";
+import { childPageLoaders } from "../data/child-pages";
+import { byIdLoader, groupLoader, LoaderOptions } from "../data/loaders";
+import type { PreloadRegistry } from "../data/preload";
 
 const eventsInTimeOrder = { sortColumn: "startDate", sortType: "date", direction: "ASC" } as const;
 /** As the root list shows them by default: events of replaced article versions are left out. */
 const CURRENT = currentVersionSql('e."articleId"');
 
-/** Article.events, fetched ahead for a page (common/preload.ts) exactly as `byArticle` fetches it. */
+/** Article.events, fetched ahead for a page (data/preload.ts) exactly as `byArticle` fetches it. */
 export const eventPreloads: PreloadRegistry = {
   Article: {
     events: {

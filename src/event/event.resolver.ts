@@ -1,10 +1,10 @@
-import type { Parent } from "../common/parent";
-import { PUBLIC } from "../common/federation";
+import type { Parent } from "../graphql/parent";
+import { PUBLIC } from "../graphql/federation";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { Article } from "../article/article.type";
-import { parseId } from "../common/ids";
-import { PageArgs } from "../common/pagination";
+import { parseId } from "../graphql/ids";
+import { PageArgs } from "../graphql/connection";
 import { Country } from "../country/country.type";
 import { Crisis } from "../crisis/crisis.type";
 import { Organization } from "../organization/organization.type";
@@ -12,7 +12,7 @@ import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
 import { EventFilter } from "./event.filter";
 import { eventPlan, listEvents } from "./event.service";
-import { preloadedOr } from "../common/preload";
+import { preloadedOr } from "../data/preload";
 import type { GraphQLResolveInfo } from "graphql";
 import { Event, EventConnection, EventParticipant } from "./event.type";
 

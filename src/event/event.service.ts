@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { PrismaClient } from "../db/prisma";
-import { COLUMNS } from "../common/json-rows";
-import type { PageArgs } from "../common/pagination";
-import type { PagePlan } from "../common/preload";
-import { readRootPage } from "../common/root-page";
+import { COLUMNS } from "../data/json-rows";
+import type { PageArgs } from "../graphql/connection";
+import type { PagePlan } from "../data/preload";
+import { readRootPage } from "../data/root-page";
 import { pagePlan } from "../preloads";
 import { EVENT_LIST, eventConditions } from "./event.conditions";
 import type { EventFilter } from "./event.filter";

@@ -1,8 +1,15 @@
-import { PUBLIC } from "../common/federation";
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { DatePrecision, EventType } from "../common/enums";
-import { Connection } from "../common/pagination";
-import { DateScalar } from "../common/scalars";
+import { PUBLIC } from "../graphql/federation";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DatePrecision, EventType } from "../generated/prisma/enums";
+import { Connection } from "../graphql/connection";
+import { DateScalar } from "../graphql/scalars";
+
+registerEnumType(EventType, { name: "EventType", description: "What kind of event (after ACLED's event types)." });
+registerEnumType(DatePrecision, {
+  name: "DatePrecision",
+  description: "How exactly a date is known (after UCDP's date_prec): DAY exact; APPROXIMATE about then; RANGE somewhere between start and end; MONTH; YEAR.",
+});
+export { DatePrecision, EventType };
 
 @ObjectType({ simpleResolvers: true, description: "Something that happened, as an article reports it, with its date and how exactly that date is known." })
 @Directive('@key(fields: "id")')

@@ -32,7 +32,7 @@ import {
   type ValidationRule,
   type ValueNode,
 } from "graphql";
-import { DEFAULT_PAGE_SIZE } from "../common/pagination";
+import { DEFAULT_PAGE_SIZE } from "../graphql/connection";
 import { OperationLimitError } from "./operation-limits";
 
 /** Armor's defaults, kept so costs stay what they were for documents with literal page sizes. */

@@ -12,7 +12,7 @@ import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
 import { createPrismaClient } from "../db/prisma";
 import { filesToIngest, ingestFiles, parseArguments } from "./ingest-files";
-import { runCli } from "../common/run-cli";
+import { runCli } from "../cli/run-cli";
 
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));

@@ -66,7 +66,7 @@
 // - Every pattern is a sequence of bounded pieces (no nested unbounded
 //   quantifiers), so the search is linear in the text.
 import * as chrono from "chrono-node";
-import { utcDay } from "../common/dates";
+import { utcDay } from "../data/dates";
 import { DatePrecision } from "../generated/prisma/enums";
 
 export interface DateRange {

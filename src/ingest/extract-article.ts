@@ -64,7 +64,7 @@ import { Readability } from "@mozilla/readability";
 import * as chrono from "chrono-node";
 import { parseHTML } from "linkedom";
 import type { ExtractedArticle, PageInput } from "./types";
-import { utcDay } from "../common/dates";
+import { utcDay } from "../data/dates";
 
 /**
  * Why a page was refused. TOO_SLOW comes from the extraction pool

@@ -1,4 +1,4 @@
-import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
+import { AUTHENTICATED, WRITE_SCOPE } from "../graphql/federation";
 import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from "type-graphql";
 import { Article } from "../article/article.type";
 import { requireScope, Scope } from "../auth/api-keys";

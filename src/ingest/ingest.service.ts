@@ -30,7 +30,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 import { currentVersionSql } from "../article/article-versions";
-import { utcDay } from "../common/dates";
+import { utcDay } from "../data/dates";
 import type { PrismaClient } from "../db/prisma";
 import { apiError, badInput, ErrorCode } from "../errors";
 import { ExtractionError } from "./extract-article";

@@ -1,6 +1,6 @@
 import type { Chairmanship, Claimant, Membership, Organization as OrganizationRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { byIdLoader, groupLoader, loaderFamily, LoaderOptions, rowLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, loaderFamily, LoaderOptions, rowLoader } from "../data/loaders";
 
 /** Valid on a day: started on or before it, and not yet ended (`to` is exclusive). */
 export function validOn(day: Date) {

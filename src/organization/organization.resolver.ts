@@ -1,18 +1,17 @@
-import type { Parent } from "../common/parent";
-import { PUBLIC } from "../common/federation";
+import type { Parent } from "../graphql/parent";
+import { PUBLIC } from "../graphql/federation";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireScope, Scope } from "../auth/api-keys";
-import { AUTHENTICATED, WRITE_SCOPE } from "../common/federation";
-import { MembershipStatus } from "../common/enums";
+import { AUTHENTICATED, WRITE_SCOPE } from "../graphql/federation";
 import type { Context } from "../context";
 import { badInput } from "../errors";
 import { Claimant } from "../casualty/claimant.type";
-import { utcDay } from "../common/dates";
-import { parseId } from "../common/ids";
-import { DateScalar } from "../common/scalars";
+import { utcDay } from "../data/dates";
+import { parseId } from "../graphql/ids";
+import { DateScalar } from "../graphql/scalars";
 import { Country } from "../country/country.type";
 import { Person } from "../person/person.type";
-import { Chairmanship, Membership, Organization } from "./organization.type";
+import { Chairmanship, Membership, MembershipStatus, Organization } from "./organization.type";
 import { addChairmanship, addMembership, createOrganization, endMembership } from "./organization.service";
 
 const CSTO = "CSTO";

@@ -4,7 +4,7 @@
 // locks the organisation's row, so two writes to one organisation's history
 // are serialised and the overlap checks see each other. Every refusal is
 // BAD_USER_INPUT naming the argument, with a `reason`:
-//   BLANK, INVALID_DATE, UNKNOWN_COUNTRY  as for crises (common/input-checks.ts)
+//   BLANK, INVALID_DATE, UNKNOWN_COUNTRY  as for crises (graphql/input-checks.ts, country/country-input.ts)
 //   DUPLICATE_NAME            another organisation has that name, in any case
 //   UNKNOWN_ORGANIZATION      organizationId or parentId names no organisation
 //   END_NOT_AFTER_START       `to` on or before `from` (`to` is exclusive: a period lasts a day at least)
@@ -15,8 +15,9 @@
 import type { Chairmanship, Membership, MembershipStatus, Organization, Prisma } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { announceWrite } from "../cache/write-notifications";
-import { parseId } from "../common/ids";
-import { countryId, day, isUniqueViolation, refuse, text } from "../common/input-checks";
+import { parseId } from "../graphql/ids";
+import { day, isUniqueViolation, refuse, text } from "../graphql/input-checks";
+import { countryId } from "../country/country-input";
 import { apiError, ErrorCode } from "../errors";
 
 type Tx = Prisma.TransactionClient;

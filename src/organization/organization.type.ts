@@ -1,7 +1,10 @@
-import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { MembershipStatus } from "../common/enums";
-import { DateScalar } from "../common/scalars";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../graphql/federation";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { MembershipStatus } from "../generated/prisma/enums";
+import { DateScalar } from "../graphql/scalars";
+
+registerEnumType(MembershipStatus, { name: "MembershipStatus" });
+export { MembershipStatus };
 
 @ObjectType({ simpleResolvers: true, description: "An organisation: an alliance such as the CSTO, one of its bodies, a ministry, an agency." })
 @Directive('@key(fields: "id")')

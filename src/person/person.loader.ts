@@ -1,6 +1,6 @@
 import type { Person as PersonRow, PersonRole } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../data/loaders";
 
 export function createPersonLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {

@@ -1,10 +1,10 @@
-import type { Parent } from "../common/parent";
+import type { Parent } from "../graphql/parent";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
-import { childConnection } from "../common/child-connection";
-import { parseId } from "../common/ids";
-import { PageArgs } from "../common/pagination";
+import { childConnection } from "../data/child-connection";
+import { parseId } from "../graphql/ids";
+import { PageArgs } from "../graphql/connection";
 import { Country } from "../country/country.type";
 import { EventConnection } from "../event/event.type";
 import { Chairmanship, Organization } from "../organization/organization.type";

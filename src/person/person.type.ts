@@ -1,6 +1,6 @@
-import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../graphql/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { DateScalar } from "../common/scalars";
+import { DateScalar } from "../graphql/scalars";
 
 @ObjectType({ simpleResolvers: true })
 @Directive('@key(fields: "id")')

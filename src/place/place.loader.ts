@@ -1,9 +1,9 @@
 import type { Place as PlaceRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
-import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../common/loaders";
-import type { PreloadRegistry } from "../common/preload";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../data/loaders";
+import type { PreloadRegistry } from "../data/preload";
 
-/** Event.places, fetched ahead for a page (common/preload.ts) exactly as `ofEvent` fetches it. */
+/** Event.places, fetched ahead for a page (data/preload.ts) exactly as `ofEvent` fetches it. */
 export const placePreloads: PreloadRegistry = {
   Event: {
     places: {

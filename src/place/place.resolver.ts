@@ -1,11 +1,11 @@
-import type { Parent } from "../common/parent";
+import type { Parent } from "../graphql/parent";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
 import { ArticleConnection } from "../article/article.type";
 import { CasualtyStatisticConnection } from "../casualty/casualty-statistic.type";
-import { childConnection } from "../common/child-connection";
-import { parseId } from "../common/ids";
-import { PageArgs } from "../common/pagination";
+import { childConnection } from "../data/child-connection";
+import { parseId } from "../graphql/ids";
+import { PageArgs } from "../graphql/connection";
 import { Country } from "../country/country.type";
 import { EventConnection } from "../event/event.type";
 import { Place } from "./place.type";

@@ -1,6 +1,9 @@
-import { PUBLIC, REFERENCE_DATA_CACHE } from "../common/federation";
-import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { PlaceKind } from "../common/enums";
+import { PUBLIC, REFERENCE_DATA_CACHE } from "../graphql/federation";
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PlaceKind } from "../generated/prisma/enums";
+
+registerEnumType(PlaceKind, { name: "PlaceKind" });
+export { PlaceKind };
 
 @ObjectType({ simpleResolvers: true, description: "A country, region, city or site, with optional coordinates and population." })
 @Directive('@key(fields: "id")')

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../db/prisma";
-import { byIdLoader, LoaderOptions } from "../common/loaders";
-import type { PreloadRegistry } from "../common/preload";
+import { byIdLoader, LoaderOptions } from "../data/loaders";
+import type { PreloadRegistry } from "../data/preload";
 import type { Publisher as PublisherRow } from "../generated/prisma/client";
 
-/** Article.publisher, fetched ahead for a page (common/preload.ts) as `byId` fetches it. */
+/** Article.publisher, fetched ahead for a page (data/preload.ts) as `byId` fetches it. */
 export const publisherPreloads: PreloadRegistry = {
   Article: {
     publisher: {

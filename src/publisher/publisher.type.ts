@@ -1,4 +1,4 @@
-import { REFERENCE_DATA_CACHE } from "../common/federation";
+import { REFERENCE_DATA_CACHE } from "../graphql/federation";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({ simpleResolvers: true, description: "A news outlet that publishes articles." })

@@ -1,5 +1,5 @@
 // A page of claims is one hand-built SQL statement (src/casualty/casualty-statistic.conditions.ts,
-// src/common/root-page.ts). Every filter must select exactly what the same filter written as a
+// src/data/root-page.ts). Every filter must select exactly what the same filter written as a
 // Prisma query selects, in the same order, page after page, with the same total.
 import type { Prisma } from "../../src/generated/prisma/client";
 import { allPages } from "../helpers/all-pages";

@@ -1,4 +1,4 @@
-// Rows read as JSON (src/common/json-rows.ts) get their dates back from
+// Rows read as JSON (src/data/json-rows.ts) get their dates back from
 // DATE_COLUMNS: a date column missing there would come out as text.
 import pg from "pg";
 import { DATE_COLUMNS } from "../../src/db/date-columns";

@@ -1,5 +1,5 @@
 // A page of events is one hand-built SQL statement (src/event/event.conditions.ts,
-// src/common/root-page.ts). Every filter must select exactly what the same filter
+// src/data/root-page.ts). Every filter must select exactly what the same filter
 // written as a Prisma query selects, in the same order, page after page, with the
 // same total.
 import type { Prisma } from "../../src/generated/prisma/client";

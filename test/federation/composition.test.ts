@@ -1,10 +1,9 @@
 // The contract other teams compose against: the supergraph composes with a
 // foreign subgraph, the committed files are current, and breaking changes show.
 import fs from "node:fs";
-import { printSubgraphSdl, SUBGRAPH_SDL_PATH } from "../../src/print-schema";
+import { committedSubgraphs, printSubgraphSdl, SUBGRAPH_SDL_PATH, SUPERGRAPH_PATH } from "../../src/print-schema";
 import { breakingChanges } from "../../src/schema-diff";
 import { composeSupergraph } from "../../src/supergraph";
-import { committedSubgraphs, SUPERGRAPH_PATH } from "./print-supergraph";
 
 test("our subgraph and the media subgraph compose; the only hint is the override we started on purpose", () => {
   const { supergraphSdl, hints } = composeSupergraph(committedSubgraphs());

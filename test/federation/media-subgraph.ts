@@ -1,51 +1,18 @@
 // A second, small subgraph — what another team might run beside ours: reader
 // comments and fact-checks on our Article, press-freedom ranks on our Country
 // (joined by ISO code), and a legacy `Article.wordCount` our subgraph is ready
-// to take over (`@override(from: "media", label: "percent(0)")`).
+// to take over (`@override(from: "media", label: "percent(0)")`). Its SDL is
+// schema/media-subgraph.graphql; this file serves it, with canned data.
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
+import fs from "node:fs";
 import { parse } from "graphql";
+import { MEDIA_SDL_PATH } from "../../src/print-schema";
 
-export const MEDIA_SDL = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-
-type Article @key(fields: "id") {
-  id: ID!
-  comments: [Comment!]!
-  factChecks: [FactCheck!]!
-  "Words in the article body."
-  wordCount: Int!
-}
-
-type Comment {
-  id: ID!
-  author: String!
-  text: String!
-  "null when the article is unknown to the graph."
-  article: Article
-}
-
-type FactCheck {
-  id: ID!
-  verdict: String!
-  summary: String!
-}
-
-type Country @key(fields: "isoCode") {
-  isoCode: String!
-  "Rank in a press-freedom index (1 = freest)."
-  pressFreedomRank: Int
-}
-
-type Query {
-  "The newest comments across articles."
-  latestComments: [Comment!]!
-  "Countries in the press-freedom index, best first."
-  pressFreedomIndex: [Country!]!
-}
-`;
+/** The SDL it serves: schema/media-subgraph.graphql, the one the committed supergraph is composed with. */
+export const MEDIA_SDL = fs.readFileSync(MEDIA_SDL_PATH, "utf8");
 
 const PRESS_FREEDOM: Record<string, number> = { AM: 51, KG: 72, KZ: 122, RU: 155, BY: 153, TJ: 152 };
 

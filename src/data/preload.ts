@@ -13,7 +13,7 @@
 //
 // A relation is fetched ahead only if its spec (next to the loader it
 // stands in for, in the domain's *.loader.ts) reproduces that loader's query,
-// row for row; test/common/preload.test.ts holds every spec to it. Fields
+// row for row; test/data/preload.test.ts holds every spec to it. Fields
 // with arguments, and relations without a spec, are left to their loaders.
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { COLUMNS, toRow, type ModelName, type Row } from "./json-rows";

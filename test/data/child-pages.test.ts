@@ -1,7 +1,7 @@
 // The two ways of reading many parents' pages in one statement (a window
 // over every child, or a LATERAL page per parent where an index allows) must
 // give the same pages, cursors included.
-import { childPageLoaders } from "../../src/common/child-pages";
+import { childPageLoaders } from "../../src/data/child-pages";
 import { ARTICLE_LIST_COLUMNS } from "../../src/article/article.loader";
 import { loadConfig } from "../../src/config";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";

@@ -5,7 +5,8 @@
 // conditions.
 import type { PrismaClient } from "../db/prisma";
 import type { ModelName, Row } from "./json-rows";
-import { cursorInstant, pageLimitSql, sortValue, toConnection, toPage, type ConnectionShape, type PageArgs } from "./pagination";
+import { sortValue, toConnection, toPage, type ConnectionShape, type PageArgs } from "../graphql/connection";
+import { cursorInstant, pageLimitSql } from "./keyset";
 import { pageSql, readPage, type PagePlan } from "./preload";
 
 /** A root list's table and order: by `sort.column` (a timestamp or a date), then id, both in `sort.direction`. */

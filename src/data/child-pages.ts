@@ -6,7 +6,8 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../db/prisma";
 import type { LoaderOptions } from "./loaders";
 import { loaderFamily } from "./loaders";
-import { pageLimitSql, type Page } from "./pagination";
+import type { Page } from "../graphql/connection";
+import { pageLimitSql } from "./keyset";
 
 export interface ChildSource {
   /**

@@ -1,7 +1,7 @@
 // Our Date scalar writes Dates itself (faster); it must write exactly what
 // graphql-scalars writes, and refuse exactly what it refuses.
 import { DateResolver } from "graphql-scalars";
-import { DateScalar } from "../../src/common/scalars";
+import { DateScalar } from "../../src/graphql/scalars";
 
 function outcome(serialize: (value: unknown) => unknown, value: unknown) {
   try {

@@ -36,7 +36,7 @@ test.each([10, 50, 100])("articles → events → places, claims → claimant: 1
   expect(edges).toHaveLength(first);
   expect(edges.every((edge: any) => edge.node.events.length === 3 && edge.node.events[0].places.length === 2)).toBe(true);
   expect(edges.every((edge: any) => edge.node.casualtyStatistics.length === 2 && edge.node.casualtyStatistics[0].claimant.name)).toBe(true);
-  // The page and everything below it fetched ahead, in one statement (src/common/preload.ts).
+  // The page and everything below it fetched ahead, in one statement (src/data/preload.ts).
   expect(server.sql).toHaveLength(1);
 });
 

@@ -1,5 +1,5 @@
 import type { childPageLoaders } from "./child-pages";
-import { PageArgs, sortValue, toConnection, toPage } from "./pagination";
+import { PageArgs, sortValue, toConnection, toPage } from "../graphql/connection";
 
 /** A connection of one parent's children through its batched page loaders. */
 export async function childConnection<V extends { id: string }>(

@@ -5,7 +5,7 @@ import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { loadConfig } from "../../src/config";
 import { Loaders, type Context } from "../../src/context";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
-import { preloaded } from "../../src/common/preload";
+import { preloaded } from "../../src/data/preload";
 import { preloadPage, PRELOADS } from "../../src/preloads";
 import { createSyntheticCrisis, type SyntheticCrisis } from "../helpers/synthetic-data";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
@@ -185,7 +185,7 @@ describe("over HTTP", () => {
     batched.resetSql();
     const fast = await batched.query(query, { crisisId: crisis.crisisId });
     expect(fast.errors).toBeUndefined();
-    // The page and what it fetches ahead, in one (the page read through common/root-page.ts, as articles are).
+    // The page and what it fetches ahead, in one (the page read through data/root-page.ts, as articles are).
     expect(batched.sql).toHaveLength(1);
     expect(fast).toEqual(await naive.query(query, { crisisId: crisis.crisisId }));
     expect(JSON.stringify(fast.data).length).toBeGreaterThan(2000);

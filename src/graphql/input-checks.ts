@@ -1,8 +1,7 @@
 // Checks of mutation and CLI input that more than one domain makes (crises,
 // organisations), each refusal a BAD_USER_INPUT naming the argument with a
 // `reason` clients can switch on (the domains list theirs in their headers).
-import type { Prisma } from "../generated/prisma/client";
-import type { PrismaClient } from "../db/prisma";
+// A country's ISO code is checked against the table by country/country-input.ts.
 import { apiError, ErrorCode } from "../errors";
 
 export function refuse(reason: string, message: string, argumentName: string) {
@@ -28,14 +27,6 @@ export function day(value: Date | string, argumentName: string): Date {
     throw refuse("INVALID_DATE", `"${argumentName}" must be a day as YYYY-MM-DD, got "${value.slice(0, 20)}"`, argumentName);
   }
   return date;
-}
-
-/** The id of the reference data's country of an ISO 3166-1 alpha-2 code, in any case; reason UNKNOWN_COUNTRY. */
-export async function countryId(db: Prisma.TransactionClient | PrismaClient, code: string, argumentName: string): Promise<string> {
-  const iso = code.trim().toUpperCase();
-  const country = /^[A-Z]{2}$/.test(iso) ? await db.country.findUnique({ where: { isoCode: iso }, select: { id: true } }) : null;
-  if (!country) throw refuse("UNKNOWN_COUNTRY", `"${argumentName}" must be the ISO 3166-1 alpha-2 code of a country ("SD", "KZ"), got "${code.slice(0, 20)}"`, argumentName);
-  return country.id;
 }
 
 /** Prisma's unique constraint violation (P2002): a client's duplicate, not an internal error. */
