@@ -317,7 +317,7 @@ function tables() {
       id: UUID, crisisId: UUID, articleId: UUID, claimantId: UUID, placeId: UUID, category: '"CasualtyCategory"',
       affectedGroup: '"AffectedGroup"', affectedGroupText: TEXT, qualifier: '"Qualifier"', figureText: TEXT, low: INT, best: INT, high: INT,
       reportedAt: DATE, quote: TEXT, quoteStart: INT, quoteEnd: INT, confidence: FLOAT, reviewStatus: '"ReviewStatus"',
-      reviewedAt: TIMESTAMP, reviewedBy: TEXT, reviewNote: TEXT, createdAt: TIMESTAMP,
+      reviewedAt: TIMESTAMP, reviewedBy: TEXT, reviewNote: TEXT, createdAt: TIMESTAMP, status: '"ClaimStatus"',
     }),
   };
 }
@@ -1094,8 +1094,9 @@ function buildArticle(index: number, random: Random, world: World, rows: Tables,
     const sentence = claimSentences[i];
     if (!sentence) throw new Error(`Article ${index}: claim ${i} has no sentence in the body`);
     const [status, reviewedAt, reviewedBy, reviewNote] = review(random, createdMs);
+    const claimIndex = counters.claims++;
     rows.casualtyStatistic.add(
-      ids.claim(counters.claims++),
+      ids.claim(claimIndex),
       crisis.id,
       articleId,
       claim.claimant.id,
@@ -1118,8 +1119,18 @@ function buildArticle(index: number, random: Random, world: World, rows: Tables,
       reviewedBy,
       reviewNote,
       isoTimestamp(createdMs),
+      claimStatus(world.seed, claimIndex),
     );
   });
+}
+
+// Whether a claim still stands: mostly CURRENT, some DISPUTED, SUPERSEDED or RETRACTED, so casualtySummary (the bench's
+// casualty-summary shape) has claims it must skip as a claimant's latest figure. A stream of its own per claim: the
+// other columns draw exactly what they drew before the status was generated.
+const CLAIM_STATUSES = ["CURRENT", "DISPUTED", "SUPERSEDED", "RETRACTED"] as const;
+const CLAIM_STATUS_WEIGHTS = cumulativeOf([80, 8, 7, 5]);
+function claimStatus(seed: number, claimIndex: number): (typeof CLAIM_STATUSES)[number] {
+  return CLAIM_STATUSES[new Random(seed, `claim-status-${claimIndex}`).weighted(CLAIM_STATUS_WEIGHTS)];
 }
 
 const IMAGE_COUNT_WEIGHTS = cumulativeOf([40, 40, 20]);

@@ -97,6 +97,10 @@ describe("synthetic dataset generator", () => {
              AND (SELECT count(*) FROM "ArticlePlace" x WHERE x."articleId" = a.id) BETWEEN 1 AND 3)`),
     ).toBe(0);
     expect(await count(`SELECT count(DISTINCT url)::int AS n FROM "Article" WHERE "crisisId" IN (${generated})`)).toBe(first.articles);
+    // Some claims no longer stand (casualtySummary must skip them as a latest figure); most do.
+    const standing = await count(`SELECT count(*)::int AS n FROM "CasualtyStatistic" WHERE status IN ('CURRENT', 'DISPUTED') AND "crisisId" IN (${generated})`);
+    expect(standing).toBeLessThan(first.casualtyStatistics);
+    expect(standing).toBeGreaterThan(first.casualtyStatistics / 2);
     // What the bench's list shapes read: events with places, and organisations with a membership history (bench/shapes.ts).
     expect(await count(`SELECT count(DISTINCT "eventId")::int AS n FROM "EventPlace"`)).toBeGreaterThan(first.events / 2);
     expect(await count(`SELECT count(*)::int AS n FROM "Organization" WHERE name LIKE 'Synthetic %'`)).toBe(3);
