@@ -180,11 +180,12 @@ export const ONE_SQL_STATEMENTS: Record<ShapeName, string> = {
       SELECT s."affectedGroup", s."claimantId",
              json_agg(json_build_object('id', s.id, 'best', s.best, 'status', s.status) ORDER BY s."reportedAt", s."createdAt", s.id) AS history
         FROM claims s GROUP BY s."affectedGroup", s."claimantId"
+    ), standing AS (
+      SELECT DISTINCT ON (s."affectedGroup", s."claimantId") s."affectedGroup", s."claimantId", s.id AS "latestId", s.low, s.best, s.high
+        FROM claims s WHERE s.status IN ('CURRENT', 'DISPUTED') AND NOT s.increment
+       ORDER BY s."affectedGroup", s."claimantId", s."reportedAtKnown" DESC, s."reportedAt" DESC, s."createdAt" DESC, s.id DESC
     ), latest AS (
-      SELECT f.*, l.id AS "latestId", l.low, l.best, l.high FROM figures f LEFT JOIN LATERAL (
-        SELECT s.id, s.low, s.best, s.high FROM claims s
-         WHERE s."affectedGroup" = f."affectedGroup" AND s."claimantId" = f."claimantId" AND s.status IN ('CURRENT', 'DISPUTED') AND NOT s.increment
-         ORDER BY s."reportedAtKnown" DESC, s."reportedAt" DESC, s."createdAt" DESC, s.id DESC LIMIT 1) l ON true
+      SELECT f.*, l."latestId", l.low, l.best, l.high FROM figures f LEFT JOIN standing l USING ("affectedGroup", "claimantId")
     ), groups AS (
       SELECT f."affectedGroup", min(f.low) AS low, max(coalesce(f.high, f.best)) AS high,
              json_agg(json_build_object('claimant', json_build_object('name', cl.name),
