@@ -4,7 +4,7 @@
 // count) is reused, so reruns start in seconds.
 import path from "node:path";
 import { applyMigrations, freePort, startEmbeddedPostgres, withPgClient } from "crisis-graph/dev";
-import { generateDataset, type DatasetSummary } from "./dataset/generate";
+import { ensureSharedOrganizations, generateDataset, type DatasetSummary } from "./dataset/generate";
 import type { Sample } from "./shapes";
 import type { DatasetSize } from "./types";
 
@@ -57,6 +57,8 @@ export async function ensureDataset(url: string, size: DatasetSize, seed: number
   const existing = await findDataset(url, size, seed);
   if (existing) {
     log(`Reusing the ${size} dataset (seed ${seed}) already in the database`);
+    // A dataset generated before the shared organisations were part of it gets them now (idempotent).
+    await withPgClient(url, ensureSharedOrganizations);
     return existing;
   }
   log(`Generating the ${size} dataset (seed ${seed})`);
@@ -86,8 +88,25 @@ export async function sampleOf(url: string, summary: DatasetSummary): Promise<Sa
     if (rows.length === 0) throw new Error(`The dataset's sample crisis ${summary.sample.crisisId} has no articles`);
     const at = (i: number) => rows[i].at;
     const wide = rows.length < 80;
+    // Up to 100 ids of each other entity type, spread over the table (as article ids are), for the _entities shapes.
+    const idsOf = async (table: string) =>
+      (await client.query<{ id: string }>(`SELECT id FROM "${table}" ORDER BY md5(id::text) LIMIT 100`)).rows.map((r) => r.id);
+    // casualty-summary: the crisis's most reported category, as of the last day one of its claims was filed.
+    const crisis = await client.query<{ slug: string; category: string; asOf: string }>(
+      `SELECT c.slug, s.category, to_char(max(s."reportedAt"), 'YYYY-MM-DD') AS "asOf"
+         FROM "Crisis" c JOIN "CasualtyStatistic" s ON s."crisisId" = c.id WHERE c.id = $1
+        GROUP BY c.slug, s.category ORDER BY count(*) DESC, s.category LIMIT 1`,
+      [summary.sample.crisisId],
+    );
+    if (crisis.rows.length === 0) throw new Error(`The dataset's sample crisis ${summary.sample.crisisId} has no claims`);
     return {
       articleIds,
+      crisisSlug: crisis.rows[0].slug,
+      summaryCategory: crisis.rows[0].category,
+      summaryAsOf: crisis.rows[0].asOf,
+      eventIds: await idsOf("Event"),
+      claimIds: await idsOf("CasualtyStatistic"),
+      placeIds: await idsOf("Place"),
       crisisId: summary.sample.crisisId,
       publishedFrom: wide ? at(rows.length - 1) : at(79),
       publishedTo: wide ? new Date(Date.parse(at(0)) + 1000).toISOString() : at(9),

@@ -9,7 +9,15 @@ import type { ShapeName } from "./types";
 export interface Sample {
   /** At least one; entities-100 sends the first 100. */
   articleIds: string[];
+  /** Up to 100 ids of events, claims and places each, for the _entities shapes of those types. */
+  eventIds: string[];
+  claimIds: string[];
+  placeIds: string[];
   crisisId: string;
+  /** The same crisis's slug, its most reported casualty category, and the last day a claim of that category was filed (YYYY-MM-DD). */
+  crisisSlug: string;
+  summaryCategory: string;
+  summaryAsOf: string;
   /** A publication range [from, to) of the crisis holding a few dozen articles (ISO 8601). */
   publishedFrom: string;
   publishedTo: string;
@@ -50,6 +58,35 @@ const pgEvents = (places: boolean) =>
 const pgClaims = `casualtyStatistics: casualtyStatisticsByArticleId { nodes { id: rowId category best claimant: claimantByClaimantId { name } } }`;
 // isLatestVersion, publishedFrom/To and rowIdIn are the conditions bench/servers/postgraphile-conditions.ts adds.
 const latest = "condition: { isLatestVersion: true }";
+
+/**
+ * `_entities` with up to 100 representations of one type (each with a relation); in PostGraphile,
+ * which has no federation, the same rows by id in one list field (a `rowIdIn` condition).
+ */
+function entities(
+  name: ShapeName,
+  typename: string,
+  ids: (sample: Sample) => string[],
+  fields: string,
+  pg: { list: string; node: string },
+  markers: string[],
+): ShapeSpec {
+  return {
+    name,
+    description: `_entities with ${ENTITY_COUNT} ${typename} representations (with a relation)`,
+    graphql: (s) => ({
+      query: `query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${fields} } } }`,
+      variables: { representations: ids(s).slice(0, ENTITY_COUNT).map((id) => ({ __typename: typename, id })) },
+    }),
+    postgraphile: (s) => ({
+      query: `query Entities($ids: [UUID!]!) { _entities: ${pg.list}(condition: { rowIdIn: $ids }) { nodes { ${pg.node} } } }`,
+      variables: { ids: ids(s).slice(0, ENTITY_COUNT) },
+    }),
+    oneSqlParams: (s) => [ids(s).slice(0, ENTITY_COUNT)],
+    markers,
+    unorderedFor: "postgraphile",
+  };
+}
 
 const FLAT_NODE = "id headline publishedAt url";
 const PG_FLAT_NODE = "id: rowId headline publishedAt url";
@@ -168,4 +205,125 @@ export const SHAPES: Record<ShapeName, ShapeSpec> = {
   },
 
   "page-100": page("page-100", 100, "a page of 100 articles (the page-size cap), no relations"),
+
+  "claims-page": {
+    name: "claims-page",
+    description: "50 claims, newest report first → claimant, article → publisher",
+    graphql: () => ({
+      query: `query Claims($first: Int!) { casualtyStatistics(first: $first) { edges { node {
+        id category best claimant { name } article { headline publisher { name } } } } } }`,
+      variables: { first: 50 },
+    }),
+    postgraphile: () => ({
+      query: `query Claims($first: Int!) { casualtyStatistics: allCasualtyStatistics(first: $first, condition: { isListed: true },
+        orderBy: [REPORTED_AT_DESC, ROW_ID_DESC]) { nodes {
+        id: rowId category best claimant: claimantByClaimantId { name }
+        article: articleByArticleId { headline publisher: publisherByPublisherId { name } } } } }`,
+      variables: { first: 50 },
+    }),
+    oneSqlParams: () => [50],
+    markers: ["best", "headline", "name"],
+  },
+
+  "events-timeline": {
+    name: "events-timeline",
+    description: "50 events in time order → places, article",
+    graphql: () => ({
+      query: `query Timeline($first: Int!) { events(first: $first) { edges { node {
+        id title startDate places { name } article { headline } } } } }`,
+      variables: { first: 50 },
+    }),
+    postgraphile: () => ({
+      query: `query Timeline($first: Int!) { events: allEvents(first: $first, condition: { isListed: true }, orderBy: [START_DATE_ASC, ROW_ID_ASC]) { nodes {
+        id: rowId title startDate places: eventPlacesByEventId { nodes { place: placeByPlaceId { name } } }
+        article: articleByArticleId { headline } } } }`,
+      variables: { first: 50 },
+    }),
+    oneSqlParams: () => [50],
+    markers: ["title", "headline", "name"],
+  },
+
+  "nested-under-list": {
+    name: "nested-under-list",
+    description: "every publisher → articles(first: 5) → claims: a connection under a list",
+    graphql: () => ({
+      query: `query UnderList($first: Int!) { publishers { id name articles(first: $first) { edges { node {
+        id headline casualtyStatistics { id category best } } } } } }`,
+      variables: { first: 5 },
+    }),
+    postgraphile: () => ({
+      query: `query UnderList($first: Int!) { publishers: allPublishers { nodes { id: rowId name
+        articles: articlesByPublisherId(first: $first, ${latest}, orderBy: [PUBLISHED_AT_DESC, ROW_ID_DESC]) { nodes {
+        id: rowId headline casualtyStatistics: casualtyStatisticsByArticleId { nodes { id: rowId category best } } } } } } }`,
+      variables: { first: 5 },
+    }),
+    oneSqlParams: () => [5],
+    markers: ["headline", "best"],
+    // Publishers by name: PostGraphile's amber preset offers no order on an unindexed column, so the list is compared as a set.
+    unorderedFor: "postgraphile",
+  },
+
+  "entities-event": entities("entities-event", "Event", (s) => s.eventIds, "id title startDate article { headline }", {
+    list: "allEvents",
+    node: "id: rowId title startDate article: articleByArticleId { headline }",
+  }, ["title", "headline"]),
+
+  "entities-claim": entities("entities-claim", "CasualtyStatistic", (s) => s.claimIds, "id category best claimant { name }", {
+    list: "allCasualtyStatistics",
+    node: "id: rowId category best claimant: claimantByClaimantId { name }",
+  }, ["best", "name"]),
+
+  "entities-place": entities("entities-place", "Place", (s) => s.placeIds, "id name kind country { isoCode }", {
+    list: "allPlaces",
+    node: "id: rowId name kind country: countryByCountryId { isoCode }",
+  }, ["kind", "isoCode"]),
+
+  "countries-memberships": {
+    name: "countries-memberships",
+    description: "every country → memberships → organisation",
+    graphql: () => ({
+      query: `query Countries { countries { isoCode name memberships { status from to organization { acronym } } } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query Countries { countries: allCountries { nodes { isoCode name
+        memberships: membershipsByCountryId { nodes { status from to organization: organizationByOrganizationId { acronym } } } } } }`,
+      variables: {},
+    }),
+    oneSqlParams: () => [],
+    markers: ["isoCode", "status"],
+    // Countries by name: no order on an unindexed column in PostGraphile's amber preset; compared as a set.
+    unorderedFor: "postgraphile",
+  },
+
+  "organizations-memberships": {
+    name: "organizations-memberships",
+    description: "every organisation → memberships → country",
+    graphql: () => ({
+      query: `query Organizations { organizations { name acronym memberships { status from to country { isoCode } } } }`,
+      variables: {},
+    }),
+    postgraphile: () => ({
+      query: `query Organizations { organizations: allOrganizations(orderBy: [NAME_ASC, ROW_ID_ASC]) { nodes { name acronym
+        memberships: membershipsByOrganizationId { nodes { status from to country: countryByCountryId { isoCode } } } } } }`,
+      variables: {},
+    }),
+    oneSqlParams: () => [],
+    markers: ["acronym", "status"],
+  },
+
+  "casualty-summary": {
+    name: "casualty-summary",
+    description: "casualtySummary of one crisis and category: per group and claimant, the latest figure and the history",
+    graphql: (s) => ({
+      query: `query Summary($slug: String!, $category: CasualtyCategory!, $asOf: Date) {
+        casualtySummary(crisisSlug: $slug, category: $category, asOf: $asOf) { category asOf groups { affectedGroup low high
+          claimants { claimant { name } latest { id best } history { id best status } } } } }`,
+      variables: { slug: s.crisisSlug, category: s.summaryCategory, asOf: s.summaryAsOf },
+    }),
+    postgraphile:
+      "PostGraphile has no such field: the latest standing figure per claimant and group, and the range across them, is logic of ours (a custom SQL function would be a second implementation, not PostGraphile)",
+    oneSqlParams: (s) => [s.crisisSlug, s.summaryCategory, s.summaryAsOf],
+    markers: ["affectedGroup", "status"],
+  },
 };

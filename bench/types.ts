@@ -5,7 +5,24 @@
 export const SERVER_NAMES = ["crisis-graph", "crisis-graph-cached", "no-loaders", "postgraphile", "one-sql-limit"] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
 
-export const SHAPE_NAMES = ["by-id", "flat-50", "nested-2", "nested-3", "entities-100", "filtered", "page-100"] as const;
+export const SHAPE_NAMES = [
+  "by-id",
+  "flat-50",
+  "nested-2",
+  "nested-3",
+  "entities-100",
+  "filtered",
+  "page-100",
+  "claims-page",
+  "events-timeline",
+  "nested-under-list",
+  "entities-event",
+  "entities-claim",
+  "entities-place",
+  "countries-memberships",
+  "organizations-memberships",
+  "casualty-summary",
+] as const;
 export type ShapeName = (typeof SHAPE_NAMES)[number];
 
 export const DATASET_SIZES = ["smoke", "1k", "10k", "100k"] as const;

@@ -317,7 +317,7 @@ function tables() {
       id: UUID, crisisId: UUID, articleId: UUID, claimantId: UUID, placeId: UUID, category: '"CasualtyCategory"',
       affectedGroup: '"AffectedGroup"', affectedGroupText: TEXT, qualifier: '"Qualifier"', figureText: TEXT, low: INT, best: INT, high: INT,
       reportedAt: DATE, quote: TEXT, quoteStart: INT, quoteEnd: INT, confidence: FLOAT, reviewStatus: '"ReviewStatus"',
-      reviewedAt: TIMESTAMP, reviewedBy: TEXT, reviewNote: TEXT, createdAt: TIMESTAMP,
+      reviewedAt: TIMESTAMP, reviewedBy: TEXT, reviewNote: TEXT, createdAt: TIMESTAMP, status: '"ClaimStatus"',
     }),
   };
 }
@@ -412,6 +412,69 @@ function uniqueName(taken: Set<string>, make: () => string, keyOf: (name: string
   }
 }
 
+// Organisations and memberships, so the bench's country and organisation
+// shapes read a membership history: shared reference data like the countries
+// (fixed ids and dates, independent of the seed; reused by name, never deleted).
+// Synthetic names, so they never collide with the product's seeded alliances.
+const ORGANIZATIONS = [
+  { name: "Synthetic Security Alliance", acronym: "SSA", foundedOn: "1992-05-15" },
+  { name: "Synthetic Economic Union", acronym: "SEU", foundedOn: "2000-10-10" },
+  { name: "Synthetic Cooperation Council", acronym: "SCC", foundedOn: "2001-06-15" },
+] as const;
+const MEMBERSHIP_STATUSES = ["MEMBER", "MEMBER", "MEMBER", "OBSERVER", "SUSPENDED"] as const;
+
+/**
+ * The shared organisations and memberships into a database that already holds a dataset generated before
+ * they were part of it (bench-database.ts calls it on reuse); a no-op when they are there.
+ */
+export async function ensureSharedOrganizations(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ id: string; isoCode: string }>(`SELECT id, "isoCode" FROM "Country" WHERE "isoCode" = ANY($1::text[])`, [
+    COUNTRIES.map((c) => c.isoCode),
+  ]);
+  const byIso = new Map(rows.map((r) => [r.isoCode.trim(), r.id]));
+  const ids = COUNTRIES.map((c) => byIso.get(c.isoCode));
+  if (ids.every((id): id is string => id !== undefined)) await ensureOrganizations(client, ids);
+}
+
+async function ensureOrganizations(client: pg.Client, countryIds: string[]): Promise<void> {
+  const organizationId = uuidFactory(0, "Organization");
+  await client.query(
+    `INSERT INTO "Organization" (id, name, acronym, "foundedOn") SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[]) ON CONFLICT (name) DO NOTHING`,
+    [ORGANIZATIONS.map((_, i) => organizationId(i)), ORGANIZATIONS.map((o) => o.name), ORGANIZATIONS.map((o) => o.acronym), ORGANIZATIONS.map((o) => o.foundedOn)],
+  );
+  const found = await client.query<{ id: string; name: string }>(`SELECT id, name FROM "Organization" WHERE name = ANY($1::text[])`, [ORGANIZATIONS.map((o) => o.name)]);
+  const byName = new Map(found.rows.map((r) => [r.name, r.id]));
+  const membershipId = uuidFactory(0, "Membership");
+  const random = new Random(0, "memberships");
+  const rows: { id: string; organizationId: string; countryId: string; status: string; from: string; to: string | null }[] = [];
+  ORGANIZATIONS.forEach((organization, o) => {
+    const orgId = byName.get(organization.name);
+    if (!orgId) throw new Error(`Organization ${organization.name} is missing after the insert`);
+    const founded = Date.parse(`${organization.foundedOn}T00:00:00Z`);
+    countryIds.forEach((countryId, c) => {
+      if (!random.chance(0.7)) return;
+      // One to three periods, one after the other; the last open with a chance of one in two.
+      let from = founded + random.int(0, 3000) * 86_400_000;
+      const periods = random.int(1, 3);
+      for (let k = 0; k < periods; k++) {
+        const last = k === periods - 1;
+        const to = last && random.chance(0.5) ? null : from + random.int(200, 2500) * 86_400_000;
+        const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+        rows.push({ id: membershipId(o * 10_000 + c * 10 + k), organizationId: orgId, countryId, status: random.pick(MEMBERSHIP_STATUSES), from: day(from), to: to === null ? null : day(to) });
+        if (to === null) break;
+        from = to + random.int(0, 400) * 86_400_000;
+      }
+    });
+  });
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO "Membership" (id, "organizationId", "countryId", status, "from", "to")
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::"MembershipStatus"[], $5::date[], $6::date[])
+       ON CONFLICT DO NOTHING`,
+    [rows.map((r) => r.id), rows.map((r) => r.organizationId), rows.map((r) => r.countryId), rows.map((r) => r.status), rows.map((r) => r.from), rows.map((r) => r.to)],
+  );
+}
+
 async function loadWorld(client: pg.Client, seed: number, shape: DatasetShape, rows: Tables): Promise<World> {
   // Countries are shared reference data: reuse rows by ISO code, add the missing ones, never delete them.
   const countryId = uuidFactory(0, "Country");
@@ -437,6 +500,8 @@ async function loadWorld(client: pg.Client, seed: number, shape: DatasetShape, r
     if (!row) throw new Error(`Country ${spec.isoCode} is missing after the insert`);
     return { spec, id: row.id, name: row.name };
   });
+
+  await ensureOrganizations(client, countries.map((c) => c.id));
 
   const taken = await loadTakenNames(client, countries.map((c) => c.id));
   const rng = (stream: string) => new Random(seed, stream);
@@ -1029,8 +1094,9 @@ function buildArticle(index: number, random: Random, world: World, rows: Tables,
     const sentence = claimSentences[i];
     if (!sentence) throw new Error(`Article ${index}: claim ${i} has no sentence in the body`);
     const [status, reviewedAt, reviewedBy, reviewNote] = review(random, createdMs);
+    const claimIndex = counters.claims++;
     rows.casualtyStatistic.add(
-      ids.claim(counters.claims++),
+      ids.claim(claimIndex),
       crisis.id,
       articleId,
       claim.claimant.id,
@@ -1053,8 +1119,18 @@ function buildArticle(index: number, random: Random, world: World, rows: Tables,
       reviewedBy,
       reviewNote,
       isoTimestamp(createdMs),
+      claimStatus(world.seed, claimIndex),
     );
   });
+}
+
+// Whether a claim still stands: mostly CURRENT, some DISPUTED, SUPERSEDED or RETRACTED, so casualtySummary (the bench's
+// casualty-summary shape) has claims it must skip as a claimant's latest figure. A stream of its own per claim: the
+// other columns draw exactly what they drew before the status was generated.
+const CLAIM_STATUSES = ["CURRENT", "DISPUTED", "SUPERSEDED", "RETRACTED"] as const;
+const CLAIM_STATUS_WEIGHTS = cumulativeOf([80, 8, 7, 5]);
+function claimStatus(seed: number, claimIndex: number): (typeof CLAIM_STATUSES)[number] {
+  return CLAIM_STATUSES[new Random(seed, `claim-status-${claimIndex}`).weighted(CLAIM_STATUS_WEIGHTS)];
 }
 
 const IMAGE_COUNT_WEIGHTS = cumulativeOf([40, 40, 20]);

@@ -1,10 +1,12 @@
 // PostGraphile's amber preset only offers equality conditions on indexed
-// columns. These four conditions let it answer the same questions as our
-// API (a publication range, "latest version only", a list of ids), each as
-// one SQL predicate inside PostGraphile's single statement.
+// columns. These conditions let it answer the same questions as our API (a
+// publication range, "latest version only", the rows a root list shows, a
+// list of ids), each as one SQL predicate inside PostGraphile's single
+// statement.
 import { addPgTableCondition } from "postgraphile/utils";
 
-const article = { schemaName: "public", tableName: "Article" };
+const table = (tableName: string) => ({ schemaName: "public", tableName });
+const article = table("Article");
 
 type Build = Parameters<Parameters<typeof addPgTableCondition>[2]>[0];
 type Generator = NonNullable<Parameters<typeof addPgTableCondition>[3]>;
@@ -20,10 +22,22 @@ export const conditionPlugins = [
   addPgTableCondition(article, "isLatestVersion", scalar("Boolean"), (value, { sql, sqlTableAlias }) =>
     value === true ? sql`NOT EXISTS (SELECT 1 FROM "Article" n WHERE n."previousVersionId" = ${sqlTableAlias}.id)` : null,
   ),
-  addPgTableCondition(
-    article,
-    "rowIdIn",
-    (build) => ({ type: new build.graphql.GraphQLList(new build.graphql.GraphQLNonNull(build.getTypeByName("UUID") as never)) as never }),
-    (value, { sql, sqlTableAlias }) => (Array.isArray(value) ? sql`${sqlTableAlias}.id = ANY(${sql.value(value)}::uuid[])` : null),
+  ...["Article", "Event", "CasualtyStatistic", "Place"].map((name) =>
+    addPgTableCondition(
+      table(name),
+      "rowIdIn",
+      (build) => ({ type: new build.graphql.GraphQLList(new build.graphql.GraphQLNonNull(build.getTypeByName("UUID") as never)) as never }),
+      (value, { sql, sqlTableAlias }) => (Array.isArray(value) ? sql`${sqlTableAlias}.id = ANY(${sql.value(value)}::uuid[])` : null),
+    ),
+  ),
+  // What our root lists show by default: events and claims of current article versions, claims not since corrected.
+  addPgTableCondition(table("Event"), "isListed", scalar("Boolean"), (value, { sql, sqlTableAlias }) =>
+    value === true ? sql`NOT EXISTS (SELECT 1 FROM "Article" later WHERE later."previousVersionId" = ${sqlTableAlias}."articleId")` : null,
+  ),
+  addPgTableCondition(table("CasualtyStatistic"), "isListed", scalar("Boolean"), (value, { sql, sqlTableAlias }) =>
+    value === true
+      ? sql`NOT EXISTS (SELECT 1 FROM "CasualtyStatistic" k WHERE k."correctionOfId" = ${sqlTableAlias}.id)
+          AND NOT EXISTS (SELECT 1 FROM "Article" later WHERE later."previousVersionId" = ${sqlTableAlias}."articleId")`
+      : null,
   ),
 ];

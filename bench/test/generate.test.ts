@@ -10,7 +10,7 @@ const databaseUrl = process.env.CRISIS_GRAPH_BENCH_DATABASE_URL as string;
 
 const TABLES = [
   "Country", "Crisis", "Publisher", "Place", "Person", "Claimant", "Article", "ArticleImage", "RelatedLink", "ArticlePerson", "ArticlePlace",
-  "ArticleCountry", "Event", "EventPlace", "EventParticipant", "CasualtyStatistic",
+  "ArticleCountry", "Event", "EventPlace", "EventParticipant", "CasualtyStatistic", "Organization", "Membership",
 ];
 
 // Rows that are not generated (as the seed's real crisis would be): replace must leave them alone.
@@ -97,6 +97,16 @@ describe("synthetic dataset generator", () => {
              AND (SELECT count(*) FROM "ArticlePlace" x WHERE x."articleId" = a.id) BETWEEN 1 AND 3)`),
     ).toBe(0);
     expect(await count(`SELECT count(DISTINCT url)::int AS n FROM "Article" WHERE "crisisId" IN (${generated})`)).toBe(first.articles);
+    // Some claims no longer stand (casualtySummary must skip them as a latest figure); most do.
+    const standing = await count(`SELECT count(*)::int AS n FROM "CasualtyStatistic" WHERE status IN ('CURRENT', 'DISPUTED') AND "crisisId" IN (${generated})`);
+    expect(standing).toBeLessThan(first.casualtyStatistics);
+    expect(standing).toBeGreaterThan(first.casualtyStatistics / 2);
+    // What the bench's list shapes read: events with places, and organisations with a membership history (bench/shapes.ts).
+    expect(await count(`SELECT count(DISTINCT "eventId")::int AS n FROM "EventPlace"`)).toBeGreaterThan(first.events / 2);
+    expect(await count(`SELECT count(*)::int AS n FROM "Organization" WHERE name LIKE 'Synthetic %'`)).toBe(3);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId" WHERE o.name LIKE 'Synthetic %'`),
+    ).toBeGreaterThan(20);
   });
 
   it("quotes are exact slices of the body, and figures and dates are consistent", async () => {
