@@ -6,16 +6,26 @@ import type { PrismaClient } from "./db/prisma";
 import { limitStatements, Semaphore } from "./db/statement-limit";
 import type { PageExtractor } from "./ingest/ingest.service";
 import type { LoaderOptions } from "./data/loaders";
-import { createArticleLoaders } from "./article/article.loader";
-import { createCasualtyStatisticLoaders } from "./casualty/casualty-statistic.loader";
-import { createClaimantLoaders } from "./casualty/claimant.loader";
+import { mergeRegistries, type PreloadRegistry } from "./data/preload";
+import { articlePreloads, createArticleLoaders } from "./article/article.loader";
+import { casualtyStatisticPreloads, createCasualtyStatisticLoaders } from "./casualty/casualty-statistic.loader";
+import { claimantPreloads, createClaimantLoaders } from "./casualty/claimant.loader";
 import { createCountryLoaders } from "./country/country.loader";
 import { createCrisisLoaders } from "./crisis/crisis.loader";
-import { createEventLoaders } from "./event/event.loader";
+import { createEventLoaders, eventPlacesPreloads, eventPreloads } from "./event/event.loader";
 import { createOrganizationLoaders } from "./organization/organization.loader";
 import { createPersonLoaders } from "./person/person.loader";
 import { createPlaceLoaders } from "./place/place.loader";
 import { createPublisherLoaders } from "./publisher/publisher.loader";
+
+/**
+ * What a root list fetches ahead below its page (data/preload.ts): each
+ * domain declares the relations it owns beside their loaders; they meet here
+ * only, and travel to the resolvers in the request's context (Loaders.preloads).
+ */
+export const PRELOADS: PreloadRegistry = mergeRegistries([articlePreloads, eventPreloads, eventPlacesPreloads, casualtyStatisticPreloads, claimantPreloads]);
+/** The benchmark's naive server (LOADER_BATCHING=false) fetches nothing ahead. */
+const NO_PRELOADS: PreloadRegistry = {};
 
 /**
  * A request's loaders, each domain's built on first use: a query touching
@@ -50,6 +60,11 @@ export class Loaders {
   /** False only for the benchmark's naive server (LOADER_BATCHING=false). */
   get batching(): boolean {
     return this.options.batch !== false;
+  }
+
+  /** The fetch-ahead registry of this request: every domain's, or none when batching is off. */
+  get preloads(): PreloadRegistry {
+    return this.batching ? PRELOADS : NO_PRELOADS;
   }
 
   get article() {

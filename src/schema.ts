@@ -3,19 +3,37 @@
 import "reflect-metadata";
 import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLSchema, isUnionType, parse, type GraphQLResolveInfo } from "graphql";
+import { GraphQLSchema, isUnionType, parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
+import { ArticleFieldsOfCountryResolver, ArticleFieldsOfCrisisResolver, ArticleFieldsOfPersonResolver, ArticleFieldsOfPlaceResolver, ArticleFieldsOfPublisherResolver } from "./article/article-relations.resolver";
+import { CasualtyFieldsOfArticleResolver, CasualtyFieldsOfCountryResolver, CasualtyFieldsOfCrisisResolver, CasualtyFieldsOfOrganizationResolver, CasualtyFieldsOfPlaceResolver } from "./casualty/casualty-relations.resolver";
+import { CrisisFieldsOfCountryResolver } from "./crisis/crisis-relations.resolver";
+import { EventFieldsOfArticleResolver, EventFieldsOfCrisisResolver, EventFieldsOfPersonResolver, EventFieldsOfPlaceResolver } from "./event/event-relations.resolver";
+import { OrganizationFieldsOfCountryResolver, OrganizationFieldsOfPersonResolver, OrganizationFieldsOfPersonRoleResolver } from "./organization/organization-relations.resolver";
+import { PlaceFieldsOfCountryResolver } from "./place/place-relations.resolver";
+import { PublisherFieldsOfCountryResolver } from "./publisher/publisher-relations.resolver";
+import { articleReference } from "./article/article.reference";
+import { casualtyStatisticReference } from "./casualty/casualty-statistic.reference";
+import { chairmanshipReference } from "./organization/chairmanship.reference";
+import { claimantReference } from "./casualty/claimant.reference";
+import { countryReference } from "./country/country.reference";
+import { crisisReference } from "./crisis/crisis.reference";
+import { eventReference } from "./event/event.reference";
+import { membershipReference } from "./organization/membership.reference";
+import { organizationReference } from "./organization/organization.reference";
+import { personReference } from "./person/person.reference";
+import { placeReference } from "./place/place.reference";
+import { publisherReference } from "./publisher/publisher.reference";
 import { ArticleAssignmentResolver } from "./article/article-assignment.resolver";
 import { ArticleResolver } from "./article/article.resolver";
-import { articlePlan } from "./article/article.service";
 import { CasualtyReviewResolver } from "./casualty/casualty-review.resolver";
 import { CasualtyStatisticResolver } from "./casualty/casualty-statistic.resolver";
 import { CasualtySummaryResolver } from "./casualty/casualty-summary.resolver";
 import { ClaimantResolver } from "./casualty/claimant.resolver";
-import { isId } from "./graphql/ids";
+import type { EntityReference } from "./graphql/federation";
 import { badInput } from "./errors";
 import { checkRepresentations, refuseNulCharacters } from "./gatekeeping/client-mistakes";
-import type { Context, Loaders } from "./context";
+import type { Context } from "./context";
 import { CountryResolver } from "./country/country.resolver";
 import { CrisisResolver } from "./crisis/crisis.resolver";
 import { IngestResolver } from "./ingest/ingest.resolver";
@@ -38,69 +56,71 @@ export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.d
  */
 const CACHE_CONTROL_DIRECTIVE = `directive @cacheControl(maxAge: Int, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION`;
 
+// Every resolver class: a class left out here drops its fields from the schema without an error.
 const resolvers = [
   ArticleAssignmentResolver,
+  ArticleFieldsOfCountryResolver,
+  ArticleFieldsOfCrisisResolver,
+  ArticleFieldsOfPersonResolver,
+  ArticleFieldsOfPlaceResolver,
+  ArticleFieldsOfPublisherResolver,
   ArticleResolver,
+  CasualtyFieldsOfArticleResolver,
+  CasualtyFieldsOfCountryResolver,
+  CasualtyFieldsOfCrisisResolver,
+  CasualtyFieldsOfOrganizationResolver,
+  CasualtyFieldsOfPlaceResolver,
   CasualtyReviewResolver,
   CasualtyStatisticResolver,
   CasualtySummaryResolver,
   ChairmanshipResolver,
   ClaimantResolver,
   CountryResolver,
+  CrisisFieldsOfCountryResolver,
   CrisisResolver,
+  EventFieldsOfArticleResolver,
+  EventFieldsOfCrisisResolver,
+  EventFieldsOfPersonResolver,
+  EventFieldsOfPlaceResolver,
   EventParticipantResolver,
   EventResolver,
   IngestResolver,
   MembershipResolver,
+  OrganizationFieldsOfCountryResolver,
+  OrganizationFieldsOfPersonResolver,
+  OrganizationFieldsOfPersonRoleResolver,
   OrganizationResolver,
   PersonResolver,
   PersonRoleResolver,
+  PlaceFieldsOfCountryResolver,
   PlaceResolver,
+  PublisherFieldsOfCountryResolver,
   PublisherResolver,
 ] as const;
 
-/** As sent: any JSON, so every key field is checked to be a string before use. */
-type Representation = { id?: unknown; isoCode?: unknown; slug?: unknown };
-
-/** Entities by id through the request's loaders: one SQL statement per type however many representations. */
-function byId(loader: (loaders: Loaders, info: GraphQLResolveInfo) => { load(id: string): Promise<unknown> }) {
-  return (reference: Representation, { loaders }: Context, info: GraphQLResolveInfo) =>
-    typeof reference.id === "string" && isId(reference.id) ? loader(loaders, info).load(reference.id.toLowerCase()) : null;
-}
-
-const referenceResolvers: Record<string, (reference: Representation, context: Context, info: GraphQLResolveInfo) => unknown> = {
-  // With the columns and relations the query selects on Article, fetched in the batch's one statement.
-  Article: byId((l, info) => l.article.byIdFor(articlePlan(info, [], l.batching))),
-  CasualtyStatistic: byId((l) => l.casualtyStatistic.byId),
-  Chairmanship: byId((l) => l.organization.chairmanshipById),
-  Claimant: byId((l) => l.claimant.byId),
-  Country: (reference, context, info) =>
-    reference.isoCode !== undefined
-      ? typeof reference.isoCode === "string" && /^[A-Za-z]{2}$/.test(reference.isoCode)
-        ? context.loaders.country.byIsoCode.load(reference.isoCode.toUpperCase())
-        : null
-      : byId((l) => l.country.byId)(reference, context, info),
-  Crisis: (reference, context, info) =>
-    reference.slug !== undefined
-      ? typeof reference.slug === "string" && reference.slug.length <= 100 && !reference.slug.includes("\u0000")
-        ? context.loaders.crisis.bySlug.load(reference.slug)
-        : null
-      : byId((l) => l.crisis.byId)(reference, context, info),
-  Event: byId((l) => l.event.byId),
-  Membership: byId((l) => l.organization.membershipById),
-  Organization: byId((l) => l.organization.byId),
-  Person: byId((l) => l.person.byId),
-  Place: byId((l) => l.place.byId),
-  Publisher: byId((l) => l.publisher.byId),
-};
+/** Every entity's __resolveReference, each written beside its entity (<entity>.reference.ts). */
+const references: readonly EntityReference<Context>[] = [
+  articleReference,
+  casualtyStatisticReference,
+  chairmanshipReference,
+  claimantReference,
+  countryReference,
+  crisisReference,
+  eventReference,
+  membershipReference,
+  organizationReference,
+  personReference,
+  placeReference,
+  publisherReference,
+];
 
 /** The SDL other teams compose against (also written to schema/subgraph.graphql). */
 export async function buildSchemaParts() {
   // skipCheck: the federation directives are defined by buildSubgraphSchema, not here.
   const schema = await buildSchema({ resolvers, validate: false, skipCheck: true });
   const resolverMap = createResolversMap(schema) as GraphQLResolverMap<Context>;
-  for (const [typeName, resolveReference] of Object.entries(referenceResolvers)) {
-    resolverMap[typeName] = { ...(resolverMap[typeName] as object), __resolveReference: resolveReference } as never;
+  for (const { type, resolve } of references) {
+    resolverMap[type] = { ...(resolverMap[type] as object), __resolveReference: resolve } as never;
   }
   return { typeDefs: parse(`${FEDERATION_LINK}\n\n${CACHE_CONTROL_DIRECTIVE}\n\n${printSchemaWithDirectives(schema)}`), resolvers: resolverMap };
 }

@@ -6,17 +6,19 @@
 //                 errors.ts; never a domain, context.ts, schema.ts or preloads.ts
 // Type-only imports count: a kit that names a domain's type knows the domain.
 //
-// Not enforced yet: the domain stack of issue #14's plan (lowest first)
+// The domain stack of issue #14's plan (lowest first), enforced below:
 //   country < place, person, publisher, crisis < organization < article < event, casualty < ingest
-// where a domain imports only its own folder and lower ones. Measured on
-// 2026-12-03, after the src/common/ split: 20 import statements break it, all
-// running up the stack and all value imports (the types of fields that a
-// lower domain's resolver declares for a higher one: 7 in country.resolver.ts,
+// A domain imports its own folder and lower domains only: never a higher one
+// nor a peer (type-only imports count too), and never the composition roots
+// (schema.ts; context.ts only for the Context type and what it exports of the
+// kits). The rule that puts a relation's field, loader and fetch-ahead spec in
+// its higher domain (src/<owner>/<owner>-relations.resolver.ts,
+// <owner>.loader.ts) is what keeps the stack one-way: on 2026-12-03 it took
+// the 20 upward imports of the src/common/ split (7 in country.resolver.ts,
 // 3 each in crisis, person and place, 2 in article, 1 each in organization and
-// publisher); none runs sideways between peers. Besides those, 3 domain files
-// (article.service.ts, event.resolver.ts, casualty-statistic.resolver.ts)
-// import src/preloads.ts, which imports five domains. The later work package
-// moves those fields to their owners, then enforces the stack here.
+// publisher) to none. src/preloads.ts, which imported five domains and was
+// imported by three, is gone: context.ts builds the fetch-ahead registry from
+// each domain's specs and the request context carries it (Loaders.preloads).
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
@@ -93,4 +95,54 @@ test("src/graphql/ imports nothing of ours but itself and errors.ts: no domain, 
 
 test("src/data/ imports only itself, graphql/, db/, generated/ and errors.ts: no domain, no context", () => {
   expect(outsideImports("data", ["data", "graphql", "db", "generated", "errors"])).toEqual([]);
+});
+
+/** Each domain's height in the stack; peers share one. */
+const DOMAIN_RANK: Record<string, number> = {
+  country: 0,
+  place: 1,
+  person: 1,
+  publisher: 1,
+  crisis: 1,
+  organization: 2,
+  article: 3,
+  event: 4,
+  casualty: 4,
+  ingest: 5,
+};
+
+/** Imports of a domain file that reach a higher domain or a peer: "from → specifier". */
+function domainStackBreaks(): string[] {
+  return IMPORTS.filter((i) => {
+    if (i.target === null) return false;
+    const from = floorOf(i.from);
+    const to = floorOf(i.target);
+    if (!(from in DOMAIN_RANK) || !(to in DOMAIN_RANK) || from === to) return false;
+    return DOMAIN_RANK[to] >= DOMAIN_RANK[from];
+  }).map((i) => `${i.from} → ${i.specifier}`);
+}
+
+test("every folder of src/ that holds a domain is placed in the stack", () => {
+  const domains = fs
+    .readdirSync(SRC, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.readdirSync(path.join(SRC, entry.name)).some((name) => /\.(type|resolver)\.ts$/.test(name)))
+    .map((entry) => entry.name)
+    .sort();
+  expect(domains).toEqual(Object.keys(DOMAIN_RANK).sort());
+});
+
+test("no domain imports a higher domain or a peer (type-only imports included)", () => {
+  expect(domainStackBreaks()).toEqual([]);
+});
+
+test("the stack check reads the imports between domains it judges", () => {
+  // event → article runs down the stack (allowed); seeing it shows the check is not vacuous.
+  expect(IMPORTS.some((i) => floorOf(i.from) === "event" && i.target !== null && floorOf(i.target) === "article")).toBe(true);
+  expect(DOMAIN_RANK.event > DOMAIN_RANK.article).toBe(true);
+});
+
+test("no domain imports the composition root schema.ts, and src/preloads.ts is gone", () => {
+  const roots = IMPORTS.filter((i) => floorOf(i.from) in DOMAIN_RANK && i.target !== null && ["schema", "preloads"].includes(i.target));
+  expect(roots.map((i) => `${i.from} → ${i.specifier}`)).toEqual([]);
+  expect(fs.existsSync(path.join(SRC, "preloads.ts"))).toBe(false);
 });

@@ -1,9 +1,9 @@
-import type { Article as ArticleRow, ArticleImage, RelatedLink } from "../generated/prisma/client";
+import type { Article as ArticleRow, ArticleImage, Country as CountryRow, Person as PersonRow, Place as PlaceRow, RelatedLink } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { childPageLoaders } from "../data/child-pages";
 import type DataLoader from "dataloader";
-import { byIdLoader, groupLoader, LoaderOptions, rowLoader } from "../data/loaders";
-import { pageSql, readPage, type PagePlan } from "../data/preload";
+import { byIdLoader, groupLoader, LoaderOptions, rowLoader, sqlGroupLoader } from "../data/loaders";
+import { pageSql, readPage, type PagePlan, type PreloadRegistry } from "../data/preload";
 import { currentVersionSql } from "./article-versions";
 
 const articlesNewestFirst = { sortColumn: "publishedAt", sortType: "timestamp", direction: "DESC" } as const;
@@ -22,6 +22,18 @@ export async function articlesById(prisma: PrismaClient, ids: readonly string[],
   return readPage(plan, pageJson, "Article") as unknown as ArticleRow[];
 }
 
+/** Article.publisher, fetched ahead for a page (data/preload.ts) as `byId` fetches it. */
+export const articlePreloads: PreloadRegistry = {
+  Article: {
+    publisher: {
+      type: "Publisher",
+      many: false,
+      from: (article, publisher) => `FROM "Publisher" ${publisher} WHERE ${publisher}.id = ${article}."publisherId"`,
+      model: "Publisher",
+    },
+  },
+};
+
 export function createArticleLoaders(prisma: PrismaClient, options: LoaderOptions) {
   const byIdFor = new WeakMap<PagePlan, DataLoader<string, ArticleRow | null>>();
   return {
@@ -35,38 +47,56 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
       if (!loader) byIdFor.set(plan, (loader = rowLoader((ids: string[]) => articlesById(prisma, ids, plan), (row) => row.id, options)));
       return loader;
     },
-    body: rowLoader(
+    bodyById: rowLoader(
       (ids: string[]) => prisma.article.findMany({ where: { id: { in: ids } }, select: { id: true, body: true } }),
       (row) => row.id,
       options,
     ),
-    images: groupLoader(
+    articleImages: groupLoader(
       (ids: string[]) => prisma.articleImage.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } }),
       (row: ArticleImage) => row.articleId,
       options,
     ),
-    relatedLinks: groupLoader(
+    articleRelatedLinks: groupLoader(
       (ids: string[]) => prisma.relatedLink.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } }),
       (row: RelatedLink) => row.articleId,
       options,
     ),
     /** The revision that replaced an article, keyed by the article it replaces. */
-    nextVersionOf: rowLoader(
+    articleNextVersion: rowLoader(
       (ids: string[]) => prisma.article.findMany({ where: { previousVersionId: { in: ids } }, omit: WITHOUT_BODY }),
       (row) => row.previousVersionId as string,
       options,
     ),
-    byPublisher: childPageLoaders<ArticleRow>(
+    articleMentionedPeople: sqlGroupLoader<PersonRow>(
+      prisma,
+      `SELECT p.*, m."articleId" AS "parentKey" FROM "Person" p JOIN "ArticlePerson" m ON m."personId" = p.id
+       WHERE m."articleId" = ANY($1::uuid[]) ORDER BY p.name, p.id`,
+      options,
+    ),
+    articleMentionedPlaces: sqlGroupLoader<PlaceRow>(
+      prisma,
+      `SELECT p.*, m."articleId" AS "parentKey" FROM "Place" p JOIN "ArticlePlace" m ON m."placeId" = p.id
+       WHERE m."articleId" = ANY($1::uuid[]) ORDER BY p.kind, p.name, p.id`,
+      options,
+    ),
+    articleMentionedCountries: sqlGroupLoader<CountryRow>(
+      prisma,
+      `SELECT c.*, m."articleId" AS "parentKey" FROM "Country" c JOIN "ArticleCountry" m ON m."countryId" = c.id
+       WHERE m."articleId" = ANY($1::uuid[]) ORDER BY c.name, c.id`,
+      options,
+    ),
+    publisherArticles: childPageLoaders<ArticleRow>(
       prisma,
       { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."publisherId" AS "parentKey" FROM "Article" a WHERE ${LATEST_VERSIONS}`, ...articlesNewestFirst, indexedPerParent: true },
       options,
     ),
-    byCrisis: childPageLoaders<ArticleRow>(
+    crisisArticles: childPageLoaders<ArticleRow>(
       prisma,
       { from: `SELECT ${ARTICLE_LIST_COLUMNS}, a."crisisId" AS "parentKey" FROM "Article" a WHERE ${LATEST_VERSIONS}`, ...articlesNewestFirst, indexedPerParent: true },
       options,
     ),
-    mentioningPerson: childPageLoaders<ArticleRow>(
+    personArticles: childPageLoaders<ArticleRow>(
       prisma,
       {
         from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."personId" AS "parentKey" FROM "Article" a JOIN "ArticlePerson" m ON m."articleId" = a.id WHERE ${LATEST_VERSIONS}`,
@@ -74,7 +104,7 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
       },
       options,
     ),
-    mentioningCountry: childPageLoaders<ArticleRow>(
+    countryArticles: childPageLoaders<ArticleRow>(
       prisma,
       {
         from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."countryId" AS "parentKey" FROM "Article" a JOIN "ArticleCountry" m ON m."articleId" = a.id WHERE ${LATEST_VERSIONS}`,
@@ -82,7 +112,7 @@ export function createArticleLoaders(prisma: PrismaClient, options: LoaderOption
       },
       options,
     ),
-    mentioningPlace: childPageLoaders<ArticleRow>(
+    placeArticles: childPageLoaders<ArticleRow>(
       prisma,
       {
         from: `SELECT ${ARTICLE_LIST_COLUMNS}, m."placeId" AS "parentKey" FROM "Article" a JOIN "ArticlePlace" m ON m."articleId" = a.id WHERE ${LATEST_VERSIONS}`,

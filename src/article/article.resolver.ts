@@ -5,10 +5,8 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Query, Resolve
 import type { Context } from "../context";
 import { parseId } from "../graphql/ids";
 import { PageArgs } from "../graphql/connection";
-import { CasualtyStatistic } from "../casualty/casualty-statistic.type";
 import { Country } from "../country/country.type";
 import { Crisis } from "../crisis/crisis.type";
-import { Event } from "../event/event.type";
 import { Person } from "../person/person.type";
 import { Place } from "../place/place.type";
 import { Publisher } from "../publisher/publisher.type";
@@ -20,7 +18,7 @@ import { MAX_IMAGES_PER_ARTICLE, MAX_RELATED_LINKS_PER_ARTICLE } from "./article
 import { Article, ArticleConnection, ArticleImage, RelatedLink } from "./article.type";
 
 async function bodyOf(article: Article, { loaders }: Context): Promise<string> {
-  return article.body ?? (await loaders.article.body.load(article.id))?.body ?? "";
+  return article.body ?? (await loaders.article.bodyById.load(article.id))?.body ?? "";
 }
 
 /**
@@ -40,7 +38,7 @@ export class ArticleResolver {
   @Directive(PUBLIC)
   article(@Arg("id", () => ID) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     // Like a page: the selected columns and what is fetched ahead below, in one statement.
-    return findArticle(context.prisma, parseId(id), articlePlan(info, [], context.loaders.batching));
+    return findArticle(context.prisma, parseId(id), articlePlan(info, [], context.loaders.preloads));
   }
 
   @Query(() => ArticleConnection, { description: "Articles, newest first." })
@@ -51,7 +49,7 @@ export class ArticleResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listArticles(context.prisma, filter ?? undefined, page, articlePlan(info, ["edges", "node"], context.loaders.batching));
+    return listArticles(context.prisma, filter ?? undefined, page, articlePlan(info, ["edges", "node"], context.loaders.preloads));
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true })
@@ -92,37 +90,27 @@ export class ArticleResolver {
 
   @FieldResolver(() => [ArticleImage], { description: `The page's images, in page order: at most ${MAX_IMAGES_PER_ARTICLE}, the first ones.` })
   images(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.article.images.load(article.id);
+    return loaders.article.articleImages.load(article.id);
   }
 
   @FieldResolver(() => [RelatedLink], { description: `The page's related links, in page order: at most ${MAX_RELATED_LINKS_PER_ARTICLE}, the first ones.` })
   relatedLinks(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.article.relatedLinks.load(article.id);
-  }
-
-  @FieldResolver(() => [Event], { description: "Events this article reports, in time order." })
-  events(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return preloadedOr(article, "events", () => loaders.event.byArticle.load(article.id));
-  }
-
-  @FieldResolver(() => [CasualtyStatistic], { description: "Casualty and detention claims in this article, in text order." })
-  casualtyStatistics(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return preloadedOr(article, "casualtyStatistics", () => loaders.casualtyStatistic.byArticle.load(article.id));
+    return loaders.article.articleRelatedLinks.load(article.id);
   }
 
   @FieldResolver(() => [Person])
   mentionedPeople(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.person.mentionedInArticle.load(article.id);
+    return loaders.article.articleMentionedPeople.load(article.id);
   }
 
   @FieldResolver(() => [Place])
   mentionedPlaces(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.place.mentionedInArticle.load(article.id);
+    return loaders.article.articleMentionedPlaces.load(article.id);
   }
 
   @FieldResolver(() => [Country], { description: "Countries the article names (or names by adjective: \"Kazakh\")." })
   mentionedCountries(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.country.mentionedInArticle.load(article.id);
+    return loaders.article.articleMentionedCountries.load(article.id);
   }
 
   @FieldResolver(() => Article, { nullable: true, description: "The earlier version of this page (same URL) that this one revises." })
@@ -132,6 +120,6 @@ export class ArticleResolver {
 
   @FieldResolver(() => Article, { nullable: true, description: "The later version that revises this one, if any." })
   nextVersion(@Root() article: Parent<Article>, @Ctx() { loaders }: Context) {
-    return loaders.article.nextVersionOf.load(article.id);
+    return loaders.article.articleNextVersion.load(article.id);
   }
 }

@@ -6,11 +6,10 @@ import type { PrismaClient } from "../db/prisma";
 import { dateRange, isoCode, optionalId } from "../graphql/filters";
 import type { GraphQLResolveInfo } from "graphql";
 import { COLUMNS } from "../data/json-rows";
-import { selectedFieldNames, type PagePlan, type PreloadPlan } from "../data/preload";
 import type { PageArgs } from "../graphql/connection";
 import { readRootPage, type Bind, type RootList } from "../data/root-page";
 import { badInput } from "../errors";
-import { pagePlan, type RowPath } from "../preloads";
+import { pagePlan, selectedFieldNames, type PagePlan, type PreloadPlan, type PreloadRegistry, type RowPath } from "../data/preload";
 import type { ArticleFilter } from "./article.filter";
 import { articlesById } from "./article.loader";
 import type { Article } from "./article.type";
@@ -43,9 +42,9 @@ function articleColumns(info: GraphQLResolveInfo, path: RowPath, plan: PreloadPl
   return [...new Set([...(plain ? ["id", "publishedAt"] : KEY_COLUMNS), ...columns, ...source])];
 }
 
-/** How to read articles at `path` below the root field, for this query (preloads.ts pagePlan). */
-export function articlePlan(info: GraphQLResolveInfo, path: RowPath, batching: boolean): PagePlan {
-  return pagePlan(info, "Article", path, articleColumns, batching);
+/** How to read articles at `path` below the root field, for this query (data/preload.ts pagePlan). */
+export function articlePlan(info: GraphQLResolveInfo, path: RowPath, preloads: PreloadRegistry): PagePlan {
+  return pagePlan(info, "Article", path, articleColumns, preloads);
 }
 
 /**
@@ -100,7 +99,7 @@ function articleConditions(filter: ArticleFilter, bind: Bind): string[] {
   return conditions;
 }
 
-/** Newest first; `plan` says which columns and which relations below to read (preloads.ts pagePlan). */
+/** Newest first; `plan` says which columns and which relations below to read (data/preload.ts pagePlan). */
 export function listArticles(prisma: PrismaClient, filter: ArticleFilter | undefined, args: PageArgs, plan: PagePlan) {
   return readRootPage<Article>(prisma, ARTICLE_LIST, plan, args, (bind) => articleConditions(filter ?? {}, bind));
 }

@@ -2,7 +2,7 @@
 //
 // Everything kept per document hangs off the parsed document Apollo's document
 // store holds: the compiled graphql-jit plan (executor.ts), the preload plans
-// (preloads.ts) and the cache policy (cache-policy.ts) sit in WeakMaps keyed by
+// (data/preload.ts) and the cache policy (cache-policy.ts) sit in WeakMaps keyed by
 // the document or its nodes, and go when the store lets the document go. So
 // one bound covers them all, if the store counts them: Apollo's default store
 // sizes a document by its JSON (about 49 KB for a document that keeps 1.1 MB

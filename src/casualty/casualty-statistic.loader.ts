@@ -13,7 +13,7 @@ function inTextOrder(rows: CasualtyStatisticRow[]): CasualtyStatisticRow[] {
   return rows.sort((a, b) => a.quoteStart - b.quoteStart || position(a) - position(b) || a.id.localeCompare(b.id));
 }
 
-/** Article.casualtyStatistics, fetched ahead for a page (data/preload.ts) exactly as `byArticle` fetches it. */
+/** Article.casualtyStatistics, fetched ahead for a page (data/preload.ts) exactly as `articleCasualtyStatistics` fetches it. */
 export const casualtyStatisticPreloads: PreloadRegistry = {
   Article: {
     casualtyStatistics: {
@@ -35,19 +35,19 @@ export function createCasualtyStatisticLoaders(prisma: PrismaClient, options: Lo
      WHERE NOT EXISTS (SELECT 1 FROM "CasualtyStatistic" k WHERE k."correctionOfId" = c.id) AND ${currentVersionSql('c."articleId"')}`;
   return {
     byId: byIdLoader<CasualtyStatisticRow>(prisma, "CasualtyStatistic", options),
-    byArticle: groupLoader(
+    articleCasualtyStatistics: groupLoader(
       async (ids: string[]) => inTextOrder(await prisma.casualtyStatistic.findMany({ where: { articleId: { in: ids } } })),
       (row: CasualtyStatisticRow) => row.articleId,
       options,
     ),
     /** The correction that replaced a claim, keyed by the claim it corrects. */
-    correctionOf: rowLoader(
+    casualtyStatisticCorrectedBy: rowLoader(
       (ids: string[]) => prisma.casualtyStatistic.findMany({ where: { correctionOfId: { in: ids } } }),
       (row) => row.correctionOfId as string,
       options,
     ),
-    byClaimant: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("claimantId"), ...newestClaimsFirst }, options),
-    byCrisis: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("crisisId"), ...newestClaimsFirst }, options),
-    atPlace: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("placeId"), ...newestClaimsFirst }, options),
+    claimantCasualtyStatistics: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("claimantId"), ...newestClaimsFirst }, options),
+    crisisCasualtyStatistics: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("crisisId"), ...newestClaimsFirst }, options),
+    placeCasualtyStatistics: childPageLoaders<CasualtyStatisticRow>(prisma, { from: from("placeId"), ...newestClaimsFirst }, options),
   };
 }

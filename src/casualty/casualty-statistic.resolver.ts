@@ -42,7 +42,7 @@ export class CasualtyStatisticResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listCasualtyStatistics(context.prisma, filter ?? undefined, page, casualtyStatisticPlan(info, context.loaders.batching));
+    return listCasualtyStatistics(context.prisma, filter ?? undefined, page, casualtyStatisticPlan(info, context.loaders.preloads));
   }
 
   @FieldResolver(() => DateScalar, { nullable: true })
@@ -90,6 +90,6 @@ export class CasualtyStatisticResolver {
 
   @FieldResolver(() => CasualtyStatistic, { nullable: true, description: "The correction that replaced this claim, if any." })
   correctedBy(@Root() statistic: Parent<CasualtyStatistic>, @Ctx() { loaders }: Context) {
-    return loaders.casualtyStatistic.correctionOf.load(statistic.id);
+    return loaders.casualtyStatistic.casualtyStatisticCorrectedBy.load(statistic.id);
   }
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/prisma";
-import { byIdLoader, LoaderOptions } from "../data/loaders";
+import { byIdLoader, groupLoader, LoaderOptions } from "../data/loaders";
 import type { PreloadRegistry } from "../data/preload";
 import type { Claimant as ClaimantRow } from "../generated/prisma/client";
 
@@ -18,5 +18,15 @@ export const claimantPreloads: PreloadRegistry = {
 export function createClaimantLoaders(prisma: PrismaClient, options: LoaderOptions) {
   return {
     byId: byIdLoader<ClaimantRow>(prisma, "Claimant", options),
+    countryClaimants: groupLoader(
+      (ids: string[]) => prisma.claimant.findMany({ where: { countryId: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      (row: ClaimantRow) => row.countryId as string,
+      options,
+    ),
+    organizationClaimants: groupLoader(
+      (ids: string[]) => prisma.claimant.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      (row: ClaimantRow) => row.organizationId as string,
+      options,
+    ),
   };
 }

@@ -26,7 +26,7 @@ export class ClaimantResolver {
 
   @FieldResolver(() => CasualtyStatisticConnection, { description: "This claimant's figures, newest report first." })
   casualtyStatistics(@Root() claimant: Parent<Claimant>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
-    return childConnection(loaders.casualtyStatistic.byClaimant, claimant.id, page, "reportedAt");
+    return childConnection(loaders.casualtyStatistic.claimantCasualtyStatistics, claimant.id, page, "reportedAt");
   }
 
   @Directive(AUTHENTICATED)

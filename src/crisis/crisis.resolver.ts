@@ -1,16 +1,11 @@
 import type { Parent } from "../graphql/parent";
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireScope, Scope } from "../auth/api-keys";
 import { AUTHENTICATED, WRITE_SCOPE } from "../graphql/federation";
 import { DateScalar } from "../graphql/scalars";
 import type { Context } from "../context";
-import { ArticleConnection } from "../article/article.type";
-import { CasualtyStatisticConnection } from "../casualty/casualty-statistic.type";
-import { childConnection } from "../data/child-connection";
 import { parseId } from "../graphql/ids";
-import { PageArgs } from "../graphql/connection";
 import { Country } from "../country/country.type";
-import { EventConnection } from "../event/event.type";
 import { badInput } from "../errors";
 import { Crisis } from "./crisis.type";
 import { checkSlug, createCrisis, updateCrisis } from "./crisis.service";
@@ -95,20 +90,5 @@ export class CrisisResolver {
   @FieldResolver(() => Country, { nullable: true })
   country(@Root() crisis: Parent<Crisis>, @Ctx() { loaders }: Context) {
     return crisis.countryId ? loaders.country.byId.load(crisis.countryId) : null;
-  }
-
-  @FieldResolver(() => ArticleConnection, { description: "Articles about this crisis, newest first." })
-  articles(@Root() crisis: Parent<Crisis>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
-    return childConnection(loaders.article.byCrisis, crisis.id, page, "publishedAt");
-  }
-
-  @FieldResolver(() => EventConnection, { description: "The crisis timeline, in time order." })
-  events(@Root() crisis: Parent<Crisis>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
-    return childConnection(loaders.event.byCrisis, crisis.id, page, "startDate");
-  }
-
-  @FieldResolver(() => CasualtyStatisticConnection, { description: "Casualty and detention claims, newest report first." })
-  casualtyStatistics(@Root() crisis: Parent<Crisis>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
-    return childConnection(loaders.casualtyStatistic.byCrisis, crisis.id, page, "reportedAt");
   }
 }

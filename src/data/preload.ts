@@ -250,3 +250,81 @@ export function attachPreloaded(plan: PreloadPlan, rows: readonly Row[], preload
     if (row) attachRelations(plan.root, row, values, 0);
   }
 }
+
+// The runner, handed its registry: the request context carries it (context.ts
+// builds it from each domain's declarations; an empty one for the benchmark's
+// naive server), so this kit knows no domain.
+
+/** The registries of several domains as one; a relation declared twice is a bug. */
+export function mergeRegistries(registries: readonly PreloadRegistry[]): PreloadRegistry {
+  const merged: PreloadRegistry = {};
+  for (const registry of registries) {
+    for (const [type, fields] of Object.entries(registry)) {
+      for (const field of Object.keys(fields)) if (merged[type]?.[field]) throw new Error(`Two fetch-ahead specs for ${type}.${field}`);
+      merged[type] = { ...merged[type], ...fields };
+    }
+  }
+  return merged;
+}
+
+/** A page's table: each GraphQL type that a page holds is stored in the table of its name. */
+const tableOf = (type: string) => `"${type}"`;
+
+// Plans depend on the document only; documents are parsed once and reused (Apollo's document store),
+// whose bound counts these plans too (cache/document-store.ts). One cache per registry.
+const preloadPlans = new WeakMap<PreloadRegistry, WeakMap<object, PreloadPlan>>();
+
+/**
+ * Fetches ahead, in one statement, every relation with a spec that the query
+ * selects below the `rows` of a page (a connection's edges → node), and hangs
+ * them on the rows for the relations' resolvers. Nothing when the registry
+ * is empty (the benchmark's naive server) or nothing below has a spec.
+ */
+export async function preloadPage(
+  prisma: { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> },
+  registry: PreloadRegistry,
+  info: GraphQLResolveInfo,
+  type: string,
+  rows: readonly Row[],
+): Promise<void> {
+  if (!rows.length || !Object.keys(registry).length) return;
+  let cache = preloadPlans.get(registry);
+  if (!cache) preloadPlans.set(registry, (cache = new WeakMap()));
+  let plan = cache.get(info.fieldNodes[0]);
+  if (!plan) cache.set(info.fieldNodes[0], (plan = planPreload(registry, info, ["edges", "node"], type, tableOf(type))));
+  if (!plan.sql) return;
+  const [{ preload }] = await prisma.$queryRawUnsafe<{ preload: string }[]>(plan.sql, rows.map((row) => row.id));
+  attachPreloaded(plan, rows, preload);
+}
+
+const NOTHING_AHEAD: PreloadPlan = { root: { relations: [], columns: null }, sql: null };
+// Per registry and type: one `_entities` field holds rows of several types.
+const pagePlans = new WeakMap<PreloadRegistry, Map<string, WeakMap<object, PagePlan>>>();
+
+/** Where the rows stand below the root field: a connection's edges → node, or the field itself. */
+export type RowPath = readonly ["edges", "node"] | readonly [];
+
+/**
+ * How to read the rows of `type` at `path` below a root field with the
+ * `columns` they need and, in the same statement, every relation of the
+ * registry that the query selects below them (none with the empty registry:
+ * the benchmark's naive server asks per parent).
+ */
+export function pagePlan(
+  info: GraphQLResolveInfo,
+  type: string,
+  path: RowPath,
+  columns: (info: GraphQLResolveInfo, path: RowPath, plan: PreloadPlan) => readonly string[],
+  registry: PreloadRegistry,
+): PagePlan {
+  let byType = pagePlans.get(registry);
+  if (!byType) pagePlans.set(registry, (byType = new Map()));
+  let cache = byType.get(type);
+  if (!cache) byType.set(type, (cache = new WeakMap()));
+  let page = cache.get(info.fieldNodes[0]);
+  if (!page) {
+    const plan = Object.keys(registry).length ? planPreload(registry, info, path, type, tableOf(type)) : NOTHING_AHEAD;
+    cache.set(info.fieldNodes[0], (page = planPage(plan, columns(info, path, plan))));
+  }
+  return page;
+}

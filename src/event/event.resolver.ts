@@ -32,7 +32,7 @@ export class EventResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listEvents(context.prisma, filter ?? undefined, page, eventPlan(info, context.loaders.batching));
+    return listEvents(context.prisma, filter ?? undefined, page, eventPlan(info, context.loaders.preloads));
   }
 
   @FieldResolver(() => Crisis, { nullable: true, description: "The crisis of the event's article; null while that article is unassigned." })
@@ -47,12 +47,12 @@ export class EventResolver {
 
   @FieldResolver(() => [Place])
   places(@Root() event: Parent<Event>, @Ctx() { loaders }: Context) {
-    return preloadedOr(event, "places", () => loaders.place.ofEvent.load(event.id));
+    return preloadedOr(event, "places", () => loaders.event.eventPlaces.load(event.id));
   }
 
   @FieldResolver(() => [EventParticipant])
   participants(@Root() event: Parent<Event>, @Ctx() { loaders }: Context) {
-    return loaders.event.participants.load(event.id);
+    return loaders.event.eventParticipants.load(event.id);
   }
 }
 

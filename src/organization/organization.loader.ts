@@ -1,4 +1,4 @@
-import type { Chairmanship, Claimant, Membership, Organization as OrganizationRow } from "../generated/prisma/client";
+import type { Chairmanship, Membership, Organization as OrganizationRow } from "../generated/prisma/client";
 import type { PrismaClient } from "../db/prisma";
 import { byIdLoader, groupLoader, loaderFamily, LoaderOptions, rowLoader } from "../data/loaders";
 
@@ -27,43 +27,43 @@ export function createOrganizationLoaders(prisma: PrismaClient, options: LoaderO
       acronymKey,
       options,
     ),
-    bodies: groupLoader(
+    countryOrganizations: groupLoader(
+      (ids: string[]) => prisma.organization.findMany({ where: { countryId: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      (row: OrganizationRow) => row.countryId as string,
+      options,
+    ),
+    organizationBodies: groupLoader(
       (ids: string[]) => prisma.organization.findMany({ where: { parentId: { in: ids } }, orderBy: { name: "asc" } }),
       (row: OrganizationRow) => row.parentId as string,
       options,
     ),
-    claimants: groupLoader(
-      (ids: string[]) => prisma.claimant.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-      (row: Claimant) => row.organizationId as string,
-      options,
-    ),
-    membershipsOfOrganization: groupLoader(
+    organizationMemberships: groupLoader(
       (ids: string[]) => prisma.membership.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
       (row: Membership) => row.organizationId,
       options,
     ),
-    membershipsOfCountry: groupLoader(
+    countryMemberships: groupLoader(
       (ids: string[]) => prisma.membership.findMany({ where: { countryId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
       (row: Membership) => row.countryId,
       options,
     ),
-    chairmanshipsOfOrganization: groupLoader(
+    organizationChairmanships: groupLoader(
       (ids: string[]) => prisma.chairmanship.findMany({ where: { organizationId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
       (row: Chairmanship) => row.organizationId,
       options,
     ),
-    chairmanshipsOfCountry: groupLoader(
+    countryChairmanships: groupLoader(
       (ids: string[]) => prisma.chairmanship.findMany({ where: { countryId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
       (row: Chairmanship) => row.countryId,
       options,
     ),
-    chairmanshipsOfPerson: groupLoader(
+    personChairmanships: groupLoader(
       (ids: string[]) => prisma.chairmanship.findMany({ where: { personId: { in: ids } }, orderBy: [{ from: "asc" }, { id: "asc" }] }),
       (row: Chairmanship) => row.personId as string,
       options,
     ),
     /** Memberships with status MEMBER on a day, per organisation. */
-    membersOn: loaderFamily((day: Date) =>
+    organizationMembers: loaderFamily((day: Date) =>
       groupLoader(
         (ids: string[]) =>
           prisma.membership.findMany({
@@ -75,7 +75,7 @@ export function createOrganizationLoaders(prisma: PrismaClient, options: LoaderO
       ),
     ),
     /** The chairmanship in force on a day, per organisation. */
-    chairOn: loaderFamily((day: Date) =>
+    organizationChair: loaderFamily((day: Date) =>
       rowLoader(
         (ids: string[]) => prisma.chairmanship.findMany({ where: { organizationId: { in: ids }, ...validOn(day) } }),
         (row: Chairmanship) => row.organizationId,

@@ -5,7 +5,6 @@ import { requireScope, Scope } from "../auth/api-keys";
 import { AUTHENTICATED, WRITE_SCOPE } from "../graphql/federation";
 import type { Context } from "../context";
 import { badInput } from "../errors";
-import { Claimant } from "../casualty/claimant.type";
 import { utcDay } from "../data/dates";
 import { parseId } from "../graphql/ids";
 import { DateScalar } from "../graphql/scalars";
@@ -129,7 +128,7 @@ export class OrganizationResolver {
   @Directive(PUBLIC)
   async cstoChair(@Arg("asOf", () => DateScalar, { nullable: true, description: asOfDescription }) asOf: Date | undefined, @Ctx() { loaders }: Context) {
     const csto = await byAcronym(CSTO, loaders);
-    return csto ? loaders.organization.chairOn(day(asOf)).load(csto.id) : null;
+    return csto ? loaders.organization.organizationChair(day(asOf)).load(csto.id) : null;
   }
 
   @Directive(AUTHENTICATED)
@@ -171,7 +170,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => [Organization], { description: "Bodies of this organisation (e.g. the CSTO's Collective Security Council)." })
   bodies(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
-    return loaders.organization.bodies.load(organization.id);
+    return loaders.organization.organizationBodies.load(organization.id);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country a national body belongs to." })
@@ -179,19 +178,14 @@ export class OrganizationResolver {
     return organization.countryId ? loaders.country.byId.load(organization.countryId) : null;
   }
 
-  @FieldResolver(() => [Claimant], { description: "Claimants that speak for this organisation." })
-  claimants(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
-    return loaders.organization.claimants.load(organization.id);
-  }
-
   @FieldResolver(() => [Membership], { description: "The whole membership history, oldest first." })
   memberships(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
-    return loaders.organization.membershipsOfOrganization.load(organization.id);
+    return loaders.organization.organizationMemberships.load(organization.id);
   }
 
   @FieldResolver(() => [Chairmanship], { description: "The whole chairmanship history, oldest first." })
   chairmanships(@Root() organization: Parent<Organization>, @Ctx() { loaders }: Context) {
-    return loaders.organization.chairmanshipsOfOrganization.load(organization.id);
+    return loaders.organization.organizationChairmanships.load(organization.id);
   }
 
   @FieldResolver(() => [Country], { description: "Member states on a day, by name." })
@@ -209,7 +203,7 @@ export class OrganizationResolver {
     @Arg("asOf", () => DateScalar, { nullable: true, description: asOfDescription }) asOf: Date | undefined,
     @Ctx() { loaders }: Context,
   ) {
-    return loaders.organization.chairOn(day(asOf)).load(organization.id);
+    return loaders.organization.organizationChair(day(asOf)).load(organization.id);
   }
 }
 
@@ -219,7 +213,7 @@ function byAcronym(acronym: string, loaders: Context["loaders"]) {
 }
 
 async function membersOn(organizationId: string, on: Date, { loaders }: Context) {
-  const memberships = await loaders.organization.membersOn(on).load(organizationId);
+  const memberships = await loaders.organization.organizationMembers(on).load(organizationId);
   const countries = await loaders.country.byId.loadMany(memberships.map((membership) => membership.countryId));
   return countries
     .filter((country): country is Country => country !== null && !(country instanceof Error))

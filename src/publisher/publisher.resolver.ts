@@ -1,10 +1,7 @@
 import type { Parent } from "../graphql/parent";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context";
-import { ArticleConnection } from "../article/article.type";
-import { childConnection } from "../data/child-connection";
 import { parseId } from "../graphql/ids";
-import { PageArgs } from "../graphql/connection";
 import { Country } from "../country/country.type";
 import { Publisher } from "./publisher.type";
 
@@ -18,11 +15,6 @@ export class PublisherResolver {
   @Query(() => [Publisher], { description: "All publishers, by name." })
   publishers(@Ctx() { prisma }: Context) {
     return prisma.publisher.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] });
-  }
-
-  @FieldResolver(() => ArticleConnection, { description: "This publisher's articles, newest first." })
-  articles(@Root() publisher: Parent<Publisher>, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
-    return childConnection(loaders.article.byPublisher, publisher.id, page, "publishedAt");
   }
 
   @FieldResolver(() => Country, { nullable: true })

@@ -3,10 +3,9 @@
 // stands in for would have read, in the same order.
 import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { loadConfig } from "../../src/config";
-import { Loaders, type Context } from "../../src/context";
+import { Loaders, PRELOADS } from "../../src/context";
 import { createPrismaClient, type PrismaClient } from "../../src/db/prisma";
-import { preloaded } from "../../src/data/preload";
-import { preloadPage, PRELOADS } from "../../src/preloads";
+import { preloaded, preloadPage } from "../../src/data/preload";
 import { createSyntheticCrisis, type SyntheticCrisis } from "../helpers/synthetic-data";
 import { startTestServer, testDatabaseUrl, type TestServer } from "../helpers/test-server";
 
@@ -39,7 +38,7 @@ async function pageWithPreload(selection: string) {
   const articles = await prisma.article.findMany({ omit: { body: true }, where: { OR: [{ crisisId: crisis.crisisId }, { crisis: { slug: "kazakhstan-unrest-2022" } }] } });
   expect(articles.length).toBeGreaterThan(30);
   sql.splice(0);
-  await preloadPage({ prisma, loaders: new Loaders(prisma, options) } as Context, infoFor(`{ articles { edges { node { ${selection} } } } }`), "Article", articles);
+  await preloadPage(prisma, new Loaders(prisma, options).preloads, infoFor(`{ articles { edges { node { ${selection} } } } }`), "Article", articles);
   expect(sql).toHaveLength(1);
   return { articles, statement: sql[0] };
 }
@@ -57,15 +56,15 @@ async function compareWithLoaders(articles: { id: string; publisherId: string }[
   for (const article of articles) {
     const events = preloaded<Record<string, unknown>[]>(article, "events")!;
     const claims = preloaded<Record<string, unknown>[]>(article, "casualtyStatistics")!;
-    const fromLoaderEvents = await fresh.event.byArticle.load(article.id);
-    const fromLoaderClaims = await fresh.casualtyStatistic.byArticle.load(article.id);
+    const fromLoaderEvents = await fresh.event.articleEvents.load(article.id);
+    const fromLoaderClaims = await fresh.casualtyStatistic.articleCasualtyStatistics.load(article.id);
     expect(events.map((e) => e.id)).toEqual(fromLoaderEvents.map((e) => e.id)); // same rows, same order
     expect(claims.map((c) => c.id)).toEqual(fromLoaderClaims.map((c) => c.id));
     check(preloaded(article, "publisher"), await fresh.publisher.byId.load(article.publisherId));
     for (const [i, event] of events.entries()) {
       check(event, fromLoaderEvents[i]);
       const places = preloaded<object[]>(event, "places")!;
-      const fromLoaderPlaces = withoutParentKey(await fresh.place.ofEvent.load(event.id as string));
+      const fromLoaderPlaces = withoutParentKey(await fresh.event.eventPlaces.load(event.id as string));
       expect(places).toHaveLength(fromLoaderPlaces.length);
       places.forEach((place, k) => check(place, fromLoaderPlaces[k]));
     }
@@ -103,13 +102,13 @@ test("only what the query selects is fetched, and fields with arguments are left
   const article = await prisma.article.findFirstOrThrow({ where: { crisisId: crisis.crisisId }, omit: { body: true } });
   const loaders = new Loaders(prisma, options);
   sql.splice(0);
-  await preloadPage({ prisma, loaders } as Context, infoFor(`{ articles { edges { node { headline events { title } } } } }`), "Article", [article]);
+  await preloadPage(prisma, loaders.preloads, infoFor(`{ articles { edges { node { headline events { title } } } } }`), "Article", [article]);
   expect(sql).toHaveLength(1);
   expect(sql[0]).toMatch(/"Event"/);
   expect(sql[0]).not.toMatch(/"Place"|"CasualtyStatistic"|"Publisher"/);
 
   sql.splice(0);
-  await preloadPage({ prisma, loaders } as Context, infoFor(`{ articles { edges { node { headline } } } }`), "Article", [article]);
+  await preloadPage(prisma, loaders.preloads, infoFor(`{ articles { edges { node { headline } } } }`), "Article", [article]);
   expect(sql).toEqual([]);
 });
 
@@ -121,7 +120,7 @@ test("fragments and aliases are followed; the same relation twice is fetched onc
   const info = { fieldNodes: [operation.selectionSet.selections[0]], fragments: { A: document.definitions[1] } } as never;
   const loaders = new Loaders(prisma, options);
   sql.splice(0);
-  await preloadPage({ prisma, loaders } as Context, info, "Article", [article]);
+  await preloadPage(prisma, loaders.preloads, info, "Article", [article]);
   expect(sql).toHaveLength(1);
   expect(sql[0].match(/FROM "Event"/g)).toHaveLength(1);
   expect(sql[0]).toMatch(/"Place"/);
