@@ -7,7 +7,7 @@ import { dateRange, isoCode, optionalId } from "../graphql/filters";
 import type { GraphQLResolveInfo } from "graphql";
 import { COLUMNS } from "../data/json-rows";
 import type { PageArgs } from "../graphql/connection";
-import { readRootPage, type Bind, type RootList } from "../data/root-page";
+import { bindInstant, readRootPage, type Bind, type RootList } from "../data/root-page";
 import { badInput } from "../errors";
 import { pagePlan, selectedFieldNames, type PagePlan, type PreloadPlan, type PreloadRegistry, type RowPath } from "../data/preload";
 import type { ArticleFilter } from "./article.filter";
@@ -71,9 +71,8 @@ const ARTICLE_LIST: RootList = { table: '"Article"', model: "Article", alias: "a
 function articleConditions(filter: ArticleFilter, bind: Bind): string[] {
   const conditions: string[] = [];
   const publishedAt = dateRange(filter.publishedFrom, filter.publishedTo, ["publishedFrom", "publishedTo"]);
-  // publishedAt is a timestamp without zone holding UTC: an ISO instant's zone is dropped on input.
-  if (publishedAt?.gte) conditions.push(`a."publishedAt" >= ${bind(publishedAt.gte.toISOString())}::timestamp`);
-  if (publishedAt?.lt) conditions.push(`a."publishedAt" < ${bind(publishedAt.lt.toISOString())}::timestamp`);
+  if (publishedAt?.gte) conditions.push(`a."publishedAt" >= ${bindInstant(bind, publishedAt.gte, "timestamp")}`);
+  if (publishedAt?.lt) conditions.push(`a."publishedAt" < ${bindInstant(bind, publishedAt.lt, "timestamp")}`);
   // An undated article's column holds when it was ingested, not a publication time: no range holds it.
   if (publishedAt) conditions.push(`a."publishedAtSource" <> 'UNKNOWN'`);
   if (filter.publishedAtSources?.length) conditions.push(`a."publishedAtSource" = ANY(${bind(filter.publishedAtSources)}::"PublishedAtSource"[])`);

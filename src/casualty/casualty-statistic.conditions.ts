@@ -3,7 +3,7 @@
 // written as a Prisma query by test/casualty/claim-filter.test.ts.
 import { currentVersionSql } from "../article/article-versions";
 import { isoCode, optionalId } from "../graphql/filters";
-import type { Bind, RootList } from "../data/root-page";
+import { bindInstant, type Bind, type RootList } from "../data/root-page";
 import { badInput } from "../errors";
 import type { CasualtyStatisticFilter } from "./casualty-statistic.filter";
 
@@ -15,8 +15,6 @@ export const CASUALTY_STATISTIC_LIST: RootList = {
   sort: { column: "reportedAt", type: "date", direction: "DESC" },
 };
 
-// A day as a date column compares: the UTC day of the instant the scalar gives.
-const day = (bind: Bind, value: Date) => `${bind(value.toISOString())}::timestamp::date`;
 const anyOf = (bind: Bind, values: readonly string[], type: string) => `ANY(${bind(values)}::"${type}"[])`;
 
 export function casualtyStatisticConditions(filter: CasualtyStatisticFilter, bind: Bind): string[] {
@@ -24,8 +22,8 @@ export function casualtyStatisticConditions(filter: CasualtyStatisticFilter, bin
   if (filter.reportedFrom && filter.reportedTo && filter.reportedFrom > filter.reportedTo) {
     throw badInput('"reportedFrom" must not be after "reportedTo"', "reportedFrom");
   }
-  if (filter.reportedFrom) conditions.push(`s."reportedAt" >= ${day(bind, filter.reportedFrom)}`);
-  if (filter.reportedTo) conditions.push(`s."reportedAt" <= ${day(bind, filter.reportedTo)}`);
+  if (filter.reportedFrom) conditions.push(`s."reportedAt" >= ${bindInstant(bind, filter.reportedFrom, "date")}`);
+  if (filter.reportedTo) conditions.push(`s."reportedAt" <= ${bindInstant(bind, filter.reportedTo, "date")}`);
   // An undated claim's column holds its ingestion day, not a report day: no range holds it.
   if (filter.reportedFrom || filter.reportedTo) conditions.push(`s."reportedAtKnown"`);
   if (filter.statuses?.length) conditions.push(`s.status = ${anyOf(bind, filter.statuses, "ClaimStatus")}`);

@@ -21,6 +21,14 @@ export interface RootList {
 /** Appends a value to the statement's parameters and returns its placeholder. */
 export type Bind = (value: unknown) => string;
 
+/**
+ * An instant bound as a column of `type` compares: a timestamp column holds UTC without a zone (the
+ * ISO text's zone is dropped on input), a date column the UTC day.
+ */
+export function bindInstant(bind: Bind, value: Date, type: "timestamp" | "date"): string {
+  return `${bind(value.toISOString())}::timestamp${type === "date" ? "::date" : ""}`;
+}
+
 /** The list's order over `alias`. */
 export function rootOrder(list: RootList, alias = list.alias): string {
   const { column, direction } = list.sort;
@@ -52,9 +60,7 @@ export async function readRootPage<T extends { id: string }>(
   };
   const onPage = [...filter];
   if (page.after) {
-    // A timestamp column holds UTC without a zone, a date column the UTC day: the cursor's instant read as either.
-    const cast = sort.type === "date" ? "::timestamp::date" : "::timestamp";
-    const after = `(${bind(cursorInstant(page.after).toISOString())}${cast}, ${bind(page.after.id)}::uuid)`;
+    const after = `(${bindInstant(bind, cursorInstant(page.after), sort.type)}, ${bind(page.after.id)}::uuid)`;
     onPage.push(`(${alias}."${sort.column}", ${alias}.id) ${sort.direction === "ASC" ? ">" : "<"} ${after}`);
   }
   const source = `SELECT * FROM ${table} ${alias} ${whereSql(onPage)} ORDER BY ${rootOrder(list)} LIMIT ${pageLimitSql(page)}`;

@@ -3,22 +3,19 @@
 // test/event/event-filter.test.ts.
 import { currentVersionSql } from "../article/article-versions";
 import { isoCode, optionalId } from "../graphql/filters";
-import type { Bind, RootList } from "../data/root-page";
+import { bindInstant, type Bind, type RootList } from "../data/root-page";
 import { badInput } from "../errors";
 import type { EventFilter } from "./event.filter";
 
 /** In time order: earliest start first. */
 export const EVENT_LIST: RootList = { table: '"Event"', model: "Event", alias: "e", sort: { column: "startDate", type: "date", direction: "ASC" } };
 
-// A day as a date column compares: the UTC day of the instant the scalar gives.
-const day = (bind: Bind, value: Date) => `${bind(value.toISOString())}::timestamp::date`;
-
 export function eventConditions(filter: EventFilter, bind: Bind): string[] {
   const conditions: string[] = [];
   if (filter.from && filter.to && filter.from > filter.to) throw badInput('"from" must not be after "to"', "from");
   // Overlap, not containment: a RANGE event that may have happened in the window counts.
-  if (filter.from) conditions.push(`e."endDate" >= ${day(bind, filter.from)}`);
-  if (filter.to) conditions.push(`e."startDate" <= ${day(bind, filter.to)}`);
+  if (filter.from) conditions.push(`e."endDate" >= ${bindInstant(bind, filter.from, "date")}`);
+  if (filter.to) conditions.push(`e."startDate" <= ${bindInstant(bind, filter.to, "date")}`);
   if (filter.types?.length) conditions.push(`e.type = ANY(${bind(filter.types)}::"EventType"[])`);
   const crisisId = optionalId(filter.crisisId, "crisisId");
   if (crisisId) conditions.push(`e."crisisId" = ${bind(crisisId)}::uuid`);

@@ -16,7 +16,7 @@
 // whatever the page holds: a page of 2 MB of capitalised words is read in
 // well under a second (bench/results/hostile-latest.md).
 import { countriesIn, type CountryName } from "./countries";
-import { foldName, isCode, isLatinScript, keyOfFolded } from "../place/place-names";
+import { foldName, isCode, isLatinScript } from "../place/place-names";
 
 /** The names a page is searched for: what mentions.ts's gazetteer links, as read from the database. */
 export interface MentionNames {
